@@ -1,0 +1,28 @@
+"""Composition root: configuration → database → services (→ GUI)."""
+
+from __future__ import annotations
+
+import os
+
+from nongbon_ita.db.engine import Database, DatabaseLocation, open_database
+from nongbon_ita.services.context import HashingCost, ServiceContext
+from nongbon_ita.services.registry import Services
+
+
+def hashing_cost_from_env() -> HashingCost:
+    """NONGBON_ITA_CHEAP_HASHING=1 makes new password hashes cheap (test suites only)."""
+    return HashingCost.cheap() if os.environ.get("NONGBON_ITA_CHEAP_HASHING") == "1" else HashingCost()
+
+
+def services_for(database: Database) -> Services:
+    return Services.over(ServiceContext(database, hashing=hashing_cost_from_env()))
+
+
+def open_services(location: DatabaseLocation, must_exist: bool = False) -> Services:
+    return services_for(open_database(location, must_exist=must_exist))
+
+
+def run_gui(location: DatabaseLocation, argv: list[str]) -> int:
+    from nongbon_ita.gui.run import run_gui as start
+
+    return int(start(open_services(location), argv))

@@ -1,0 +1,145 @@
+"""Database and user administration commands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from nongbon_ita.app import services_for
+from nongbon_ita.cli.prompts import read_password
+from nongbon_ita.cli.session import location_of, login, say, services_of
+from nongbon_ita.db.engine import check_file, open_database
+from nongbon_ita.domain.errors import N_, DatabaseRefused, PermissionDenied, ValidationError
+from nongbon_ita.domain.office import OfficeProfile
+from nongbon_ita.domain.permissions import Operation, require
+from nongbon_ita.domain.roles import Role, parse_roles
+from nongbon_ita.i18n.translate import _
+from nongbon_ita.services import maintenance
+from nongbon_ita.services.audit import record_event
+
+
+def _new_file(args: argparse.Namespace) -> Path | None:
+    """Commands that create a database refuse an existing file."""
+    location = location_of(args)
+    if location.file is not None and location.file.exists():
+        raise DatabaseRefused(
+            N_("{path} already exists; choose a new file name."), path=str(location.file)
+        )
+    return location.file
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    _new_file(args)
+    services = services_of(args, must_exist=False)
+    password = read_password("NONGBON_ITA_PASSWORD", _("New admin password: "), confirm=True)
+    office = OfficeProfile(
+        name=args.office_name,
+        short_name=args.short_name or args.office_name,
+        district=args.district,
+        province=args.province,
+    )
+    full_name = args.admin_full_name or args.admin
+    code = services.setup.initialise(office, args.admin, full_name, password)
+    say(_("Database created for {office}; administrator: {admin}.").format(
+        office=office.name, admin=args.admin.strip().lower()))  # fmt: skip
+    say(_("Recovery code (shown once — write it down and keep it safe): {code}").format(code=code))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from nongbon_ita.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+
+    path = _new_file(args)
+    services = services_of(args, must_exist=False)
+    code = build_demo(services)
+    users = ", ".join(["admin", *(role.value for role, *_rest in DEMO_USERS)])
+    say(_("Demo database created: {path}").format(path=path or location_of(args).url))
+    say(_("Users: {users} — password for all: {password}").format(users=users, password=DEMO_PASSWORD))
+    say(_("Recovery code: {code}").format(code=code))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    services = services_of(args)
+    result = maintenance.run_check(services.ctx)
+    if result.integrity != "ok":
+        say(_("Database file damaged: {report}").format(report=result.integrity))
+    if not result.chain.ok:
+        say(_("Audit trail broken at event {seq} ({reason}).").format(
+            seq=result.chain.first_broken_seq, reason=_(result.chain.reason)))  # fmt: skip
+    if result.ok:
+        say(_("Database OK: integrity ok, audit trail intact ({n} events).").format(
+            n=result.chain.events))  # fmt: skip
+        return 0
+    return 1
+
+
+def _actor(args: argparse.Namespace, services: object) -> str:
+    """The named user (logged in, must be admin) or the operating-system account."""
+    if not args.user:
+        return f"os:{getpass.getuser()}"
+    user = login(services, args.user)  # type: ignore[arg-type]
+    require(user, Operation.BACKUP)
+    return user.username
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    services = services_of(args)
+    out = maintenance.backup_database(services.ctx, _actor(args, services), Path(args.out))
+    say(_("Backup written: {path}").format(path=out))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    location = location_of(args)
+    if location.file is None:
+        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
+    backup = Path(args.file).expanduser().absolute()
+    maintenance.inspect_backup(backup)
+    actor = f"os:{getpass.getuser()}"
+    if args.user:  # check the admin against the database being replaced, if it still opens
+        current = services_of(args)
+        user = login(current, args.user)
+        require(user, Operation.RESTORE)
+        actor = user.username
+        current.ctx.database.dispose()
+    check_file(location, must_exist=False)
+    kept = maintenance.restore_database(location.file, backup, datetime.now(UTC))
+    restored = services_for(open_database(location, must_exist=True))
+    with restored.ctx.transaction() as session:
+        record_event(restored.ctx, session, actor, "database.restored", "database", "",
+                     after={"from": backup.name, "kept": kept.name})  # fmt: skip
+    say(_("Restored from {backup}; the previous database was kept as {kept}.").format(
+        backup=backup, kept=kept))  # fmt: skip
+    return 0
+
+
+def cmd_reset_admin(args: argparse.Namespace) -> int:
+    services = services_of(args)
+    password = read_password("NONGBON_ITA_NEW_PASSWORD", _("New admin password: "), confirm=True)
+    username = services.setup.reset_admin(args.recovery_code, password, args.admin)
+    say(_("The password of {user} was reset.").format(user=username))
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    services = services_of(args)
+    actor = login(services, args.user)
+    try:
+        roles = parse_roles(args.roles)
+    except ValueError as error:
+        raise ValidationError(N_("Unknown role: {role}. Roles: {roles}"), field="roles",
+                              role=str(error), roles=", ".join(r.value for r in Role)) from None
+    require(actor, Operation.MANAGE_USERS)
+    password = read_password("NONGBON_ITA_NEW_PASSWORD",
+                             _("Password for {user}: ").format(user=args.name), confirm=True)  # fmt: skip
+    user = services.users.create_user(actor, args.name, args.full_name, roles, password, args.position)
+    say(_("User {user} added with roles {roles}; they change the password at first login.").format(
+        user=user.username, roles=", ".join(sorted(user.roles))))  # fmt: skip
+    return 0
+
+
+__all__ = ["PermissionDenied", "cmd_backup", "cmd_check", "cmd_demo", "cmd_init", "cmd_reset_admin",
+           "cmd_restore", "cmd_users_add"]  # fmt: skip

@@ -1,0 +1,47 @@
+"""Commands that import measures and print documents."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from nongbon_ita.cli.session import login, say, services_of
+from nongbon_ita.domain.calendar import thai_to_arabic_digits
+from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
+from nongbon_ita.i18n.translate import _
+
+
+def parse_year(text: str) -> int:
+    digits = thai_to_arabic_digits(text.strip())
+    if not digits.isdigit() or not 2500 <= int(digits) <= 2700:
+        raise ValidationError(
+            N_("{year} is not a Buddhist Era fiscal year (e.g. 2567)."), field="year", year=text
+        )
+    return int(digits)
+
+
+def write_output(out: str, data: bytes) -> Path:
+    path = Path(out).expanduser().absolute()
+    if not path.parent.is_dir():
+        raise NotFoundError(N_("Folder not found: {path}"), path=str(path.parent))
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)  # a reader never sees half a PDF
+    return path
+
+
+def cmd_measures_import(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    count = services.measures.import_file(actor, Path(args.file), year, replace=args.replace)
+    say(_("Imported {n} measures into fiscal year {year}.").format(n=count, year=year))
+    return 0
+
+
+def cmd_print_o43(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    path = write_output(args.out, services.documents.o43_pdf(year))
+    say(_("Written: {path}").format(path=path))
+    return 0

@@ -1,0 +1,89 @@
+"""Entry points: parse, dispatch, and turn every outcome into one line and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from nongbon_ita.cli.parser import ArgumentError, build_parser
+from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.i18n.translate import _, set_language, translate_message
+
+EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
+log = logging.getLogger("nongbon_ita.cli")
+
+
+def _utf8_streams() -> None:
+    """Thai must never crash a console that defaults to another code page (Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _dispatch(args: argparse.Namespace) -> Callable[[argparse.Namespace], int] | None:
+    from nongbon_ita.cli import admin, documents
+
+    table: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
+        ("init", None): admin.cmd_init,
+        ("demo", None): admin.cmd_demo,
+        ("check", None): admin.cmd_check,
+        ("backup", None): admin.cmd_backup,
+        ("restore", None): admin.cmd_restore,
+        ("reset-admin", None): admin.cmd_reset_admin,
+        ("users", "add"): admin.cmd_users_add,
+        ("measures", "import"): documents.cmd_measures_import,
+        ("print", "o43"): documents.cmd_print_o43,
+    }
+    sub = getattr(args, "users_command", None) or getattr(args, "measures_command", None)
+    sub = sub or getattr(args, "document", None)
+    return table.get((args.command, sub))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    words = list(sys.argv[1:] if argv is None else argv)
+    language = os.environ.get("NONGBON_ITA_LANG", "th")
+    if "--lang" in words[:-1]:
+        language = words[words.index("--lang") + 1]
+    set_language(language)
+    try:
+        args = build_parser().parse_args(words)
+        if args.command is None:
+            return _open_gui(args)
+        handler = _dispatch(args)
+        if handler is None:
+            raise ArgumentError(_("Incomplete command; see nongbon-ita --help."))
+        return handler(args)
+    except ArgumentError as error:
+        print(_("Bad command: {error}").format(error=error), file=sys.stderr)
+        return EXIT_REFUSED
+    except DomainError as error:
+        print(translate_message(error.message_id, error.params), file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print(_("Cancelled."), file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        log.debug("unexpected failure", exc_info=True)
+        print(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}"),
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+
+
+def _open_gui(args: argparse.Namespace) -> int:
+    from nongbon_ita.app import run_gui
+    from nongbon_ita.db.engine import resolve_location
+
+    return run_gui(resolve_location(args.db), sys.argv[:1])
+
+
+def main_gui() -> int:
+    """The windowed executable: always the GUI, whatever the console."""
+    return main([a for a in sys.argv[1:] if a.startswith("--")])

@@ -1,0 +1,90 @@
+"""Bring a database to the app's schema: check what it is, back it up, then migrate if needed.
+
+The head revision is a constant so that opening an up-to-date database never imports Alembic
+(a test checks it equals the migration chain's single head).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from nongbon_ita.domain.errors import N_, DatabaseRefused
+
+HEAD_REVISION = "0001_initial"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaState(Enum):
+    EMPTY = "empty"  # no tables yet: a new database
+    CURRENT = "current"
+    BEHIND = "behind"  # a known older revision: migrate
+
+
+def known_revisions() -> list[str]:
+    """Revision ids shipped with this app, oldest first (read from the versions folder)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def schema_state(connection: Connection) -> SchemaState:
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        return SchemaState.EMPTY
+    if "alembic_version" not in tables or "audit_event" not in tables and len(tables) > 1:
+        raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if revision == HEAD_REVISION:
+        return SchemaState.CURRENT
+    if revision in known_revisions():
+        return SchemaState.BEHIND
+    raise DatabaseRefused(
+        N_("The database was made by a newer version of nongbon-ita (schema {revision}); "
+           "update the app first."),
+        revision=str(revision),
+    )  # fmt: skip
+
+
+def _alembic_config(connection: Connection) -> object:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_to_head(connection: Connection) -> None:
+    from alembic import command
+
+    command.upgrade(_alembic_config(connection), "head")  # type: ignore[arg-type]
+
+
+def backup_before_migration(db_file: Path, now: datetime) -> Path:
+    """Copy the file (and its WAL, if any) beside itself before touching its schema."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = db_file.with_name(f"{db_file.name}.before-migration-{stamp}.bak")
+    shutil.copy2(db_file, target)
+    wal = db_file.with_name(db_file.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def ensure_schema(engine: Engine, db_file: Path | None, now: datetime) -> SchemaState:
+    """Migrate when needed; returns the state found before migrating."""
+    with engine.connect() as connection:
+        state = schema_state(connection)
+    if state is SchemaState.CURRENT:
+        return state
+    if state is SchemaState.BEHIND and db_file is not None:
+        backup_before_migration(db_file, now)
+    with engine.begin() as connection:
+        upgrade_to_head(connection)
+    return state

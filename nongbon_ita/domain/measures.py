@@ -1,0 +1,33 @@
+"""ITA measures as the O43 report needs them (the full measures module refines this)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AssessmentForm(StrEnum):
+    IIT = "IIT"  # แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน
+    EIT = "EIT"  # แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก
+    OIT = "OIT"  # แบบตรวจการเปิดเผยข้อมูลสาธารณะ
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One row of the O43 table. Paragraphs inside `result` are separated by newlines."""
+
+    form: AssessmentForm
+    indicator_number: int
+    indicator: str  # as written: "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ"
+    sub_indicator: str  # "" or "-การส่งเสริมความโปร่งใส"
+    issue: str
+    result: str
+
+
+@dataclass(frozen=True)
+class O43Report:
+    """Everything the O43 document prints besides the office profile."""
+
+    fiscal_year: int  # B.E.
+    intro: str
+    rows: tuple[MeasureRow, ...]

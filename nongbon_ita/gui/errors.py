@@ -1,0 +1,59 @@
+"""The single error handler: log every unexpected error, show the user a plain message.
+
+A DomainError (a refusal the user can act on) is shown as its translated message only; anything
+else is logged with its traceback and shown as a short apology. The user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.gui import messages
+from nongbon_ita.i18n.translate import _, translate_message
+
+log = logging.getLogger("nongbon_ita.gui")
+
+
+def domain_message(err: DomainError) -> str:
+    return translate_message(err.message_id, err.params)
+
+
+def report_error(err: BaseException, parent: QWidget | None = None) -> None:
+    """Show `err` to the user; log it with its traceback unless it is a DomainError."""
+    if parent is None:
+        parent = QApplication.activeWindow()
+    if isinstance(err, DomainError):
+        log.info("refused: %s", err)
+        messages.warn(parent, domain_message(err))
+        return
+    log.error("unexpected error", exc_info=(type(err), err, err.__traceback__))
+    messages.error(
+        parent,
+        _("Something went wrong and the action was not completed. "
+          "The details were written to the log file; your saved work is safe."),
+        detail=f"{type(err).__name__}",
+    )  # fmt: skip
+
+
+def _excepthook(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    if value.__traceback__ is None and tb is not None:
+        value = value.with_traceback(tb)
+    try:
+        report_error(value)
+    except Exception:  # never let the handler itself raise into Qt
+        log.exception("the error handler failed")
+
+
+def install_error_handler() -> None:
+    """Route uncaught exceptions (including those raised in Qt slots) to report_error."""
+    sys.excepthook = _excepthook

@@ -1,0 +1,111 @@
+"""The main window: a sidebar of areas over a stack of pages, a status bar with the user."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from nongbon_ita.domain.roles import Role
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.translate import _
+
+
+def roles_text(roles: frozenset[Role]) -> str:
+    return ", ".join(_(role.label_id) for role in sorted(roles))
+
+
+class MainWindow(QMainWindow):
+    """Pages are plugged in with add_page(key, title, widget) and shown with show_page(key)."""
+
+    logout_requested = Signal()
+
+    def __init__(self, user: CurrentUser, office_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.setWindowTitle(f"{office_name} — nongbon-ita" if office_name else "nongbon-ita")
+        self.resize(1100, 720)
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(230)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { background: #f3f5f8; border: none; padding-top: 8px; }"
+            "QListWidget#sidebar::item { padding: 9px 12px; }"
+            "QListWidget#sidebar::item:selected { background: #1d5fa8; color: white; }"
+        )
+        font = QFont(self.sidebar.font())
+        font.setPointSize(font.pointSize() + 1)
+        self.sidebar.setFont(font)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._keys: list[str] = []
+        self._pages: dict[str, QWidget] = {}
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._build_status_bar()
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(
+            _("Signed in: {name} ({roles})").format(
+                name=self.user.full_name, roles=roles_text(self.user.roles)
+            ),
+            self,
+        )
+        self.logout_action = QAction(_("Log out"), self)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.logout_action.triggered.connect(self.logout_requested)
+        self.addAction(self.logout_action)
+        self.logout_button = QPushButton(_("Log out"), self)
+        self.logout_button.setFlat(True)
+        self.logout_button.clicked.connect(self.logout_action.trigger)
+        status = self.statusBar()
+        status.addWidget(self.user_label, 1)
+        status.addPermanentWidget(self.logout_button)
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add an area to the sidebar; the first nine get Ctrl+1 … Ctrl+9."""
+        if key in self._pages:
+            raise ValueError(f"page {key!r} exists")
+        widget.setObjectName(f"page-{key}")
+        self._keys.append(key)
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 44))
+        number = len(self._keys)
+        if number <= 9:
+            item.setToolTip(f"{title}  (Ctrl+{number})")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda k=key: self.show_page(k))
+        self.sidebar.addItem(item)
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def show_page(self, key: str) -> QWidget:
+        self.sidebar.setCurrentRow(self._keys.index(key))
+        return self._pages[key]
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def current_key(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def page_keys(self) -> list[str]:
+        return list(self._keys)

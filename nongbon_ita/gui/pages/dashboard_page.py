@@ -1,0 +1,54 @@
+"""The home page: a welcome with the office name and today's date (B.E.)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.thaiformat import format_date_long
+from nongbon_ita.i18n.translate import _, current_language
+
+
+class DashboardPage(QWidget):
+    def __init__(
+        self, user: CurrentUser, office_name: str, parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._today = today
+        self.office_label = QLabel(office_name, self)
+        big = QFont(self.font())
+        big.setPointSize(big.pointSize() + 8)
+        big.setBold(True)
+        self.office_label.setFont(big)
+        self.office_label.setWordWrap(True)
+        self.welcome_label = QLabel(_("Welcome, {name}").format(name=user.full_name), self)
+        medium = QFont(self.font())
+        medium.setPointSize(medium.pointSize() + 3)
+        self.welcome_label.setFont(medium)
+        self.date_label = QLabel(self)
+        self.date_label.setFont(medium)
+        self.refresh_date()
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        coming = QLabel(
+            _("Overdue loans, complaints near their deadline and measures due will be listed "
+              "here in a later version."),
+            self,
+        )  # fmt: skip
+        coming.setWordWrap(True)
+        coming.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(10)
+        for widget in (self.office_label, self.welcome_label, self.date_label, line, coming):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def refresh_date(self) -> None:
+        day = format_date_long(self._today(), thai=current_language() == "th")
+        self.date_label.setText(_("Today is {date}").format(date=day))

@@ -1,0 +1,127 @@
+"""Reports: pick a document and a fiscal year (B.E.), preview it, then print or save it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nongbon_ita.domain.calendar import fiscal_year
+from nongbon_ita.gui import messages
+from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+from nongbon_ita.i18n.translate import _
+
+Render = Callable[[int], bytes]  # fiscal year (B.E.) → PDF bytes
+PreviewOpener = Callable[[DocumentPreviewDialog], None]
+
+
+@dataclass
+class ReportDocument:
+    title: str
+    render: Render | None
+    file_stem: str  # the saved file is "<stem>-<year>.pdf"
+
+
+def _open_preview(dialog: DocumentPreviewDialog) -> None:
+    dialog.open()
+
+
+class ReportsPage(QWidget):
+    """`render(fiscal_year_be) -> pdf bytes` makes the O43 report; more documents via add_document."""
+
+    preview_opened = Signal(object)  # the DocumentPreviewDialog
+
+    def __init__(
+        self, render: Render | None = None, parent: QWidget | None = None, *,
+        today: Callable[[], date] = date.today, open_preview: PreviewOpener = _open_preview,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._open_preview = open_preview
+        self.documents: list[ReportDocument] = []
+        self.task: BackgroundTask | None = None
+        self.preview: DocumentPreviewDialog | None = None
+        heading = QLabel(_("Reports"), self)
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.list = QListWidget(self)
+        self.list.setMaximumWidth(420)
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setRange(2550, 2700)
+        self.year_spin.setValue(fiscal_year(today()))
+        self.year_spin.setToolTip(_("Fiscal year in the Buddhist Era (1 October – 30 September)"))
+        self.preview_button = QPushButton(_("Preview…"), self)
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.list.itemDoubleClicked.connect(lambda _item: self.preview_selected())
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        form = QFormLayout()
+        form.addRow(_("Fiscal year (B.E.)"), self.year_spin)
+        actions = QHBoxLayout()
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.progress)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(_("Document"), self))
+        layout.addWidget(self.list)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.add_document(_("O43 report: results of the integrity measures"), render, "O43")
+        self.list.setCurrentRow(0)
+
+    def add_document(self, title: str, render: Render | None, file_stem: str) -> None:
+        self.documents.append(ReportDocument(title, render, file_stem))
+        self.list.addItem(title)
+
+    def fiscal_year(self) -> int:
+        return self.year_spin.value()
+
+    def preview_selected(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            messages.inform(self, _("Choose a document first."))
+            return
+        document, year = self.documents[row], self.fiscal_year()
+        render = document.render
+        if render is None:
+            messages.inform(self, _("This document is not available yet."))
+            return
+        self._busy(True)
+        self.task = BackgroundTask(lambda: render(year), self)
+        self.task.finished.connect(lambda pdf: self._show(document, year, pdf))
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.preview_button.setEnabled(not busy)
+
+    def _failed(self, err: BaseException) -> None:
+        self._busy(False)
+        report_error(err, self)
+
+    def _show(self, document: ReportDocument, year: int, pdf: bytes) -> None:
+        self._busy(False)
+        title = f"{document.title} — {_('fiscal year')} {year}"
+        self.preview = DocumentPreviewDialog(self, title, pdf, f"{document.file_stem}-{year}.pdf")
+        self._open_preview(self.preview)
+        self.preview_opened.emit(self.preview)

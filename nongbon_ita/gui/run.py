@@ -1,0 +1,131 @@
+"""Start the GUI: font, error handler, first-run wizard, login, main window; logout loops back.
+
+Heavy libraries (reportlab, pythainlp, openpyxl) stay off this path: they are imported inside
+the functions that need them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from nongbon_ita.domain.errors import NotFoundError
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.gui.change_password_dialog import ChangePasswordDialog
+from nongbon_ita.gui.errors import install_error_handler, report_error
+from nongbon_ita.gui.first_run_wizard import FirstRunWizard
+from nongbon_ita.gui.fonts import load_screen_font
+from nongbon_ita.gui.login_dialog import LoginDialog
+from nongbon_ita.gui.main_window import MainWindow
+from nongbon_ita.gui.pages.dashboard_page import DashboardPage
+from nongbon_ita.gui.pages.placeholder_page import PlaceholderPage
+from nongbon_ita.gui.pages.reports_page import Render, ReportsPage
+from nongbon_ita.gui.pages.settings_page import SettingsPage
+from nongbon_ita.gui.preferences import apply_saved_language
+from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.registry import Services
+
+__all__ = ["GuiSession", "LoginDialog", "FirstRunWizard", "build_main_window", "run_gui"]
+
+log = logging.getLogger("nongbon_ita.gui")
+
+
+def office_name(services: Services) -> str:
+    try:
+        return services.office.profile().name
+    except NotFoundError:
+        return ""
+
+
+def build_main_window(
+    services: Services, user: CurrentUser, render_o43: Render | None = None
+) -> MainWindow:
+    """The main window with every area; pages of later releases show a placeholder."""
+    name = office_name(services)
+    window = MainWindow(user, name)
+    window.add_page("dashboard", _("Dashboard"), DashboardPage(user, name))
+    window.add_page("assets", _("Assets and loans"), PlaceholderPage(
+        _("Assets and loans"), _("The asset register, loan requests, approvals and returns.")))
+    window.add_page("complaints", _("Complaints"), PlaceholderPage(
+        _("Complaints"), _("Complaints received, their handling and deadlines.")))
+    window.add_page("ita", _("ITA measures"), PlaceholderPage(
+        _("ITA measures"), _("The ITA catalogue, measures and their progress.")))
+    window.add_page("reports", _("Reports"), ReportsPage(render_o43))
+    window.add_page("settings", _("Settings"), SettingsPage(services, user))
+    window.show_page("dashboard")
+    return window
+
+
+def ensure_own_password(services: Services, user: CurrentUser, parent: QWidget | None = None) -> bool:
+    """A user with a temporary password must choose their own before going on."""
+    if not user.must_change_password:
+        return True
+    dialog = ChangePasswordDialog(user, services.auth.change_own_password, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class GuiSession(QObject):
+    """Login → main window; logout closes the window and shows the login dialog again."""
+
+    def __init__(self, services: Services, render_o43: Render | None = None) -> None:
+        super().__init__()
+        self.services, self.render_o43 = services, render_o43
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+        self.last_username = ""
+
+    def show_login(self) -> LoginDialog:
+        self.login = LoginDialog(self.services.auth, office_name(self.services), username=self.last_username)
+        self.login.accepted.connect(self._logged_in)
+        self.login.rejected.connect(self._login_cancelled)
+        self.login.show()
+        return self.login
+
+    def _login_cancelled(self) -> None:
+        if self.window is None:
+            QApplication.quit()
+
+    def _logged_in(self) -> None:
+        assert self.login is not None and self.login.user is not None
+        user = self.login.user
+        self.last_username = user.username
+        self.login.deleteLater()
+        self.login = None
+        if not ensure_own_password(self.services, user):
+            self.show_login()
+            return
+        self.window = build_main_window(self.services, user, self.render_o43)
+        self.window.logout_requested.connect(self.logout)
+        self.window.show()
+
+    def logout(self) -> None:
+        self.show_login()  # shown first, so closing the window does not quit the app
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
+
+def run_gui(services: Services, argv: list[str], render_o43: Render | None = None) -> int:
+    """The GUI's entry point; returns the process exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setOrganizationName("nongbon-ita")
+    app.setApplicationName("nongbon-ita")
+    load_screen_font(app)
+    install_error_handler()
+    apply_saved_language()
+    try:
+        if not services.setup.is_initialised():
+            wizard = FirstRunWizard(services.setup)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        session = GuiSession(services, render_o43)
+        session.show_login()
+        return app.exec()
+    except Exception as err:  # start-up failure: shown plainly, logged, exit code 1
+        report_error(err)
+        return 1

@@ -1,0 +1,218 @@
+"""Preview a PDF, print it through the system printer dialog, save it as a file.
+
+System dialogs are injectable so that tests never block: `print_dialog_factory(printer, parent)`
+returns something with `exec() -> int` (QDialog.Accepted to print), and
+`save_path_chooser(parent, suggested_file_name) -> str | None`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nongbon_ita.gui import messages
+from nongbon_ita.i18n.translate import _
+
+PRINT_DPI_CAP = 300
+ZOOM_STEP = 1.25
+
+
+class DialogLike(Protocol):
+    def exec(self) -> int: ...
+
+
+PrintDialogFactory = Callable[[QPrinter, QWidget], DialogLike]
+SavePathChooser = Callable[[QWidget, str], str | None]
+
+
+def system_print_dialog(printer: QPrinter, parent: QWidget) -> DialogLike:
+    return QPrintDialog(printer, parent)
+
+
+def choose_save_path(parent: QWidget, suggested_file_name: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save as PDF"), suggested_file_name, _("PDF documents") + " (*.pdf)"
+    )
+    return path or None
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render each page to an image at the printer's resolution and paint it; returns pages printed."""
+    count = document.pageCount()
+    first, last = 1, count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), min(count, printer.toPage() or count)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    printed = 0
+    try:
+        dpi = min(printer.resolution(), PRINT_DPI_CAP)
+        for page in range(first - 1, last):
+            if printed:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            image = document.render(page, QSize(round(points.width() * dpi / 72),
+                                                round(points.height() * dpi / 72)))  # fmt: skip
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            target.moveTo(0, 0)
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), scaled), image)
+            printed += 1
+    finally:
+        painter.end()
+    return printed
+
+
+class DocumentPreviewDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, title: str, pdf_bytes: bytes, suggested_file_name: str,
+        print_dialog_factory: PrintDialogFactory | None = None,
+        save_path_chooser: SavePathChooser | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self.pdf_bytes = pdf_bytes
+        self.suggested_file_name = suggested_file_name
+        self._print_dialog_factory = print_dialog_factory or system_print_dialog
+        self._save_path_chooser = save_path_chooser or choose_save_path
+        self._data = QByteArray(pdf_bytes)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.view.setStyleSheet("background: #7a7a7a;")
+        self._build_toolbar()
+        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self._update_page_label(0)
+
+    def _button(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(shortcut)
+        return button
+
+    def _build_toolbar(self) -> None:
+        self.prev_button = self._button("‹ " + _("Previous"), lambda: self.go_to_page(self.current_page() - 1), "PgUp")
+        self.next_button = self._button(_("Next") + " ›", lambda: self.go_to_page(self.current_page() + 1), "PgDown")
+        self.page_label = QLabel(self)
+        self.zoom_out_button = self._button("−", lambda: self.zoom(1 / ZOOM_STEP), "Ctrl+-")
+        self.zoom_in_button = self._button("+", lambda: self.zoom(ZOOM_STEP), "Ctrl++")
+        self.fit_button = self._button(_("Fit width"), self.fit_width)
+        self.print_button = self._button(_("Print…"), self.print_, "Ctrl+P")
+        self.save_button = self._button(_("Save as PDF…"), self.save_as, "Ctrl+S")
+        self.close_button = self._button(_("Close"), self.reject)
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setFixedWidth(40)
+        bar = QHBoxLayout()
+        for widget in (self.prev_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.print_button, self.save_button, self.close_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.print_button.setDefault(True)
+
+    # navigation and zoom ---------------------------------------------------------------------
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        page = max(0, min(page, self.page_count() - 1))
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def _update_page_label(self, page: int) -> None:
+        self.page_label.setText(_("Page {page} of {count}").format(page=page + 1, count=self.page_count()))
+        self.prev_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < self.page_count() - 1)
+
+    def zoom(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            current = self._fit_width_factor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(current * factor, 5.0)))
+
+    def _fit_width_factor(self) -> float:
+        points = self.document.pagePointSize(0)
+        dpi = self.logicalDpiX() or 96
+        width = points.width() * dpi / 72
+        return max(0.25, (self.view.viewport().width() - 20) / width) if width else 1.0
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    # print and save ---------------------------------------------------------------------------
+    def make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_file_name)
+        if self.page_count():
+            points = self.document.pagePointSize(0)
+            size = QPageSize(points.toSize(), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+            printer.setPageSize(size)
+            portrait = points.height() >= points.width()
+            printer.setPageOrientation(QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape)
+        printer.setFullPage(True)  # the PDF carries its own margins
+        printer.setFromTo(1, max(1, self.page_count()))
+        return printer
+
+    def print_(self) -> bool:
+        printer = self.make_printer()
+        dialog = self._print_dialog_factory(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            print_document(self.document, printer)
+        except OSError:
+            messages.warn(self, _("The document could not be sent to the printer."))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
+
+    def save_as(self) -> Path | None:
+        chosen = self._save_path_chooser(self, self.suggested_file_name)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            path.write_bytes(self.pdf_bytes)
+        except OSError as err:
+            messages.warn(self, _("The file could not be saved: {reason}").format(reason=err.strerror or err))
+            return None
+        return path

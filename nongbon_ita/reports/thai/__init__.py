@@ -1,0 +1,50 @@
+"""Thai typesetting on ReportLab: HarfBuzz glyph placement, exact text layer, Thai line breaking.
+
+Public API (what documents use):
+
+* ``build_pdf(story, landscape_page=False, footer_text="", title="", author="") -> bytes``
+* ``frame_width(landscape_page=False) -> float``
+* ``ThaiParagraph(text, style=BODY, label="")``, ``item``, ``numbered_item``, ``dash_item``,
+  ``paragraphs(text, style)`` (one per line, items detected)
+* ``thai_table(header, rows, col_widths, body_style=..., header_style=..., group_first_column=...)``
+* ``signature_block(caption, full_name, position, style=BODY)``, ``keep_lines(*flowables)``
+* ``TextStyle``, ``Align``, ``BODY``, ``TITLE``, ``CM``, ``PageMargins``
+* ``ThaiEngineError`` — raised when uharfbuzz, the font or the dictionary is missing
+"""
+
+from __future__ import annotations
+
+from nongbon_ita.reports.thai.errors import ThaiEngineError
+from nongbon_ita.reports.thai.flowables import (
+    ThaiParagraph,
+    dash_item,
+    item,
+    keep_lines,
+    numbered_item,
+    paragraphs,
+    signature_block,
+)
+from nongbon_ita.reports.thai.styles import BODY, CM, TITLE, Align, PageMargins, TextStyle
+from nongbon_ita.reports.thai.tables import thai_table
+from nongbon_ita.reports.thai.template import build_pdf, frame_width, page_number_text
+
+__all__ = [
+    "BODY",
+    "CM",
+    "TITLE",
+    "Align",
+    "PageMargins",
+    "TextStyle",
+    "ThaiEngineError",
+    "ThaiParagraph",
+    "build_pdf",
+    "dash_item",
+    "frame_width",
+    "item",
+    "keep_lines",
+    "numbered_item",
+    "page_number_text",
+    "paragraphs",
+    "signature_block",
+    "thai_table",
+]

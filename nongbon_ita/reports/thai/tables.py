@@ -1,0 +1,71 @@
+"""Tables of Thai text: header repeated on every page, long cells split cleanly across pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from nongbon_ita.reports.thai.flowables import ThaiParagraph, paragraphs
+from nongbon_ita.reports.thai.styles import BODY, TITLE, TextStyle
+
+Cell = str | Flowable | Sequence[Flowable]
+PAD_X = 4.0
+PAD_Y = 1.0
+HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
+
+
+def _cell(content: Cell, style: TextStyle) -> Any:
+    if isinstance(content, str):
+        return paragraphs(content, style)
+    return content
+
+
+def thai_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    col_widths: Sequence[float],
+    *,
+    body_style: TextStyle = BODY,
+    header_style: TextStyle | None = None,
+    group_first_column: bool = False,
+    extra_style: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A grid table; string cells become paragraphs (one per line, "๑."/"-" items hanging).
+
+    The header row repeats on each page and rows taller than a page split inside their cells
+    (ReportLab's splitInRow). Cells wrap against their real inner width (column − padding).
+    With `group_first_column`, an empty first cell continues the group above: no rule is drawn
+    between them, so the group's label reads as one cell.
+    """
+    hstyle = header_style or TITLE
+    data: list[list[Any]] = [[ThaiParagraph(h, hstyle) for h in header]]
+    data += [[_cell(c, body_style) for c in row] for row in rows]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 2),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
+    ]
+    for r, row in enumerate(rows, start=1):
+        if r == 1:
+            continue
+        continues_group = group_first_column and not row[0]
+        first = 1 if continues_group else 0
+        commands.append(("LINEABOVE", (first, r), (-1, r), 0.5, colors.black))
+    commands.extend(extra_style)
+    return Table(
+        data,
+        colWidths=list(col_widths),
+        repeatRows=1,
+        splitInRow=1,
+        style=TableStyle(commands),
+    )

@@ -1,0 +1,82 @@
+"""The page every document is printed on: A4, official margins, page numbers, footer line."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from nongbon_ita.i18n.thaiformat import thai_digits
+from nongbon_ita.reports.thai import fonts
+from nongbon_ita.reports.thai.drawing import draw_runs
+from nongbon_ita.reports.thai.shaping import shape
+from nongbon_ita.reports.thai.styles import BODY_SIZE, CM, PageMargins
+
+FOOTER_SIZE = 12.0
+
+
+def page_number_text(page: int) -> str:
+    """'- ๒ -': how Thai official documents number pages (from page 2)."""
+    return f"- {thai_digits(page)} -"
+
+
+def frame_width(*, landscape_page: bool = False, margins: PageMargins | None = None) -> float:
+    """Width of the text column on the page, in points."""
+    m = margins or PageMargins()
+    width = (landscape(A4) if landscape_page else A4)[0]
+    return float(width - m.left - m.right)
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    *,
+    landscape_page: bool = False,
+    footer_text: str = "",
+    title: str = "",
+    author: str = "",
+    margins: PageMargins | None = None,
+) -> bytes:
+    """Lay out `story` on A4 pages (portrait unless `landscape_page`) and return the PDF bytes.
+
+    Pages from the second carry '- n -' centred at the top; every page carries `footer_text`
+    (document reference and print time, passed in) in small type at the bottom left.
+    """
+    m = margins or PageMargins()
+    pagesize = landscape(A4) if landscape_page else A4
+    width, height = pagesize
+    regular = fonts.face()
+
+    def furniture(canv: Any, doc: Any) -> None:
+        page = canv.getPageNumber()
+        if page >= 2:
+            run = shape(regular, page_number_text(page))
+            x = m.left + (width - m.left - m.right - run.width(BODY_SIZE)) / 2
+            draw_runs(canv, x, height - 1.5 * CM, BODY_SIZE, [(0.0, run)])
+        if footer_text:
+            run = shape(regular, footer_text)
+            draw_runs(canv, m.left, 1.0 * CM, FOOTER_SIZE, [(0.0, run)])
+
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=pagesize,
+        leftMargin=m.left,
+        rightMargin=m.right,
+        topMargin=m.top,
+        bottomMargin=m.bottom,
+        title=title,
+        author=author,
+        creator="nongbon-ita",
+        invariant=1,
+        pageCompression=1,
+    )
+    frame = Frame(
+        m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
+    doc.build(list(story))
+    return out.getvalue()

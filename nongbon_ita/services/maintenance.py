@@ -1,0 +1,106 @@
+"""Backup, restore and the integrity check (database pages and the audit chain)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from nongbon_ita.db.engine import SQLITE_HEADER, Database
+from nongbon_ita.db.migrate import HEAD_REVISION, known_revisions
+from nongbon_ita.domain.audit import ChainCheck
+from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError, ValidationError
+from nongbon_ita.services.audit import check_chain, integrity_check, record_event
+from nongbon_ita.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    integrity: str  # "ok" or SQLite's report
+    chain: ChainCheck
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and self.chain.ok
+
+
+def run_check(ctx: ServiceContext) -> CheckResult:
+    with ctx.reading() as session:
+        return CheckResult(integrity_check(session), check_chain(session))
+
+
+def _sqlite_file(database: Database) -> Path:
+    if database.location.file is None:
+        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
+    return database.location.file
+
+
+def backup_database(ctx: ServiceContext, actor: str, out: Path) -> Path:
+    """Copy the live database with SQLite's online backup API (safe while it is in use)."""
+    source = _sqlite_file(ctx.database)
+    out = out.expanduser().absolute()
+    if out.resolve() == source.resolve():
+        raise ValidationError(N_("The backup cannot overwrite the database itself."), field="out")
+    if not out.parent.is_dir():
+        raise NotFoundError(N_("Folder not found: {path}"), path=str(out.parent))
+    with ctx.transaction() as session:  # audited first, so the copy carries its own event
+        record_event(ctx, session, actor, "database.backup", "database", "",
+                     after={"file": out.name})  # fmt: skip
+    partial = out.with_name(out.name + ".partial")
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+        src.backup(dst)
+    partial.replace(out)
+    return out
+
+
+def inspect_backup(path: Path) -> str:
+    """Refuse anything that is not an intact nongbon-ita database this app can open.
+
+    Returns its schema revision.
+    """
+    if not path.is_file():
+        raise NotFoundError(N_("File not found: {path}"), path=str(path))
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise DatabaseRefused(N_("The backup file is damaged."))
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"alembic_version", "audit_event", "app_user"} <= tables:
+                raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
+            revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    except sqlite3.DatabaseError:
+        raise DatabaseRefused(N_("This file is not a nongbon-ita database.")) from None
+    if revision != HEAD_REVISION and revision not in known_revisions():
+        raise DatabaseRefused(
+            N_("The database was made by a newer version of nongbon-ita (schema {revision}); "
+               "update the app first."),
+            revision=revision,
+        )  # fmt: skip
+    return revision
+
+
+def restore_database(target: Path, backup: Path, now: datetime) -> Path:
+    """Replace `target` with `backup` after checking it; the old file is kept beside it.
+
+    Runs with the database closed. Returns where the previous file was kept.
+    """
+    inspect_backup(backup)
+    target = target.expanduser().absolute()
+    kept = target.with_name(f"{target.name}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
+    if target.exists():
+        with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(kept)) as copy:
+            old.backup(copy)  # folds the WAL in, so the kept copy is whole
+    staged = target.with_name(target.name + ".restoring")
+    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src:
+        with closing(sqlite3.connect(staged)) as dst:
+            src.backup(dst)
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    shutil.move(staged, target)
+    return kept

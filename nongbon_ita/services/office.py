@@ -1,0 +1,162 @@
+"""The office profile, divisions and the officials named in signature blocks."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nongbon_ita.db.models import DivisionRow, OfficeProfileRow, OfficialRow
+from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
+from nongbon_ita.domain.office import Division, Official, OfficeProfile, SignatureRole
+from nongbon_ita.domain.permissions import Operation, require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.context import ServiceContext, check_version
+
+_PROFILE_FIELDS = ("name", "short_name", "district", "province", "address", "phone", "website",
+                   "letter_code")  # fmt: skip
+
+
+def profile_of(row: OfficeProfileRow) -> OfficeProfile:
+    return OfficeProfile(**{f: getattr(row, f) for f in _PROFILE_FIELDS},
+                         logo_png=row.logo_png, version=row.version)  # fmt: skip
+
+
+def _strip_prefix(text: str, prefix: str) -> str:
+    text = text.strip()
+    return text[len(prefix):].strip() if text.startswith(prefix) else text
+
+
+def validate_profile(profile: OfficeProfile) -> OfficeProfile:
+    """Required fields present; district/province stored without อำเภอ/จังหวัด."""
+    cleaned = replace(
+        profile,
+        name=profile.name.strip(),
+        short_name=profile.short_name.strip(),
+        district=_strip_prefix(_strip_prefix(profile.district, "อำเภอ"), "อ."),
+        province=_strip_prefix(_strip_prefix(profile.province, "จังหวัด"), "จ."),
+    )
+    for field, message in (
+        ("name", N_("Enter the office's name.")),
+        ("short_name", N_("Enter the office's short name.")),
+        ("district", N_("Enter the district.")),
+        ("province", N_("Enter the province.")),
+    ):
+        if not getattr(cleaned, field):
+            raise ValidationError(message, field=field)
+    return cleaned
+
+
+def write_profile(session: Session, profile: OfficeProfile) -> OfficeProfileRow:
+    cleaned = validate_profile(profile)
+    row = session.get(OfficeProfileRow, 1)
+    if row is None:
+        row = OfficeProfileRow(id=1)
+        session.add(row)
+    for field in _PROFILE_FIELDS:
+        setattr(row, field, getattr(cleaned, field))
+    row.logo_png = cleaned.logo_png
+    session.flush()
+    return row
+
+
+def _audit_view(profile: OfficeProfile) -> dict[str, object]:
+    data = {k: v for k, v in asdict(profile).items() if k not in ("logo_png", "version")}
+    data["logo"] = profile.logo_png is not None
+    return data
+
+
+def official_of(row: OfficialRow) -> Official:
+    return Official(id=row.id, full_name=row.full_name, position=row.position,
+                    signature_role=SignatureRole(row.signature_role), division_id=row.division_id,
+                    active=row.active, version=row.version)  # fmt: skip
+
+
+class OfficeService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def profile(self) -> OfficeProfile:
+        with self.ctx.reading() as session:
+            row = session.get(OfficeProfileRow, 1)
+            if row is None:
+                raise NotFoundError(N_("The office profile has not been set up yet."))
+            return profile_of(row)
+
+    def update_profile(self, actor: CurrentUser, profile: OfficeProfile) -> OfficeProfile:
+        """Save; `profile.version` must be the version that was read (stale edits are refused)."""
+        require(actor, Operation.EDIT_OFFICE)
+        with self.ctx.transaction() as session:
+            row = session.get(OfficeProfileRow, 1)
+            if row is None:
+                raise NotFoundError(N_("The office profile has not been set up yet."))
+            check_version(row.version, profile.version)
+            before = _audit_view(profile_of(row))
+            row = write_profile(session, profile)
+            row.updated_at = self.ctx.now()
+            session.flush()
+            saved = profile_of(row)
+            record_event(self.ctx, session, actor.username, "office.updated", "office", 1,
+                         before=before, after=_audit_view(saved))  # fmt: skip
+            return saved
+
+    def divisions(self) -> list[Division]:
+        with self.ctx.reading() as session:
+            rows = session.scalars(select(DivisionRow).order_by(DivisionRow.name))
+            return [Division(r.id, r.name, r.version) for r in rows]
+
+    def add_division(self, actor: CurrentUser, name: str) -> Division:
+        require(actor, Operation.EDIT_OFFICIALS)
+        name = name.strip()
+        if not name:
+            raise ValidationError(N_("Enter the division's name."), field="name")
+        with self.ctx.transaction() as session:
+            if session.scalars(select(DivisionRow.id).where(DivisionRow.name == name)).first():
+                raise ValidationError(N_("This division already exists."), field="name")
+            row = DivisionRow(name=name)
+            session.add(row)
+            session.flush()
+            record_event(self.ctx, session, actor.username, "division.created", "division", row.id,
+                         after={"name": name})  # fmt: skip
+            return Division(row.id, row.name, row.version)
+
+    def officials(self, include_inactive: bool = False) -> list[Official]:
+        with self.ctx.reading() as session:
+            query = select(OfficialRow).order_by(OfficialRow.id)
+            if not include_inactive:
+                query = query.where(OfficialRow.active.is_(True))
+            return [official_of(r) for r in session.scalars(query)]
+
+    def save_official(self, actor: CurrentUser, official: Official) -> Official:
+        """Create (id 0) or update an official; stale edits are refused."""
+        require(actor, Operation.EDIT_OFFICIALS)
+        if not official.full_name.strip():
+            raise ValidationError(N_("Enter the official's full name."), field="full_name")
+        if not official.position.strip():
+            raise ValidationError(N_("Enter the official's position."), field="position")
+        with self.ctx.transaction() as session:
+            if official.id:
+                row = session.get(OfficialRow, official.id)
+                if row is None:
+                    raise NotFoundError(N_("No such official."))
+                check_version(row.version, official.version)
+                before: dict[str, object] | None = asdict(official_of(row))
+                row.updated_at = self.ctx.now()
+            else:
+                row, before = OfficialRow(), None
+                session.add(row)
+            row.full_name, row.position = official.full_name.strip(), official.position.strip()
+            row.signature_role = official.signature_role.value
+            row.division_id, row.active = official.division_id, official.active
+            session.flush()
+            saved = official_of(row)
+            record_event(self.ctx, session, actor.username,
+                         "official.updated" if before else "official.created", "official", row.id,
+                         before=before, after=asdict(saved))  # fmt: skip
+            return saved
+
+    def signer(self, role: SignatureRole) -> Official | None:
+        """The active official who signs as `role` by default (the first one, if several)."""
+        return next((o for o in self.officials() if o.signature_role is role), None)

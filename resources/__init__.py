@@ -1,0 +1,1 @@
+"""Bundled resources: fonts, icons, images (mapped into the package by pyproject.toml)."""

@@ -1,0 +1,74 @@
+"""Every permission-checked service operation × every role: allowed, or refused with a message."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from nongbon_ita.domain.errors import PermissionDenied
+from nongbon_ita.domain.office import Official
+from nongbon_ita.domain.permissions import ALLOWED, Operation
+from nongbon_ita.domain.roles import Role
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.services.registry import Services
+
+Call = Callable[[Services, CurrentUser, Path], object]
+
+CALLS: dict[str, tuple[Operation, Call]] = {
+    "users.list": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.list_users(u)),
+    "users.create": (
+        Operation.MANAGE_USERS,
+        lambda s, u, _t: s.users.create_user(u, "newcomer", "ผู้ใช้ใหม่", frozenset({Role.STAFF}), "password1"),
+    ),
+    "users.set_roles": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.set_roles(u, 1, frozenset({Role.ADMIN}))),
+    "users.set_active": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.set_active(u, 1, True)),
+    "users.reset_password": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.reset_password(u, 1, "password9")),
+    "office.update": (
+        Operation.EDIT_OFFICE,
+        lambda s, u, _t: s.office.update_profile(u, replace(s.office.profile(), phone="1")),
+    ),
+    "divisions.add": (Operation.EDIT_OFFICIALS, lambda s, u, _t: s.office.add_division(u, "กองช่าง")),
+    "officials.save": (
+        Operation.EDIT_OFFICIALS,
+        lambda s, u, _t: s.office.save_official(u, Official(0, "นายก", "นายก อบต.")),
+    ),
+    "measures.set_intro": (
+        Operation.EDIT_MEASURES,
+        lambda s, u, _t: s.measures.set_intro(u, 2566, "บทนำ"),
+    ),
+    "measures.import": (
+        Operation.IMPORT_MEASURES,
+        lambda s, u, t: s.measures.import_file(u, t, 2566),
+    ),
+}
+
+MEASURE_FILE = (
+    '{"rows": [{"form": "IIT", "indicator": "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ",'
+    ' "sub_indicator": "", "issue": "ประเด็น", "result": "ผล"}]}'
+)
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("name", list(CALLS))
+def test_operation_is_allowed_exactly_for_its_roles(
+    services: Services, user_with: Callable[..., CurrentUser], tmp_path: Path, role: Role, name: str
+) -> None:
+    operation, call = CALLS[name]
+    user = user_with(role)
+    measure_file = tmp_path / "measures.json"
+    measure_file.write_text(MEASURE_FILE, encoding="utf-8")
+    if role in ALLOWED[operation]:
+        call(services, user, measure_file)
+    else:
+        with pytest.raises(PermissionDenied) as refused:
+            call(services, user, measure_file)
+        assert refused.value.message_id == "You are not allowed to {operation}."
+        assert refused.value.params["operation"]
+
+
+def test_every_operation_is_walked() -> None:
+    walked = {operation for operation, _call in CALLS.values()}
+    covered_by_cli_tests = {Operation.BACKUP, Operation.RESTORE}
+    assert walked | covered_by_cli_tests == set(Operation)
+

@@ -1,0 +1,1 @@
+"""gettext catalogs (th, en); .mo files are compiled at first run or by the build."""
