@@ -11,7 +11,9 @@ from nongbon_ita.services.registry import Services
 
 def hashing_cost_from_env() -> HashingCost:
     """NONGBON_ITA_CHEAP_HASHING=1 makes new password hashes cheap (test suites only)."""
-    return HashingCost.cheap() if os.environ.get("NONGBON_ITA_CHEAP_HASHING") == "1" else HashingCost()
+    return (
+        HashingCost.cheap() if os.environ.get("NONGBON_ITA_CHEAP_HASHING") == "1" else HashingCost()
+    )
 
 
 def services_for(database: Database) -> Services:

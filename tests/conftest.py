@@ -12,7 +12,9 @@ import pytest
 # Before anything imports Qt or writes caches: offscreen Qt, cheap hashes, private folders.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["NONGBON_ITA_CHEAP_HASHING"] = "1"
-_PRIVATE = Path(os.environ.setdefault("NONGBON_ITA_TEST_HOME", f"/tmp/nongbon-ita-tests-{os.getpid()}"))
+_PRIVATE = Path(
+    os.environ.setdefault("NONGBON_ITA_TEST_HOME", f"/tmp/nongbon-ita-tests-{os.getpid()}")
+)
 os.environ.setdefault("XDG_CACHE_HOME", str(_PRIVATE / "cache"))
 os.environ.setdefault("XDG_DATA_HOME", str(_PRIVATE / "data"))
 os.environ.setdefault("XDG_CONFIG_HOME", str(_PRIVATE / "config"))

@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from nongbon_ita.app import services_for
+from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.cli.session import location_of, login, say, services_of
 from nongbon_ita.db.engine import check_file, open_database
-from nongbon_ita.domain.errors import N_, DatabaseRefused, PermissionDenied, ValidationError
+from nongbon_ita.domain.errors import N_, DatabaseRefused, ValidationError
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.roles import Role, parse_roles
@@ -56,7 +57,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     code = build_demo(services)
     users = ", ".join(["admin", *(role.value for role, *_rest in DEMO_USERS)])
     say(_("Demo database created: {path}").format(path=path or location_of(args).url))
-    say(_("Users: {users} — password for all: {password}").format(users=users, password=DEMO_PASSWORD))
+    say(
+        _("Users: {users} — password for all: {password}").format(
+            users=users, password=DEMO_PASSWORD
+        )
+    )
     say(_("Recovery code: {code}").format(code=code))
     return 0
 
@@ -108,9 +113,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     check_file(location, must_exist=False)
     kept = maintenance.restore_database(location.file, backup, datetime.now(UTC))
     restored = services_for(open_database(location, must_exist=True))
-    with restored.ctx.transaction() as session:
-        record_event(restored.ctx, session, actor, "database.restored", "database", "",
+    try:
+        with restored.ctx.transaction() as session:
+            record_event(restored.ctx, session, actor, "database.restored", "database", "",
                      after={"from": backup.name, "kept": kept.name})  # fmt: skip
+    finally:
+        restored.ctx.database.dispose()
     say(_("Restored from {backup}; the previous database was kept as {kept}.").format(
         backup=backup, kept=kept))  # fmt: skip
     return 0
@@ -130,16 +138,47 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     try:
         roles = parse_roles(args.roles)
     except ValueError as error:
-        raise ValidationError(N_("Unknown role: {role}. Roles: {roles}"), field="roles",
-                              role=str(error), roles=", ".join(r.value for r in Role)) from None
+        raise ValidationError(
+            N_("Unknown role: {role}. Roles: {roles}"),
+            field="roles",
+            role=str(error),
+            roles=", ".join(r.value for r in Role),
+        ) from None
     require(actor, Operation.MANAGE_USERS)
     password = read_password("NONGBON_ITA_NEW_PASSWORD",
                              _("Password for {user}: ").format(user=args.name), confirm=True)  # fmt: skip
-    user = services.users.create_user(actor, args.name, args.full_name, roles, password, args.position)
+    user = services.users.create_user(
+        actor, args.name, args.full_name, roles, password, args.position
+    )
     say(_("User {user} added with roles {roles}; they change the password at first login.").format(
         user=user.username, roles=", ".join(sorted(user.roles))))  # fmt: skip
     return 0
 
 
-__all__ = ["PermissionDenied", "cmd_backup", "cmd_check", "cmd_demo", "cmd_init", "cmd_reset_admin",
-           "cmd_restore", "cmd_users_add"]  # fmt: skip
+def register(tree: CommandTree) -> None:
+    init = tree.command("init", "create a new database with its office and first admin", cmd_init)
+    init.add_argument("--office-name", required=True)
+    init.add_argument("--short-name", default="")
+    init.add_argument("--district", required=True)
+    init.add_argument("--province", required=True)
+    init.add_argument("--admin", required=True, metavar="USER")
+    init.add_argument("--admin-full-name", default="")
+    tree.command("demo", "build the demo database (refuses to overwrite a file)", cmd_demo)
+    tree.command("check", "verify the database file and the audit trail", cmd_check)
+    backup = tree.command("backup", "copy the database safely while it is in use", cmd_backup)
+    backup.add_argument("--out", required=True, metavar="FILE")
+    user_option(backup, required=False)
+    restore = tree.command("restore", "replace the database with a checked backup", cmd_restore)
+    restore.add_argument("file", metavar="FILE")
+    user_option(restore, required=False)
+    reset = tree.command(
+        "reset-admin", "set a new admin password with the recovery code", cmd_reset_admin
+    )
+    reset.add_argument("--recovery-code", required=True)
+    reset.add_argument("--admin", metavar="USER", default=None)
+    add = tree.grouped("users", "add", "add a user", cmd_users_add)
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--full-name", required=True)
+    add.add_argument("--roles", required=True, metavar="ROLE[,ROLE]")
+    add.add_argument("--position", default="")
+    user_option(add)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import login, say, services_of
 from nongbon_ita.domain.calendar import thai_to_arabic_digits
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
@@ -45,3 +46,16 @@ def cmd_print_o43(args: argparse.Namespace) -> int:
     path = write_output(args.out, services.documents.o43_pdf(year))
     say(_("Written: {path}").format(path=path))
     return 0
+
+
+def register(tree: CommandTree) -> None:
+    imp = tree.grouped(
+        "measures", "import", "import measures from JSON, CSV or XLSX", cmd_measures_import
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--year", required=True, metavar="YYYY")
+    imp.add_argument("--replace", action="store_true")
+    user_option(imp)
+    o43 = tree.grouped("print", "o43", "the O43 report of a fiscal year", cmd_print_o43)
+    o43.add_argument("--year", required=True, metavar="YYYY")
+    o43.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from nongbon_ita.cli.parser import ArgumentError, build_parser
 from nongbon_ita.domain.errors import DomainError
@@ -21,29 +22,8 @@ def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
-
-
-def _dispatch(args: argparse.Namespace) -> Callable[[argparse.Namespace], int] | None:
-    from nongbon_ita.cli import admin, documents
-
-    table: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
-        ("init", None): admin.cmd_init,
-        ("demo", None): admin.cmd_demo,
-        ("check", None): admin.cmd_check,
-        ("backup", None): admin.cmd_backup,
-        ("restore", None): admin.cmd_restore,
-        ("reset-admin", None): admin.cmd_reset_admin,
-        ("users", "add"): admin.cmd_users_add,
-        ("measures", "import"): documents.cmd_measures_import,
-        ("print", "o43"): documents.cmd_print_o43,
-    }
-    sub = getattr(args, "users_command", None) or getattr(args, "measures_command", None)
-    sub = sub or getattr(args, "document", None)
-    return table.get((args.command, sub))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(words)
         if args.command is None:
             return _open_gui(args)
-        handler = _dispatch(args)
+        handler = getattr(args, "handler", None)
         if handler is None:
             raise ArgumentError(_("Incomplete command; see nongbon-ita --help."))
         return handler(args)
@@ -75,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}"),
               file=sys.stderr)  # fmt: skip
         return EXIT_FAILURE
+    finally:
+        from nongbon_ita.cli.session import close_all
+
+        close_all()
 
 
 def _open_gui(args: argparse.Namespace) -> int:

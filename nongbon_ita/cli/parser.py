@@ -1,10 +1,20 @@
-"""Command-line grammar: global options, `VERB KIND` and `AREA VERB` commands."""
+"""Command-line grammar: global options, `VERB KIND` and `AREA VERB` commands.
+
+Each area module (cli/admin.py, cli/documents.py, …) registers its commands in `register(tree)`;
+a command's handler is set with `set_defaults(handler=...)`, so no central table needs editing.
+Area modules import heavy libraries inside their handlers only: `--version` and the GUI stay fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import Any
 
 from nongbon_ita import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+AREA_MODULES = ("admin", "documents")
 
 
 class ArgumentError(Exception):
@@ -22,66 +32,51 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--lang", choices=("th", "en"), default=default, help="message language")
 
 
-def _command(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
-    _global_options(parser, suppress=True)  # --db is accepted after the command too
-    return parser
-
-
-def _user_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
+def user_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("--user", required=required, metavar="NAME",
                         help="acting user (password from NONGBON_ITA_PASSWORD or a prompt)")  # fmt: skip
 
 
+class CommandTree:
+    """Top-level commands (`check`) and grouped ones (`print o43`, `users add`)."""
+
+    def __init__(self) -> None:
+        self.parser = _Parser(
+            prog="nongbon-ita", description="nongbon-ita: ITA work for a Thai SAO"
+        )
+        self.parser.add_argument(
+            "--version", action="version", version=f"nongbon-ita {__version__}"
+        )
+        _global_options(self.parser, suppress=False)
+        self._top = self.parser.add_subparsers(dest="command", parser_class=_Parser)
+        self._groups: dict[str, Any] = {}
+
+    def command(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._top.add_parser(name, help=help_text)
+        _global_options(parser, suppress=True)  # --db is accepted after the command too
+        parser.set_defaults(handler=handler)
+        return parser
+
+    def grouped(
+        self, group: str, name: str, help_text: str, handler: Handler
+    ) -> argparse.ArgumentParser:
+        """`group name`: e.g. grouped("print", "o43", …) or grouped("users", "add", …)."""
+        if group not in self._groups:
+            group_parser = self._top.add_parser(group, help=f"{group} …")
+            _global_options(group_parser, suppress=True)
+            self._groups[group] = group_parser.add_subparsers(
+                dest=f"{group}_kind", parser_class=_Parser
+            )
+        parser: argparse.ArgumentParser = self._groups[group].add_parser(name, help=help_text)
+        _global_options(parser, suppress=True)
+        parser.set_defaults(handler=handler)
+        return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nongbon-ita", description="nongbon-ita: ITA work for a Thai SAO")
-    parser.add_argument("--version", action="version", version=f"nongbon-ita {__version__}")
-    _global_options(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    from importlib import import_module
 
-    init = _command(sub, "init", "create a new database with its office and first admin")
-    init.add_argument("--office-name", required=True)
-    init.add_argument("--short-name", default="")
-    init.add_argument("--district", required=True)
-    init.add_argument("--province", required=True)
-    init.add_argument("--admin", required=True, metavar="USER")
-    init.add_argument("--admin-full-name", default="")
-
-    _command(sub, "demo", "build the demo database (refuses to overwrite a file)")
-    _command(sub, "check", "verify the database file and the audit trail")
-
-    backup = _command(sub, "backup", "copy the database safely while it is in use")
-    backup.add_argument("--out", required=True, metavar="FILE")
-    _user_option(backup, required=False)
-
-    restore = _command(sub, "restore", "replace the database with a checked backup")
-    restore.add_argument("file", metavar="FILE")
-    _user_option(restore, required=False)
-
-    reset = _command(sub, "reset-admin", "set a new admin password with the recovery code")
-    reset.add_argument("--recovery-code", required=True)
-    reset.add_argument("--admin", metavar="USER", default=None)
-
-    users = _command(sub, "users", "manage users")
-    users_sub = users.add_subparsers(dest="users_command", parser_class=_Parser)
-    add = _command(users_sub, "add", "add a user")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--full-name", required=True)
-    add.add_argument("--roles", required=True, metavar="ROLE[,ROLE]")
-    add.add_argument("--position", default="")
-    _user_option(add)
-
-    measures = _command(sub, "measures", "ITA measures")
-    measures_sub = measures.add_subparsers(dest="measures_command", parser_class=_Parser)
-    imp = _command(measures_sub, "import", "import measures from JSON, CSV or XLSX")
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--year", required=True, metavar="YYYY")
-    imp.add_argument("--replace", action="store_true")
-    _user_option(imp)
-
-    print_ = _command(sub, "print", "print a document to PDF")
-    print_sub = print_.add_subparsers(dest="document", parser_class=_Parser)
-    o43 = _command(print_sub, "o43", "the O43 report of a fiscal year")
-    o43.add_argument("--year", required=True, metavar="YYYY")
-    o43.add_argument("--out", required=True, metavar="FILE.pdf")
-    return parser
+    tree = CommandTree()
+    for name in AREA_MODULES:
+        import_module(f"nongbon_ita.cli.{name}").register(tree)
+    return tree.parser

@@ -5,24 +5,37 @@ from __future__ import annotations
 import argparse
 
 from nongbon_ita.app import open_services
+from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.db.engine import DatabaseLocation, resolve_location
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services.registry import Services
-
-from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.registry import Services
 
 
 def location_of(args: argparse.Namespace) -> DatabaseLocation:
     return resolve_location(getattr(args, "db", None))
 
 
+_opened: list[Services] = []
+
+
 def services_of(args: argparse.Namespace, must_exist: bool = True) -> Services:
-    return open_services(location_of(args), must_exist=must_exist)
+    """Services for the command; closed by `close_all` when the command ends."""
+    services = open_services(location_of(args), must_exist=must_exist)
+    _opened.append(services)
+    return services
+
+
+def close_all() -> None:
+    """Dispose every engine the command opened: SQLite folds its WAL back into the file."""
+    while _opened:
+        _opened.pop().ctx.database.dispose()
 
 
 def login(services: Services, username: str) -> CurrentUser:
-    password = read_password("NONGBON_ITA_PASSWORD", _("Password for {user}: ").format(user=username))
+    password = read_password(
+        "NONGBON_ITA_PASSWORD", _("Password for {user}: ").format(user=username)
+    )
     return services.auth.login(username, password, channel="cli")
 
 

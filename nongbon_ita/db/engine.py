@@ -40,7 +40,9 @@ def default_database_file() -> Path:
     return Path(user_data_dir("nongbon-ita", appauthor=False)) / "nongbon-ita.sqlite3"
 
 
-def resolve_location(db_option: str | None, environ: dict[str, str] | None = None) -> DatabaseLocation:
+def resolve_location(
+    db_option: str | None, environ: dict[str, str] | None = None
+) -> DatabaseLocation:
     """--db wins, then NONGBON_ITA_DB, then NONGBON_ITA_DATABASE_URL, then the user data folder."""
     env = os.environ if environ is None else environ
     if db_option:

@@ -37,7 +37,7 @@ def schema_state(connection: Connection) -> SchemaState:
     tables = set(inspect(connection).get_table_names())
     if not tables:
         return SchemaState.EMPTY
-    if "alembic_version" not in tables or "audit_event" not in tables and len(tables) > 1:
+    if "alembic_version" not in tables or ("audit_event" not in tables and len(tables) > 1):
         raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     if revision == HEAD_REVISION:

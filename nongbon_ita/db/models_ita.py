@@ -83,9 +83,7 @@ class MeasureResultRow(Base):
 class EvidenceRow(Base):
     __tablename__ = "ita_evidence"
     id: Mapped[int] = mapped_column(primary_key=True)
-    result_id: Mapped[int] = mapped_column(
-        ForeignKey("ita_measure_result.id", ondelete="CASCADE")
-    )
+    result_id: Mapped[int] = mapped_column(ForeignKey("ita_measure_result.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(10))  # file / link
     label: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[str] = mapped_column(String(1000), default="")

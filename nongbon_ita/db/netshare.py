@@ -7,7 +7,20 @@ import sys
 from pathlib import Path
 
 NETWORK_FS_TYPES = frozenset(
-    {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs", "ncpfs"}
+    {
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "nfs",
+        "nfs4",
+        "afs",
+        "9p",
+        "fuse.sshfs",
+        "davfs",
+        "ncpfs",
+    }
 )
 
 

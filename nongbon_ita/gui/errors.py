@@ -36,7 +36,7 @@ def report_error(err: BaseException, parent: QWidget | None = None) -> None:
         parent,
         _("Something went wrong and the action was not completed. "
           "The details were written to the log file; your saved work is safe."),
-        detail=f"{type(err).__name__}",
+        detail=_("Technical detail: {name}").format(name=type(err).__name__),
     )  # fmt: skip
 
 

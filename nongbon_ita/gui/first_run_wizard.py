@@ -118,6 +118,7 @@ class RecoveryPage(QWizardPage):
             _("Write this code down now and keep it in a safe place. It is shown only once."), self
         )
         warning.setWordWrap(True)
+        warning.setStyleSheet("font-weight: bold; color: #8a4b00;")
         self.code_label = QLabel(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSize(18)

@@ -43,8 +43,8 @@ class OfficialDialog(QDialog):
         self.position_edit.setPlaceholderText("นายกองค์การบริหารส่วนตำบลหนองบอน")
         self.role_combo = QComboBox(self)
         for role in SignatureRole:
-            self.role_combo.addItem(_(SIGNATURE_ROLE_LABELS[role]), role)
-        self.role_combo.setCurrentIndex(self.role_combo.findData(self.official.signature_role))
+            self.role_combo.addItem(_(SIGNATURE_ROLE_LABELS[role]), role.value)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(self.official.signature_role.value))
         self.division_combo = QComboBox(self)
         self.division_combo.addItem(_("(none)"), None)
         for division in divisions:
@@ -76,7 +76,7 @@ class OfficialDialog(QDialog):
             self.official,
             full_name=self.full_name_edit.text().strip(),
             position=self.position_edit.text().strip(),
-            signature_role=self.role_combo.currentData(),
+            signature_role=SignatureRole(self.role_combo.currentData()),
             division_id=self.division_combo.currentData(),
             active=self.active_box.isChecked(),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nongbon_ita.domain.office import Official, OfficeProfile, SignatureRole
+from nongbon_ita.domain.office import OfficeProfile, Official, SignatureRole
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.services.registry import Services
 
@@ -49,7 +49,7 @@ def build_demo(services: Services) -> str:
     for name in DEMO_DIVISIONS:
         services.office.add_division(admin, name)
     divisions = {d.name: d.id for d in services.office.divisions()}
-    for role, full_name, position, division in DEMO_USERS:
+    for role, full_name, position, _division in DEMO_USERS:
         services.users.create_user(admin, role.value, full_name, frozenset({role}),
                                    DEMO_PASSWORD, position)  # fmt: skip
     _demo_users_need_no_password_change(services, divisions)

@@ -34,7 +34,9 @@ def check_fiscal_year(year: int) -> None:
 
 
 class DocumentService:
-    def __init__(self, ctx: ServiceContext, office: OfficeService, measures: MeasureService) -> None:
+    def __init__(
+        self, ctx: ServiceContext, office: OfficeService, measures: MeasureService
+    ) -> None:
         self.ctx = ctx
         self.office = office
         self.measures = measures

@@ -70,7 +70,9 @@ def inspect_backup(path: Path) -> str:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise DatabaseRefused(N_("The backup file is damaged."))
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not {"alembic_version", "audit_event", "app_user"} <= tables:
                 raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
             revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
@@ -97,9 +99,9 @@ def restore_database(target: Path, backup: Path, now: datetime) -> Path:
         with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(kept)) as copy:
             old.backup(copy)  # folds the WAL in, so the kept copy is whole
     staged = target.with_name(target.name + ".restoring")
-    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src:
-        with closing(sqlite3.connect(staged)) as dst:
-            src.backup(dst)
+    source = closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True))
+    with source as src, closing(sqlite3.connect(staged)) as dst:
+        src.backup(dst)
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     shutil.move(staged, target)

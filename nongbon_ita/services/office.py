@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import DivisionRow, OfficeProfileRow, OfficialRow
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
-from nongbon_ita.domain.office import Division, Official, OfficeProfile, SignatureRole
+from nongbon_ita.domain.office import Division, OfficeProfile, Official, SignatureRole
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
@@ -26,7 +26,7 @@ def profile_of(row: OfficeProfileRow) -> OfficeProfile:
 
 def _strip_prefix(text: str, prefix: str) -> str:
     text = text.strip()
-    return text[len(prefix):].strip() if text.startswith(prefix) else text
+    return text[len(prefix) :].strip() if text.startswith(prefix) else text
 
 
 def validate_profile(profile: OfficeProfile) -> OfficeProfile:

@@ -45,7 +45,7 @@ class SetupService:
             if session.scalar(select(func.count()).select_from(UserRow)):
                 raise ValidationError(N_("This database is already set up."))
             write_profile(session, office)
-            row = insert_user(session, username, admin_full_name, frozenset({Role.ADMIN}),
+            insert_user(session, username, admin_full_name, frozenset({Role.ADMIN}),
                               hash_secret(admin_password, self.ctx.hashing),
                               must_change_password=False)  # fmt: skip
             put_setting(session, RECOVERY_CODE_HASH,
@@ -54,7 +54,9 @@ class SetupService:
                          after={"office": office.name, "admin": username})  # fmt: skip
         return code
 
-    def reset_admin(self, recovery_code: str, new_password: str, username: str | None = None) -> str:
+    def reset_admin(
+        self, recovery_code: str, new_password: str, username: str | None = None
+    ) -> str:
         """Give an admin a new password with the recovery code; returns the admin's user name."""
         validate_password(new_password)
         with self.ctx.transaction() as session:
@@ -64,7 +66,9 @@ class SetupService:
             if not accepted:  # the refusal is audited and committed before the error is raised
                 record_event(self.ctx, session, SYSTEM_ACTOR, "admin.recovery_refused", "user", "")
             else:
-                query = select(UserRow).join(UserRoleRow).where(UserRoleRow.role == Role.ADMIN.value)
+                query = (
+                    select(UserRow).join(UserRoleRow).where(UserRoleRow.role == Role.ADMIN.value)
+                )
                 if username:
                     query = query.where(UserRow.username == username.strip().lower())
                 admin = session.scalars(query.order_by(UserRow.id)).first()

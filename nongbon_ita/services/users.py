@@ -108,7 +108,9 @@ class UserService:
                     N_("An administrator cannot grant themselves the complaint officer role.")
                 )
             if row.id == actor.id and Role.ADMIN in before - roles:
-                raise ValidationError(N_("You cannot remove your own administrator role."), field="roles")
+                raise ValidationError(
+                    N_("You cannot remove your own administrator role."), field="roles"
+                )
             # change only what differs: replacing the list would insert before it deletes
             row.roles = [r for r in row.roles if Role(r.role) in roles]
             row.roles += [UserRoleRow(role=role.value) for role in sorted(roles - before)]

@@ -28,7 +28,9 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     return path
 
 
-def test_init_prints_a_recovery_code_and_refuses_to_overwrite(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_prints_a_recovery_code_and_refuses_to_overwrite(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out = run(capsys, "--db", str(db), "init", "--office-name", "x", "--district", "y",
                     "--province", "z", "--admin", "boss")  # fmt: skip
     assert code == 2 and "มีอยู่แล้ว" in out
@@ -44,6 +46,7 @@ def test_users_add_with_roles_and_its_refusals(
     code, out = run(capsys, "--db", str(db), "--lang", "en", "users", "add", "x2", "--full-name", "X",
                     "--roles", "wizard", "--user", "boss")  # fmt: skip
     assert code == 2 and "Unknown role: wizard" in out
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", "first-pass-1")  # somchai acts now
     code, out = run(capsys, "--db", str(db), "--lang", "en", "users", "add", "x3", "--full-name", "X",
                     "--roles", "staff", "--user", "somchai")  # fmt: skip
     assert code == 2 and "not allowed" in out
@@ -63,7 +66,9 @@ def test_failed_cli_logins_count_toward_the_lockout(
     assert code == 2 and "locked" in out
 
 
-def test_check_names_the_first_broken_event_after_tampering(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_names_the_first_broken_event_after_tampering(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out = run(capsys, "--db", str(db), "--lang", "en", "check")
     assert code == 0 and "intact" in out
     with sqlite3.connect(db) as conn:
@@ -80,7 +85,9 @@ def test_check_catches_a_deleted_last_event(db: Path, capsys: pytest.CaptureFixt
     assert code == 1 and f"event {last}" in out
 
 
-def test_backup_and_restore_keep_the_old_file(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_and_restore_keep_the_old_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy = tmp_path / "copy.sqlite3"
     code, out = run(capsys, "--db", str(db), "backup", "--out", str(copy), "--user", "boss")
     assert code == 0, out
@@ -105,12 +112,16 @@ def test_reset_admin_with_the_recovery_code(
                     "--district", "ก", "--province", "ข", "--admin", "boss")  # fmt: skip
     recovery = out.strip().split()[-1]
     monkeypatch.setenv("NONGBON_ITA_NEW_PASSWORD", "brand-new-pass")
-    code, out = run(capsys, "--db", str(path), "--lang", "en", "reset-admin", "--recovery-code", "AAAA-BBBB")
+    code, out = run(
+        capsys, "--db", str(path), "--lang", "en", "reset-admin", "--recovery-code", "AAAA-BBBB"
+    )
     assert code == 2 and "recovery code is wrong" in out
     code, out = run(capsys, "--db", str(path), "reset-admin", "--recovery-code", recovery.lower())
     assert code == 0, out
     monkeypatch.setenv("NONGBON_ITA_PASSWORD", "brand-new-pass")
-    code, out = run(capsys, "--db", str(path), "backup", "--out", str(tmp_path / "b.sqlite3"), "--user", "boss")
+    code, out = run(
+        capsys, "--db", str(path), "backup", "--out", str(tmp_path / "b.sqlite3"), "--user", "boss"
+    )
     assert code == 0, out
 
 
@@ -123,7 +134,9 @@ def test_reset_admin_with_the_recovery_code(
         ["users"],
     ],
 )
-def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str]) -> None:
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str]
+) -> None:
     code, out = run(capsys, "--db", str(tmp_path / "none.sqlite3"), *words)
     assert code == 2
     assert out.strip() and "Traceback" not in out and len(out.strip().splitlines()) == 1

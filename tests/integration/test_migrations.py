@@ -46,14 +46,20 @@ def test_an_up_to_date_database_is_not_migrated_or_backed_up(tmp_path: Path) -> 
     assert not list(tmp_path.glob("*.bak"))
 
 
-def test_a_pending_migration_backs_the_file_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pending_migration_backs_the_file_up_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "a.sqlite3"
     open_database(DatabaseLocation.for_file(path)).dispose()
     with sqlite3.connect(path) as conn:  # pretend the file is one revision behind
         conn.execute("UPDATE alembic_version SET version_num = 'older'")
     monkeypatch.setattr("nongbon_ita.db.migrate.known_revisions", lambda: ["older", HEAD_REVISION])
-    monkeypatch.setattr("nongbon_ita.db.migrate.upgrade_to_head", lambda connection: connection.execute(
-        text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD_REVISION}))
+    monkeypatch.setattr(
+        "nongbon_ita.db.migrate.upgrade_to_head",
+        lambda connection: connection.execute(
+            text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD_REVISION}
+        ),
+    )
     database = open_database(DatabaseLocation.for_file(path))
     assert database.state_found is SchemaState.BEHIND
     backups = list(tmp_path.glob("a.sqlite3.before-migration-*.bak"))

@@ -7,7 +7,9 @@ from nongbon_ita.domain.audit import GENESIS_HASH, AuditEvent, event_hash, verif
 def _chain(n: int) -> list[AuditEvent]:
     events, prev = [], GENESIS_HASH
     for seq in range(1, n + 1):
-        event = AuditEvent(seq, datetime(2024, 1, seq, tzinfo=UTC), "admin", "x", "y", str(seq), "{}", prev)
+        event = AuditEvent(
+            seq, datetime(2024, 1, seq, tzinfo=UTC), "admin", "x", "y", str(seq), "{}", prev
+        )
         event = replace(event, hash=event_hash(event))
         events.append(event)
         prev = event.hash

@@ -28,7 +28,9 @@ from nongbon_ita.domain.calendar import (
         (date(2024, 7, 1), 2567, 2, 4),
     ],
 )
-def test_fiscal_year_half_and_quarter_at_their_edges(day: date, year: int, half: int, quarter: int) -> None:
+def test_fiscal_year_half_and_quarter_at_their_edges(
+    day: date, year: int, half: int, quarter: int
+) -> None:
     assert (fiscal_year(day), fiscal_half(day), fiscal_quarter(day)) == (year, half, quarter)
 
 

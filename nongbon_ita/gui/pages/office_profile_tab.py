@@ -107,6 +107,7 @@ class OfficeProfileTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
+        self.setMaximumWidth(860)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addLayout(form)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nongbon_ita.domain.calendar import fiscal_year
+from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.background import BackgroundTask
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
-from nongbon_ita.i18n.translate import _
+from nongbon_ita.i18n.thaiformat import format_date_short
+from nongbon_ita.i18n.translate import _, current_language
 
 Render = Callable[[int], bytes]  # fiscal year (B.E.) → PDF bytes
 PreviewOpener = Callable[[DocumentPreviewDialog], None]
@@ -63,6 +64,11 @@ class ReportsPage(QWidget):
         self.year_spin.setRange(2550, 2700)
         self.year_spin.setValue(fiscal_year(today()))
         self.year_spin.setToolTip(_("Fiscal year in the Buddhist Era (1 October – 30 September)"))
+        self.year_spin.setFixedWidth(120)
+        self.range_label = QLabel(self)
+        self.range_label.setStyleSheet("color: #555;")
+        self.year_spin.valueChanged.connect(self._show_range)
+        self._show_range(self.year_spin.value())
         self.preview_button = QPushButton(_("Preview…"), self)
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.preview_selected)
@@ -72,7 +78,11 @@ class ReportsPage(QWidget):
         self.progress.setMaximumWidth(240)
         self.progress.hide()
         form = QFormLayout()
-        form.addRow(_("Fiscal year (B.E.)"), self.year_spin)
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year_spin)
+        year_row.addWidget(self.range_label)
+        year_row.addStretch(1)
+        form.addRow(_("Fiscal year (B.E.)"), year_row)
         actions = QHBoxLayout()
         actions.addWidget(self.preview_button)
         actions.addWidget(self.progress)
@@ -91,6 +101,11 @@ class ReportsPage(QWidget):
     def add_document(self, title: str, render: Render | None, file_stem: str) -> None:
         self.documents.append(ReportDocument(title, render, file_stem))
         self.list.addItem(title)
+
+    def _show_range(self, year: int) -> None:
+        span = fiscal_year_range(year)
+        thai = current_language() == "th"
+        self.range_label.setText(f"({format_date_short(span.start, thai)} – {format_date_short(span.end, thai)})")
 
     def fiscal_year(self) -> int:
         return self.year_spin.value()

@@ -180,7 +180,7 @@ class DocumentPreviewDialog(QDialog):
         printer.setDocName(self.suggested_file_name)
         if self.page_count():
             points = self.document.pagePointSize(0)
-            size = QPageSize(points.toSize(), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+            size = QPageSize(points, QPageSize.Unit.Point, matchPolicy=QPageSize.SizeMatchPolicy.FuzzyMatch)
             printer.setPageSize(size)
             portrait = points.height() >= points.width()
             printer.setPageOrientation(QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 TITLE = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
 HEADER = ("แบบ", "ตัวชี้วัด", "ประเด็นที่ต้องปรับปรุง", "ผลการดำเนินการ")
-COLUMN_SHARES = (0.085, 0.2, 0.285, 0.43)
+COLUMN_SHARES = (0.09, 0.18, 0.3, 0.43)
 # an item typed inline ("… ๒.มีการแจ้ง…", "… -จัดทำ…") starts its own line in the table
 _INLINE_ITEM = re.compile(r"\s+(?=(?:[๐-๙]{1,2}\.\S|-[^\s\d-]))")
 
@@ -84,7 +84,6 @@ def render_o43(
 
     from nongbon_ita.reports.thai import (
         BODY,
-        TITLE as TITLE_STYLE,
         ThaiParagraph,
         build_pdf,
         frame_width,
@@ -92,29 +91,38 @@ def render_o43(
         signature_block,
         thai_table,
     )
+    from nongbon_ita.reports.thai import (
+        TITLE as TITLE_STYLE,
+    )
 
     width = frame_width()
     title = title_lines(office, report.fiscal_year)
     story: list[Flowable] = [ThaiParagraph(line, TITLE_STYLE) for line in title]
+    story[-1].spaceAfter = 6
     intro = report.intro or default_o43_intro(office, report.fiscal_year)
-    story.append(ThaiParagraph(intro, BODY.but(first_indent=2.5 * 28.3465, space_before=10,
-                                                space_after=10)))
-    cell = BODY.but(size=15)
+    story.append(
+        ThaiParagraph(intro, BODY.but(first_indent=2.5 * 28.3465, space_before=10, space_after=10))
+    )
+    rows: list[list[Any]] = table_rows(report)
+    for row in rows:  # "-sub-indicator" is a name, not a list item: no hanging indent
+        row[1] = [ThaiParagraph(line, BODY) for line in row[1].split("\n") if line]
     story.append(
         thai_table(
             HEADER,
-            table_rows(report),
+            rows,
             [width * share for share in COLUMN_SHARES],
-            body_style=cell,
-            header_style=TITLE_STYLE.but(size=15),
+            body_style=BODY,
+            header_style=TITLE_STYLE,
             group_first_column=True,
             extra_style=[("ALIGN", (0, 1), (0, -1), "CENTER")],
         )
     )
     signatures: list[Any] = [Spacer(1, 24)]
     for block in (reporter, certifier):
-        signatures.append(signature_block(block.caption, block.full_name, block.position,
-                                          BODY.but(space_before=18)))
+        signatures.append(
+            signature_block(
+                block.caption, block.full_name, block.position, BODY.but(space_before=18)
+            )
+        )
     story.append(keep_lines(*signatures))
-    return build_pdf(story, footer_text=footer_text, title=" ".join(title),
-                     author=office.name)
+    return build_pdf(story, footer_text=footer_text, title=" ".join(title), author=office.name)

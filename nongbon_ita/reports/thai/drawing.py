@@ -42,20 +42,20 @@ class _PathOutline:
         self.parts: list[str] = []
         self._last = (0.0, 0.0)
 
-    def moveTo(self, p: tuple[float, float]) -> None:  # noqa: N802 - pen protocol
+    def moveTo(self, p: tuple[float, float]) -> None:
         self.parts.append(f"{p[0]:g} {p[1]:g} m")
         self._last = p
 
-    def lineTo(self, p: tuple[float, float]) -> None:  # noqa: N802
+    def lineTo(self, p: tuple[float, float]) -> None:
         self.parts.append(f"{p[0]:g} {p[1]:g} l")
         self._last = p
 
-    def curveTo(self, *pts: tuple[float, float]) -> None:  # noqa: N802
+    def curveTo(self, *pts: tuple[float, float]) -> None:
         (a, b), (c, d), (e, f) = pts
         self.parts.append(f"{a:g} {b:g} {c:g} {d:g} {e:g} {f:g} c")
         self._last = pts[-1]
 
-    def qCurveTo(self, *pts: tuple[float, float]) -> None:  # noqa: N802
+    def qCurveTo(self, *pts: tuple[float, float]) -> None:
         x0, y0 = self._last
         (qx, qy), (x, y) = pts
         c1 = (x0 + 2 * (qx - x0) / 3, y0 + 2 * (qy - y0) / 3)
@@ -63,7 +63,7 @@ class _PathOutline:
         self.parts.append(f"{c1[0]:.1f} {c1[1]:.1f} {c2[0]:.1f} {c2[1]:.1f} {x:g} {y:g} c")
         self._last = (x, y)
 
-    def closePath(self) -> None:  # noqa: N802
+    def closePath(self) -> None:
         self.parts.append("h")
 
 
@@ -81,7 +81,9 @@ def _glyph_form(canv: Any, run: Run, gid: int) -> str:
     return name
 
 
-def draw_runs(canv: Any, x: float, y: float, size: float, runs: Iterable[tuple[float, Run]]) -> None:
+def draw_runs(
+    canv: Any, x: float, y: float, size: float, runs: Iterable[tuple[float, Run]]
+) -> None:
     """Draw runs on one baseline: each (x offset in points from `x`, run)."""
     text: list[str] = ["BT", f"1 0 0 1 {x:.3f} {y:.3f} Tm"]
     shapes: list[tuple[Run, int, float, float]] = []

@@ -64,27 +64,46 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         first = line_index == 0 and not self._continued
         return s.left_indent + (s.first_indent if first else 0.0)
 
-    def _layout(self, width: float) -> None:
-        if width != self._wrapped_for:
-            right = self.style.right_indent
-            self._lines = wrap(
-                self._units, self._measure, lambda i: width - right - self._text_left(i)
-            )
-            self._wrapped_for = width
+    def _wrap_at(self, width: float) -> list[list[Unit]]:
+        right = self.style.right_indent
+        return wrap(self._units, self._measure, lambda i: width - right - self._text_left(i))
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def _layout(self, width: float) -> None:
+        if width == self._wrapped_for:
+            return
+        lines = self._wrap_at(width)
+        if self.style.align == Align.CENTER and len(lines) > 1:
+            # centred text (titles): the narrowest measure giving as many lines, so that the
+            # lines come out balanced instead of one long line and a short tail
+            lo, hi = width / 2, width
+            for _ in range(12):
+                mid = (lo + hi) / 2
+                if len(self._wrap_at(mid)) > len(lines):
+                    lo = mid
+                else:
+                    hi = mid
+            lines = self._wrap_at(hi)
+        self._lines = lines
+        self._wrapped_for = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._layout(availWidth)
         self.width = availWidth
         self.height = len(self._lines) * self.style.line_height
         return availWidth, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._layout(availWidth)
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # keep the lines wrap() made: a Table passes its column width here, not the inner width
+        if self._wrapped_for < 0:
+            self._layout(availWidth)
         fit = int((availHeight + 1e-6) // self.style.line_height)
         if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
+            return []
         head = ThaiParagraph(
-            self.text, self.style, self.label, _units=_flatten(self._lines[:fit]),
+            self.text,
+            self.style,
+            self.label,
+            _units=_flatten(self._lines[:fit]),
             _continued=self._continued,
         )
         head.spaceAfter = 0.0
@@ -96,7 +115,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
     # drawing --------------------------------------------------------------------------
     def lines_text(self) -> list[str]:
         """The wrapped lines as text (after wrap())."""
-        return ["".join(u.text for u in line) for line in self._lines]
+        return ["".join(u.text for u in _visible(line)) for line in self._lines]
 
     def draw(self) -> None:
         s = self.style
@@ -105,7 +124,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         for i, line in enumerate(self._lines):
             runs: list[tuple[float, Run]] = []
             x = 0.0
-            for unit in line:
+            for unit in _visible(line):
                 run = shape(self._face, unit.text)
                 runs.append((x, run))
                 x += run.width(s.size)
@@ -123,12 +142,14 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
 
 
 def _flatten(lines: Sequence[Sequence[Unit]]) -> list[Unit]:
-    out: list[Unit] = []
-    for i, line in enumerate(lines):
-        if i:
-            out.append(Unit(" ", space=True))
-        out.extend(line)
-    return out
+    return [unit for line in lines for unit in line]
+
+
+def _visible(line: Sequence[Unit]) -> Sequence[Unit]:
+    end = len(line)
+    while end and line[end - 1].space:
+        end -= 1
+    return line[:end]
 
 
 def item(text: str, style: TextStyle = BODY) -> ThaiParagraph:
@@ -183,7 +204,7 @@ class _SignatureBlock(Flowable):  # type: ignore[misc]
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = len(self.lines) * self.style.line_height
         return availWidth, self.height

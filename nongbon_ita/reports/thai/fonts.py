@@ -43,7 +43,7 @@ _lock = threading.RLock()
 def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap for one subset, legacy glyph codes mapped to Thai characters."""
     pairs = [
-        "<%02X> <%s>" % (i, PUA_TO_THAI.get(code, chr(code)).encode("utf-16-be").hex().upper())
+        f"<{i:02X}> <{PUA_TO_THAI.get(code, chr(code)).encode('utf-16-be').hex().upper()}>"
         for i, code in enumerate(subset)
     ]
     return "\n".join(
@@ -52,16 +52,16 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
             "12 dict begin",
             "begincmap",
             "/CIDSystemInfo",
-            "<< /Registry (%s)" % fontname,
-            "/Ordering (%s)" % fontname,
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
             "/Supplement 0",
             ">> def",
-            "/CMapName /%s def" % fontname,
+            f"/CMapName /{fontname} def",
             "/CMapType 2 def",
             "1 begincodespacerange",
-            "<00> <%02X>" % (len(subset) - 1),
+            f"<00> <{len(subset) - 1:02X}>",
             "endcodespacerange",
-            "%d beginbfchar" % len(subset),
+            f"{len(subset)} beginbfchar",
             *pairs,
             "endbfchar",
             "endcmap",
@@ -79,7 +79,7 @@ class _ThaiTTFont(ttfonts.TTFont):  # type: ignore[misc]
     font's subsets; it is swapped for ``to_unicode_cmap`` only for that call, under a lock.
     """
 
-    def addObjects(self, doc: Any) -> None:  # noqa: N802 - ReportLab's name
+    def addObjects(self, doc: Any) -> None:
         with _lock:
             original = ttfonts.makeToUnicodeCMap
             ttfonts.makeToUnicodeCMap = to_unicode_cmap

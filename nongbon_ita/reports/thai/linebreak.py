@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from nongbon_ita.reports.thai.segment import word_tokenize
+from nongbon_ita.reports.thai.segment import dictionary, tcc_positions, word_tokenize
 
 # may not start a line: above/below vowels, tone marks, following vowels, ๆ, closing punctuation
 NO_LINE_START = frozenset("ะาำัิีึืุู่้๊๋็์ํฺๅๆ")
@@ -29,8 +30,13 @@ class Unit:
     space: bool = False
 
 
-def units(text: str) -> list[Unit]:
-    """Break units of one paragraph (no newlines inside)."""
+@lru_cache(maxsize=8192)
+def units(text: str) -> tuple[Unit, ...]:
+    """Break units of one paragraph (no newlines inside); cached, documents repeat themselves."""
+    return tuple(_units(text))
+
+
+def _units(text: str) -> list[Unit]:
     out: list[Unit] = []
     glue_next = False
     for token in word_tokenize(text):
@@ -39,8 +45,10 @@ def units(text: str) -> list[Unit]:
             glue_next = False
             continue
         for piece in _split_latin(token):
-            joins_previous = bool(out) and not out[-1].space and (
-                piece[0] in NO_LINE_START or piece[0] in _CLOSING or glue_next
+            joins_previous = (
+                bool(out)
+                and not out[-1].space
+                and (piece[0] in NO_LINE_START or piece[0] in _CLOSING or glue_next)
             )
             if joins_previous:
                 out[-1] = Unit(out[-1].text + piece)
@@ -80,20 +88,47 @@ def clusters(word: str) -> list[str]:
     return out
 
 
+def compound_parts(word: str) -> list[str]:
+    """A word too long for its column, cut where dictionary words meet ("องค์กร|ปกครอง|ส่วน|
+    ท้องถิ่น"), longest first; stretches no dictionary word starts are cut into clusters."""
+    words = dictionary()
+    valid = tcc_positions(word)
+    parts: list[str] = []
+    pos = 0
+    while pos < len(word):
+        rest = len(word) - pos
+        ends = [pos + len(w) for w in words.prefixes(word, pos) if len(w) < rest or pos > 0]
+        ends = [e for e in ends if valid[e] and (e == len(word) or word[e] not in NO_LINE_START)]
+        if ends:
+            parts.append(word[pos : max(ends)])
+            pos = max(ends)
+        else:
+            first = clusters(word[pos:])[0]
+            parts.append(first)
+            pos += len(first)
+    return parts
+
+
 def wrap(
     items: Sequence[Unit],
     measure: Callable[[str], float],
     widths: Callable[[int], float],
 ) -> list[list[Unit]]:
-    """Greedy line filling: `widths(i)` is the room on line i; spaces at line edges are dropped."""
+    """Greedy line filling: `widths(i)` is the room on line i.
+
+    Spaces at the start of the paragraph are dropped; a space where a line breaks stays at the end
+    of that line (drawn as nothing), so joining the lines gives the units back. A word longer than
+    a whole line is cut where its dictionary parts meet, else between grapheme clusters.
+    """
     lines: list[list[Unit]] = []
     line: list[Unit] = []
     used = 0.0
 
+    def room() -> float:
+        return widths(len(lines)) + 1e-6
+
     def close() -> None:
         nonlocal line, used
-        while line and line[-1].space:
-            line.pop()
         lines.append(line)
         line, used = [], 0.0
 
@@ -104,29 +139,30 @@ def wrap(
                 line.append(unit)
                 used += width
             continue
-        room = widths(len(lines))
-        if used + width <= room + 1e-6:
+        if used + width <= room():
             line.append(unit)
             used += width
             continue
-        if any(not u.space for u in line):
-            close()
-            room = widths(len(lines))
-        else:
-            line, used = [], 0.0
-        if width <= room + 1e-6:
+        if line and width <= widths(len(lines) + 1) + 1e-6:
+            close()  # the usual case: the word goes to the next line
             line.append(unit)
             used = width
             continue
-        for piece in clusters(unit.text):  # a word longer than the column
-            w = measure(piece)
-            if line and used + w > widths(len(lines)) + 1e-6:
-                close()
-            if line:
-                line[-1] = Unit(line[-1].text + piece)
-            else:
-                line.append(Unit(piece))
-            used += w
+        joined = False  # a word longer than a line: fill this line with its first parts
+        for part in compound_parts(unit.text):
+            part_width = measure(part)
+            pieces = [part] if part_width <= widths(len(lines) + 1) + 1e-6 else clusters(part)
+            for piece in pieces:
+                w = measure(piece)
+                if line and used + w > room():
+                    close()
+                    joined = False
+                if joined:
+                    line[-1] = Unit(line[-1].text + piece)
+                else:
+                    line.append(Unit(piece))
+                    joined = True
+                used += w
     if line or not lines:
         close()
     return lines

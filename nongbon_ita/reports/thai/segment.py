@@ -132,7 +132,8 @@ def dictionary() -> WordList:
         return _dictionary
 
 
-def _tcc_positions(text: str) -> bytearray:
+def tcc_positions(text: str) -> bytearray:
+    """1 at every Thai Character Cluster boundary of `text` (index 0 … len)."""
     arr = bytearray(len(text) + 1)
     p, n = 0, len(text)
     while p < n:
@@ -175,7 +176,7 @@ def _find_skip_end(text: str, begin: int, valid: bytearray, words: WordList) -> 
 def _onecut(text: str, words: WordList) -> Iterator[str]:
     graph: defaultdict[int, list[int]] = defaultdict(list)
     graph_size = 0
-    valid = _tcc_positions(text)
+    valid = tcc_positions(text)
     n = len(text)
     pos_list = [0]
     end_pos = 0

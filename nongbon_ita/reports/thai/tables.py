@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from nongbon_ita.reports.thai.flowables import ThaiParagraph, paragraphs
 from nongbon_ita.reports.thai.styles import BODY, TITLE, TextStyle
 
-Cell = str | Flowable | Sequence[Flowable]
+Cell = Any  # str (paragraphs, items detected), a Flowable or a list of Flowables
 PAD_X = 4.0
 PAD_Y = 1.0
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
@@ -66,6 +66,7 @@ def thai_table(
         data,
         colWidths=list(col_widths),
         repeatRows=1,
+        splitByRow=0,  # split the row that crosses the page end (not the whole row moved on)
         splitInRow=1,
         style=TableStyle(commands),
     )

@@ -74,8 +74,15 @@ def build_pdf(
         pageCompression=1,
     )
     frame = Frame(
-        m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        m.left,
+        m.bottom,
+        width - m.left - m.right,
+        height - m.top - m.bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
     doc.build(list(story))

@@ -31,7 +31,9 @@ def test_wrong_password_is_refused_and_counted(services: Services) -> None:
         services.auth.login("nobody", PASSWORD)
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(services: Services, clock: Clock) -> None:
+def test_five_failures_lock_the_account_for_fifteen_minutes(
+    services: Services, clock: Clock
+) -> None:
     for _ in range(5):
         with pytest.raises(AuthenticationError):
             services.auth.login("admin", "wrong-password")
@@ -58,7 +60,9 @@ def test_lockout_threshold_is_configurable(services: Services) -> None:
 
 
 def test_admin_creates_disables_and_resets_users(services: Services, admin: CurrentUser) -> None:
-    created = services.users.create_user(admin, "Somchai", "นายสมชาย ใจดี", frozenset({Role.STAFF}), "temporary1")
+    created = services.users.create_user(
+        admin, "Somchai", "นายสมชาย ใจดี", frozenset({Role.STAFF}), "temporary1"
+    )
     assert created.username == "somchai" and created.must_change_password
     services.users.set_active(admin, created.id, False)
     with pytest.raises(AuthenticationError) as disabled:
@@ -67,10 +71,14 @@ def test_admin_creates_disables_and_resets_users(services: Services, admin: Curr
     services.users.set_active(admin, created.id, True)
     services.users.reset_password(admin, created.id, "another-one")
     assert services.auth.login("somchai", "another-one").must_change_password
-    assert {"user.created", "user.disabled", "user.enabled", "user.password_reset"} <= set(_actions(services))
+    assert {"user.created", "user.disabled", "user.enabled", "user.password_reset"} <= set(
+        _actions(services)
+    )
 
 
-def test_bad_user_input_is_refused_and_changes_nothing(services: Services, admin: CurrentUser) -> None:
+def test_bad_user_input_is_refused_and_changes_nothing(
+    services: Services, admin: CurrentUser
+) -> None:
     before = len(services.users.list_users(admin))
     for username, full_name, roles, password in (
         ("ผู้ใช้", "ชื่อ", {Role.STAFF}, "password1"),
@@ -89,8 +97,12 @@ def test_role_grants_are_audited_and_admin_cannot_self_grant_complaint_officer(
 ) -> None:
     with pytest.raises(PermissionDenied):
         services.users.set_roles(admin, admin.id, frozenset({Role.ADMIN, Role.COMPLAINT_OFFICER}))
-    other = services.users.create_user(admin, "officer", "เจ้าหน้าที่", frozenset({Role.STAFF}), "password1")
-    updated = services.users.set_roles(admin, other.id, frozenset({Role.STAFF, Role.COMPLAINT_OFFICER}))
+    other = services.users.create_user(
+        admin, "officer", "เจ้าหน้าที่", frozenset({Role.STAFF}), "password1"
+    )
+    updated = services.users.set_roles(
+        admin, other.id, frozenset({Role.STAFF, Role.COMPLAINT_OFFICER})
+    )
     assert updated.roles == {Role.STAFF, Role.COMPLAINT_OFFICER}
     with services.ctx.reading() as session:
         payload = session.scalars(
@@ -100,13 +112,21 @@ def test_role_grants_are_audited_and_admin_cannot_self_grant_complaint_officer(
 
 
 def test_stale_role_edit_is_refused(services: Services, admin: CurrentUser) -> None:
-    other = services.users.create_user(admin, "officer", "เจ้าหน้าที่", frozenset({Role.STAFF}), "password1")
-    services.users.set_roles(admin, other.id, frozenset({Role.APPROVER}), expected_version=other.version)
+    other = services.users.create_user(
+        admin, "officer", "เจ้าหน้าที่", frozenset({Role.STAFF}), "password1"
+    )
+    services.users.set_roles(
+        admin, other.id, frozenset({Role.APPROVER}), expected_version=other.version
+    )
     with pytest.raises(StaleEditError):
-        services.users.set_roles(admin, other.id, frozenset({Role.STAFF}), expected_version=other.version)
+        services.users.set_roles(
+            admin, other.id, frozenset({Role.STAFF}), expected_version=other.version
+        )
 
 
-def test_changing_ones_own_password(services: Services, user_with: Callable[..., CurrentUser]) -> None:
+def test_changing_ones_own_password(
+    services: Services, user_with: Callable[..., CurrentUser]
+) -> None:
     staff = user_with(Role.STAFF)
     with pytest.raises(AuthenticationError):
         services.auth.change_own_password(staff, "not-it", "brand-new-pass")

@@ -8,10 +8,13 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.registry import Services
 
 
-def test_profile_is_stored_without_district_and_province_words(services: Services, admin: CurrentUser) -> None:
+def test_profile_is_stored_without_district_and_province_words(
+    services: Services, admin: CurrentUser
+) -> None:
     profile = services.office.profile()
     saved = services.office.update_profile(
-        admin, replace(profile, district="อำเภอโกสุมพิสัย", province="จังหวัดมหาสารคาม", phone="043-000000")
+        admin,
+        replace(profile, district="อำเภอโกสุมพิสัย", province="จังหวัดมหาสารคาม", phone="043-000000"),
     )
     assert (saved.district, saved.province, saved.phone) == ("โกสุมพิสัย", "มหาสารคาม", "043-000000")
     assert saved.district_line == "อำเภอโกสุมพิสัย จังหวัดมหาสารคาม"
@@ -33,7 +36,8 @@ def test_empty_required_field_is_refused(services: Services, admin: CurrentUser)
 
 def test_officials_and_signers(services: Services, admin: CurrentUser) -> None:
     mayor = services.office.save_official(
-        admin, Official(0, "นายบุญมี ศรีหนองบอน", "นายกองค์การบริหารส่วนตำบลหนองบอน", SignatureRole.EXECUTIVE)
+        admin,
+        Official(0, "นายบุญมี ศรีหนองบอน", "นายกองค์การบริหารส่วนตำบลหนองบอน", SignatureRole.EXECUTIVE),
     )
     assert services.office.signer(SignatureRole.EXECUTIVE) == mayor
     moved = services.office.save_official(admin, replace(mayor, position="นายก อบต."))

@@ -19,16 +19,27 @@ CALLS: dict[str, tuple[Operation, Call]] = {
     "users.list": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.list_users(u)),
     "users.create": (
         Operation.MANAGE_USERS,
-        lambda s, u, _t: s.users.create_user(u, "newcomer", "ผู้ใช้ใหม่", frozenset({Role.STAFF}), "password1"),
+        lambda s, u, _t: s.users.create_user(
+            u, "newcomer", "ผู้ใช้ใหม่", frozenset({Role.STAFF}), "password1"
+        ),
     ),
-    "users.set_roles": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.set_roles(u, 1, frozenset({Role.ADMIN}))),
+    "users.set_roles": (
+        Operation.MANAGE_USERS,
+        lambda s, u, _t: s.users.set_roles(u, 1, frozenset({Role.ADMIN})),
+    ),
     "users.set_active": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.set_active(u, 1, True)),
-    "users.reset_password": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.reset_password(u, 1, "password9")),
+    "users.reset_password": (
+        Operation.MANAGE_USERS,
+        lambda s, u, _t: s.users.reset_password(u, 1, "password9"),
+    ),
     "office.update": (
         Operation.EDIT_OFFICE,
         lambda s, u, _t: s.office.update_profile(u, replace(s.office.profile(), phone="1")),
     ),
-    "divisions.add": (Operation.EDIT_OFFICIALS, lambda s, u, _t: s.office.add_division(u, "กองช่าง")),
+    "divisions.add": (
+        Operation.EDIT_OFFICIALS,
+        lambda s, u, _t: s.office.add_division(u, "กองช่าง"),
+    ),
     "officials.save": (
         Operation.EDIT_OFFICIALS,
         lambda s, u, _t: s.office.save_official(u, Official(0, "นายก", "นายก อบต.")),
@@ -71,4 +82,3 @@ def test_every_operation_is_walked() -> None:
     walked = {operation for operation, _call in CALLS.values()}
     covered_by_cli_tests = {Operation.BACKUP, Operation.RESTORE}
     assert walked | covered_by_cli_tests == set(Operation)
-
