@@ -1,6 +1,6 @@
 """Run every benchmark and print its figures against the issues' targets.
 
-usage: python benchmarks/run.py [NAME ...]   (names: cli, documents, gui)
+usage: python benchmarks/run.py [NAME ...]   (a NAME is bench_NAME.py in this folder)
 Benchmarks measure; they never decide pass or fail of the test suite.
 """
 
@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = {"cli": "bench_cli.py", "documents": "bench_documents.py", "gui": "bench_gui.py"}
+BENCHES = {
+    path.stem.removeprefix("bench_"): path.name for path in sorted(HERE.glob("bench_*.py"))
+}
 
 
 def main(names: list[str]) -> int:

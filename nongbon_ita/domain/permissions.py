@@ -1,51 +1,54 @@
-"""Which roles may run which service operation; the services call `require` first."""
+"""Which roles may run which service operation; the services call `require` first.
+
+Each area declares its own permissions (core ones here, loans in domain/loans, …) with
+`Permission(code, label_id, roles)`; every permission registers itself in `ALL_PERMISSIONS`, so the
+permission-matrix tests can walk them all.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from dataclasses import dataclass
 
 from nongbon_ita.domain.errors import N_, PermissionDenied
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 
-
-class Operation(StrEnum):
-    MANAGE_USERS = "users.manage"
-    EDIT_OFFICE = "office.edit"
-    EDIT_OFFICIALS = "officials.edit"
-    BACKUP = "database.backup"
-    RESTORE = "database.restore"
-    IMPORT_MEASURES = "measures.import"
-    EDIT_MEASURES = "measures.edit"
+ALL_PERMISSIONS: dict[str, Permission] = {}
 
 
-ALLOWED: dict[Operation, frozenset[Role]] = {
-    Operation.MANAGE_USERS: frozenset({Role.ADMIN}),
-    Operation.EDIT_OFFICE: frozenset({Role.ADMIN}),
-    Operation.EDIT_OFFICIALS: frozenset({Role.ADMIN}),
-    Operation.BACKUP: frozenset({Role.ADMIN}),
-    Operation.RESTORE: frozenset({Role.ADMIN}),
-    Operation.IMPORT_MEASURES: frozenset({Role.ITA_COORDINATOR}),
-    Operation.EDIT_MEASURES: frozenset({Role.ITA_COORDINATOR}),
-}
+@dataclass(frozen=True)
+class Permission:
+    code: str  # "users.manage"
+    label_id: str  # message id of what it lets one do: "manage users"
+    roles: frozenset[Role]
 
-OPERATION_LABELS: dict[Operation, str] = {
-    Operation.MANAGE_USERS: N_("manage users"),
-    Operation.EDIT_OFFICE: N_("edit the office profile"),
-    Operation.EDIT_OFFICIALS: N_("edit divisions and officials"),
-    Operation.BACKUP: N_("back up the database"),
-    Operation.RESTORE: N_("restore the database"),
-    Operation.IMPORT_MEASURES: N_("import ITA measures"),
-    Operation.EDIT_MEASURES: N_("edit ITA measures"),
-}
+    def __post_init__(self) -> None:
+        if self.code in ALL_PERMISSIONS:
+            raise ValueError(f"permission {self.code} declared twice")
+        ALL_PERMISSIONS[self.code] = self
 
 
-def is_allowed(user: CurrentUser, operation: Operation) -> bool:
-    return bool(user.roles & ALLOWED[operation])
+def is_allowed(user: CurrentUser, permission: Permission) -> bool:
+    return bool(user.roles & permission.roles)
 
 
-def require(user: CurrentUser, operation: Operation) -> None:
-    if not is_allowed(user, operation):
-        raise PermissionDenied(
-            N_("You are not allowed to {operation}."), operation=OPERATION_LABELS[operation]
-        )
+def require(user: CurrentUser, permission: Permission) -> None:
+    if not is_allowed(user, permission):
+        raise PermissionDenied(N_("You are not allowed to {operation}."), operation=permission.label_id)
+
+
+_ADMIN = frozenset({Role.ADMIN})
+
+
+class Operation:
+    """The core permissions: users, office, database, measures."""
+
+    MANAGE_USERS = Permission("users.manage", N_("manage users"), _ADMIN)
+    EDIT_OFFICE = Permission("office.edit", N_("edit the office profile"), _ADMIN)
+    EDIT_OFFICIALS = Permission("officials.edit", N_("edit divisions and officials"), _ADMIN)
+    BACKUP = Permission("database.backup", N_("back up the database"), _ADMIN)
+    RESTORE = Permission("database.restore", N_("restore the database"), _ADMIN)
+    IMPORT_MEASURES = Permission(
+        "measures.import", N_("import ITA measures"), frozenset({Role.ITA_COORDINATOR})
+    )
+    EDIT_MEASURES = Permission("measures.edit", N_("edit ITA measures"), frozenset({Role.ITA_COORDINATOR}))

@@ -30,7 +30,11 @@ class OfficePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(_("Your office"))
-        self.setSubTitle(_("Documents print these details in their header. You can change them later in Settings."))
+        self.setSubTitle(
+            _(
+                "Documents print these details in their header. You can change them later in Settings."
+            )
+        )
         labels = {
             "name": (_("Office name"), "องค์การบริหารส่วนตำบลหนองบอน"),
             "short_name": (_("Short name"), "อบต.หนองบอน"),
@@ -43,7 +47,8 @@ class OfficePage(QWizardPage):
         self.edits: dict[str, QLineEdit] = {}
         for key, (label, example) in labels.items():
             edit = QLineEdit(self)
-            edit.setPlaceholderText(example)
+            if example:
+                edit.setPlaceholderText(_("e.g. {example}").format(example=example))
             required = key in ("name", "short_name", "district", "province")
             form.addRow(label + (" *" if required else ""), edit)
             self.registerField(f"office.{key}" + ("*" if required else ""), edit)
@@ -74,7 +79,9 @@ class AdminPage(QWizardPage):
         form.addRow(_("Full name") + " *", self.full_name_edit)
         form.addRow(_("Password") + " *", self.password_edit)
         form.addRow(_("Password again") + " *", self.repeat_edit)
-        hint = QLabel(_("At least 8 characters. User names use small Latin letters and digits."), self)
+        hint = QLabel(
+            _("At least 8 characters. User names use small Latin letters and digits."), self
+        )
         hint.setWordWrap(True)
         form.addRow(hint)
         self.error_label = ErrorLabel(self)
@@ -113,7 +120,9 @@ class RecoveryPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(_("Your recovery code"))
-        self.setSubTitle(_("If every administrator forgets their password, this code is the only way back in."))
+        self.setSubTitle(
+            _("If every administrator forgets their password, this code is the only way back in.")
+        )
         warning = QLabel(
             _("Write this code down now and keep it in a safe place. It is shown only once."), self
         )

@@ -36,7 +36,7 @@ class LoginDialog(QDialog):
         self.user: CurrentUser | None = None
         self.setWindowTitle(_("Sign in") + " — nongbon-ita")
         self.setMinimumWidth(420)
-        title = QLabel(office_name or "nongbon-ita", self)
+        self.title_label = title = QLabel(office_name or "nongbon-ita", self)
         title_font = QFont(self.font())
         title_font.setPointSize(title_font.pointSize() + 4)
         title_font.setBold(True)

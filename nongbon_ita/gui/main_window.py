@@ -29,7 +29,9 @@ class MainWindow(QMainWindow):
 
     logout_requested = Signal()
 
-    def __init__(self, user: CurrentUser, office_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, user: CurrentUser, office_name: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.user = user
         self.setWindowTitle(f"{office_name} — nongbon-ita" if office_name else "nongbon-ita")

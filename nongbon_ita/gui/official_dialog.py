@@ -44,12 +44,16 @@ class OfficialDialog(QDialog):
         self.role_combo = QComboBox(self)
         for role in SignatureRole:
             self.role_combo.addItem(_(SIGNATURE_ROLE_LABELS[role]), role.value)
-        self.role_combo.setCurrentIndex(self.role_combo.findData(self.official.signature_role.value))
+        self.role_combo.setCurrentIndex(
+            self.role_combo.findData(self.official.signature_role.value)
+        )
         self.division_combo = QComboBox(self)
         self.division_combo.addItem(_("(none)"), None)
         for division in divisions:
             self.division_combo.addItem(division.name, division.id)
-        self.division_combo.setCurrentIndex(max(0, self.division_combo.findData(self.official.division_id)))
+        self.division_combo.setCurrentIndex(
+            max(0, self.division_combo.findData(self.official.division_id))
+        )
         self.active_box = QCheckBox(_("Active (offered in signature blocks)"), self)
         self.active_box.setChecked(self.official.active)
         form = QFormLayout()

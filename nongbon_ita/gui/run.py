@@ -27,7 +27,7 @@ from nongbon_ita.gui.preferences import apply_saved_language
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
-__all__ = ["GuiSession", "LoginDialog", "FirstRunWizard", "build_main_window", "run_gui"]
+__all__ = ["FirstRunWizard", "GuiSession", "LoginDialog", "build_main_window", "run_gui"]
 
 log = logging.getLogger("nongbon_ita.gui")
 
@@ -46,19 +46,32 @@ def build_main_window(
     name = office_name(services)
     window = MainWindow(user, name)
     window.add_page("dashboard", _("Dashboard"), DashboardPage(user, name))
-    window.add_page("assets", _("Assets and loans"), PlaceholderPage(
-        _("Assets and loans"), _("The asset register, loan requests, approvals and returns.")))
-    window.add_page("complaints", _("Complaints"), PlaceholderPage(
-        _("Complaints"), _("Complaints received, their handling and deadlines.")))
-    window.add_page("ita", _("ITA measures"), PlaceholderPage(
-        _("ITA measures"), _("The ITA catalogue, measures and their progress.")))
+    window.add_page(
+        "assets",
+        _("Assets and loans"),
+        PlaceholderPage(
+            _("Assets and loans"), _("The asset register, loan requests, approvals and returns.")
+        ),
+    )
+    window.add_page(
+        "complaints",
+        _("Complaints"),
+        PlaceholderPage(_("Complaints"), _("Complaints received, their handling and deadlines.")),
+    )
+    window.add_page(
+        "ita",
+        _("ITA measures"),
+        PlaceholderPage(_("ITA measures"), _("The ITA catalogue, measures and their progress.")),
+    )
     window.add_page("reports", _("Reports"), ReportsPage(render_o43))
     window.add_page("settings", _("Settings"), SettingsPage(services, user))
     window.show_page("dashboard")
     return window
 
 
-def ensure_own_password(services: Services, user: CurrentUser, parent: QWidget | None = None) -> bool:
+def ensure_own_password(
+    services: Services, user: CurrentUser, parent: QWidget | None = None
+) -> bool:
     """A user with a temporary password must choose their own before going on."""
     if not user.must_change_password:
         return True
@@ -77,7 +90,9 @@ class GuiSession(QObject):
         self.last_username = ""
 
     def show_login(self) -> LoginDialog:
-        self.login = LoginDialog(self.services.auth, office_name(self.services), username=self.last_username)
+        self.login = LoginDialog(
+            self.services.auth, office_name(self.services), username=self.last_username
+        )
         self.login.accepted.connect(self._logged_in)
         self.login.rejected.connect(self._login_cancelled)
         self.login.show()

@@ -43,7 +43,9 @@ class UserDialog(QDialog):
         super().__init__(parent)
         self.users, self.actor, self.user = users, actor, user
         self.saved: User | None = None
-        self.setWindowTitle(_("Add user") if user is None else _("Roles of {name}").format(name=user.full_name))
+        self.setWindowTitle(
+            _("Add user") if user is None else _("Roles of {name}").format(name=user.full_name)
+        )
         self.setMinimumWidth(540)
         form = QFormLayout()
         self.username_edit = QLineEdit(user.username if user else "", self)
@@ -59,7 +61,10 @@ class UserDialog(QDialog):
         self.password_edit = QLineEdit(temporary_password(), self)
         if user is None:
             form.addRow(_("Temporary password") + " *", self.password_edit)
-            hint = QLabel(_("Give this password to the user; they must change it when they first sign in."), self)
+            hint = QLabel(
+                _("Give this password to the user; they must change it when they first sign in."),
+                self,
+            )
             hint.setWordWrap(True)
             form.addRow("", hint)
         else:
@@ -100,7 +105,10 @@ class UserDialog(QDialog):
                 )  # fmt: skip
             else:
                 self.saved = self.users.set_roles(
-                    self.actor, self.user.id, self.selected_roles(), expected_version=self.user.version
+                    self.actor,
+                    self.user.id,
+                    self.selected_roles(),
+                    expected_version=self.user.version,
                 )
         except ValidationError as err:
             self.error_label.show_message(domain_message(err))

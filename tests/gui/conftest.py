@@ -9,22 +9,22 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="nongbon-gui-config-"))
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database  # noqa: E402
-from nongbon_ita.domain.office import OfficeProfile  # noqa: E402
-from nongbon_ita.domain.roles import Role  # noqa: E402
-from nongbon_ita.domain.users import CurrentUser  # noqa: E402
-from nongbon_ita.gui import messages  # noqa: E402
-from nongbon_ita.gui.fonts import load_screen_font  # noqa: E402
-from nongbon_ita.i18n.translate import set_language  # noqa: E402
-from nongbon_ita.services.context import HashingCost, ServiceContext  # noqa: E402
-from nongbon_ita.services.registry import Services  # noqa: E402
+from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.domain.office import OfficeProfile
+from nongbon_ita.domain.roles import Role
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.gui import messages
+from nongbon_ita.gui.fonts import load_screen_font
+from nongbon_ita.i18n.translate import set_language
+from nongbon_ita.services.context import HashingCost, ServiceContext
+from nongbon_ita.services.registry import Services
 
 SHOTS_DIR = Path("/tmp/gui-shots")
 OFFICE = OfficeProfile("องค์การบริหารส่วนตำบลหนองบอน", "อบต.หนองบอน", "โกสุมพิสัย", "มหาสารคาม")
@@ -60,7 +60,9 @@ def admin(services: Services) -> CurrentUser:
 @pytest.fixture
 def staff(services: Services, admin: CurrentUser) -> CurrentUser:
     """A staff member who already chose their own password."""
-    services.users.create_user(admin, "somchai", "นายสมชาย ใจดี", frozenset({Role.STAFF}), "temporary-1")
+    services.users.create_user(
+        admin, "somchai", "นายสมชาย ใจดี", frozenset({Role.STAFF}), "temporary-1"
+    )
     user = services.auth.login("somchai", "temporary-1")
     services.auth.change_own_password(user, "temporary-1", USER_PASSWORD)
     return services.auth.login("somchai", USER_PASSWORD)

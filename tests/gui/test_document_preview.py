@@ -92,6 +92,8 @@ def test_save_as_pdf_writes_the_bytes(make_dialog, tmp_path, pdf_bytes):
 
 
 def test_save_cancelled(qtbot, pdf_bytes):
-    dialog = DocumentPreviewDialog(None, "x", pdf_bytes, "x.pdf", save_path_chooser=lambda *_a: None)
+    dialog = DocumentPreviewDialog(
+        None, "x", pdf_bytes, "x.pdf", save_path_chooser=lambda *_a: None
+    )
     qtbot.addWidget(dialog)
     assert dialog.save_as() is None

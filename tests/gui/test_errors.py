@@ -50,3 +50,46 @@ def test_installed_hook_handles_uncaught_exceptions(monkeypatch, message_log, ca
     sys.excepthook(kind, value, tb)
     assert "Something went wrong" in message_log.last()
     assert "KeyError" in caplog.text
+
+
+def test_run_gui_first_run_cancelled_returns_0(qtbot, blank_services, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from nongbon_ita.gui import preferences, run
+    from nongbon_ita.gui.first_run_wizard import FirstRunWizard
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(preferences, "saved_language", lambda: None)
+    shown = []
+    monkeypatch.setattr(
+        FirstRunWizard, "exec", lambda self: shown.append(self) or QDialog.DialogCode.Rejected
+    )
+    assert run.run_gui(blank_services, ["nongbon-ita"]) == 0
+    assert len(shown) == 1
+    assert not blank_services.setup.is_initialised()
+
+
+def test_run_gui_shows_login_dialog(qtbot, services, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from nongbon_ita.gui import preferences, run
+    from nongbon_ita.gui.login_dialog import LoginDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(preferences, "saved_language", lambda: None)
+    seen = []
+
+    def fake_exec() -> int:
+        seen.extend(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, LoginDialog) and w.isVisible()
+        )
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert run.run_gui(services, ["nongbon-ita"]) == 0
+    assert len(seen) == 1
+    login = seen[0]
+    qtbot.addWidget(login)
+    assert login.title_label.text() == "องค์การบริหารส่วนตำบลหนองบอน"

@@ -63,7 +63,9 @@ def test_lockout_after_five_wrong_passwords(qtbot, services, shot):
 
 
 def test_temporary_password_must_be_changed(qtbot, services, admin, shot, monkeypatch):
-    services.users.create_user(admin, "malee", "นางมาลี ศรีสุข", frozenset({Role.STAFF}), "temporary-1")
+    services.users.create_user(
+        admin, "malee", "นางมาลี ศรีสุข", frozenset({Role.STAFF}), "temporary-1"
+    )
     user = services.auth.login("malee", "temporary-1")
     assert user.must_change_password
     dialog = ChangePasswordDialog(user, services.auth.change_own_password)

@@ -26,7 +26,14 @@ def window(qtbot, services, admin):
 def test_sidebar_lists_the_six_areas(window):
     assert window.page_keys() == KEYS
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Dashboard", "Assets and loans", "Complaints", "ITA measures", "Reports", "Settings"]
+    assert titles == [
+        "Dashboard",
+        "Assets and loans",
+        "Complaints",
+        "ITA measures",
+        "Reports",
+        "Settings",
+    ]
 
 
 def test_navigation_by_sidebar_and_shortcuts(qtbot, window, shot):
@@ -35,7 +42,9 @@ def test_navigation_by_sidebar_and_shortcuts(qtbot, window, shot):
     for number, key in enumerate(KEYS, start=1):
         window.activateWindow()
         window.setFocus()
-        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
+        )
         assert window.current_key() == key
         assert window.sidebar.currentRow() == number - 1
         shot(window, f"main-{number}-{key}")

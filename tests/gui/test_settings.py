@@ -61,7 +61,11 @@ def test_non_admin_sees_read_only_profile(qtbot, services, staff, shot):
     assert tab.edits["name"].text() == "องค์การบริหารส่วนตำบลหนองบอน"
     assert page.users_tab is None
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Office profile", "Divisions and officials", "Language", "My password"]
+        "Office profile",
+        "Divisions and officials",
+        "Language",
+        "My password",
+    ]
     assert not page.officials_tab.add_button.isVisible()
     shot(page, "settings-1-office-readonly")
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from nongbon_ita.domain.errors import AuthenticationError
 from nongbon_ita.domain.roles import Role
-import pytest
-
 from nongbon_ita.gui.pages.users_tab import UsersTab
 
 
@@ -65,7 +64,9 @@ def test_add_user_refusal_shown_in_dialog(tab, services, admin):
 
 
 def test_edit_roles_disable_enable_reset(tab, services, admin, message_log):
-    services.users.create_user(admin, "somchai", "นายสมชาย ใจดี", frozenset({Role.STAFF}), "temporary-1")
+    services.users.create_user(
+        admin, "somchai", "นายสมชาย ใจดี", frozenset({Role.STAFF}), "temporary-1"
+    )
     tab.reload()
     tab.select_username("somchai")
 

@@ -35,19 +35,33 @@ class DashboardPage(QWidget):
         self.refresh_date()
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
-        coming = QLabel(
+        self.coming_label = coming = QLabel(
             _("Overdue loans, complaints near their deadline and measures due will be listed "
               "here in a later version."),
             self,
         )  # fmt: skip
         coming.setWordWrap(True)
         coming.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(10)
         for widget in (self.office_label, self.welcome_label, self.date_label, line, coming):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.sections: dict[str, QWidget] = {}
+
+    def add_section(self, key: str, title: str, widget: QWidget) -> None:
+        """An area's summary (overdue loans, complaints due, measures due) under a heading."""
+        heading = QLabel(title, self)
+        font = QFont(self.font())
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        heading.setFont(font)
+        at = self._layout.count() - 1  # before the stretch
+        self._layout.insertWidget(at, heading)
+        self._layout.insertWidget(at + 1, widget, 1)
+        self.sections[key] = widget
+        self.coming_label.hide()
 
     def refresh_date(self) -> None:
         day = format_date_long(self._today(), thai=current_language() == "th")

@@ -78,7 +78,12 @@ class OfficialsTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(divisions_box, 2)
         layout.addWidget(officials_box, 5)
-        for widget in (self.division_edit, self.add_division_button, self.add_button, self.edit_button):
+        for widget in (
+            self.division_edit,
+            self.add_division_button,
+            self.add_button,
+            self.edit_button,
+        ):
             widget.setVisible(self.editable)
         self.reload()
 

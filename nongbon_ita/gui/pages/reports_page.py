@@ -105,7 +105,9 @@ class ReportsPage(QWidget):
     def _show_range(self, year: int) -> None:
         span = fiscal_year_range(year)
         thai = current_language() == "th"
-        self.range_label.setText(f"({format_date_short(span.start, thai)} – {format_date_short(span.end, thai)})")
+        self.range_label.setText(
+            f"({format_date_short(span.start, thai)} – {format_date_short(span.end, thai)})"
+        )
 
     def fiscal_year(self) -> int:
         return self.year_spin.value()

@@ -81,7 +81,9 @@ class UsersTab(QWidget):
         user = self.selected_user()
         for button in (self.roles_button, self.active_button, self.reset_button):
             button.setEnabled(user is not None)
-        self.active_button.setText(_("Enable") if user is not None and not user.active else _("Disable"))
+        self.active_button.setText(
+            _("Enable") if user is not None and not user.active else _("Disable")
+        )
 
     def _require_selection(self) -> User | None:
         user = self.selected_user()

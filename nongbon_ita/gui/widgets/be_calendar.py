@@ -69,7 +69,9 @@ class BeCalendar(QWidget):
         self._sync_header(self.calendar.yearShown(), self.calendar.monthShown())
 
     def _navigate(self) -> None:
-        self.calendar.setCurrentPage(self.year_spin.value() - BE_OFFSET, self.month_combo.currentIndex() + 1)
+        self.calendar.setCurrentPage(
+            self.year_spin.value() - BE_OFFSET, self.month_combo.currentIndex() + 1
+        )
 
     def _sync_header(self, year: int, month: int) -> None:
         for widget in (self.month_combo, self.year_spin):

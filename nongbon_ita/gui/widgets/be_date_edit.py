@@ -71,7 +71,7 @@ class BeDateEdit(QWidget):
     def date(self) -> date | None:
         return self._date
 
-    def setDate(self, value: date | None) -> None:  # noqa: N802 (Qt naming)
+    def setDate(self, value: date | None) -> None:
         self.line_edit.setText("" if value is None else format_date_numeric(value))
         self.error_label.clear_message()
         self._store(value)
@@ -79,7 +79,7 @@ class BeDateEdit(QWidget):
     def text(self) -> str:
         return self.line_edit.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802
+    def setText(self, text: str) -> None:
         """Set the typed text as if the user had typed it and left the field."""
         self.line_edit.setText(text)
         self._typed(text)

@@ -117,8 +117,12 @@ class DocumentPreviewDialog(QDialog):
         return button
 
     def _build_toolbar(self) -> None:
-        self.prev_button = self._button("‹ " + _("Previous"), lambda: self.go_to_page(self.current_page() - 1), "PgUp")
-        self.next_button = self._button(_("Next") + " ›", lambda: self.go_to_page(self.current_page() + 1), "PgDown")
+        self.prev_button = self._button(
+            "‹ " + _("Previous"), lambda: self.go_to_page(self.current_page() - 1), "PgUp"
+        )
+        self.next_button = self._button(
+            _("Next") + " ›", lambda: self.go_to_page(self.current_page() + 1), "PgDown"
+        )
         self.page_label = QLabel(self)
         self.zoom_out_button = self._button("−", lambda: self.zoom(1 / ZOOM_STEP), "Ctrl+-")
         self.zoom_in_button = self._button("+", lambda: self.zoom(ZOOM_STEP), "Ctrl++")
@@ -154,7 +158,9 @@ class DocumentPreviewDialog(QDialog):
         self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
 
     def _update_page_label(self, page: int) -> None:
-        self.page_label.setText(_("Page {page} of {count}").format(page=page + 1, count=self.page_count()))
+        self.page_label.setText(
+            _("Page {page} of {count}").format(page=page + 1, count=self.page_count())
+        )
         self.prev_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < self.page_count() - 1)
 
@@ -180,10 +186,14 @@ class DocumentPreviewDialog(QDialog):
         printer.setDocName(self.suggested_file_name)
         if self.page_count():
             points = self.document.pagePointSize(0)
-            size = QPageSize(points, QPageSize.Unit.Point, matchPolicy=QPageSize.SizeMatchPolicy.FuzzyMatch)
+            size = QPageSize(
+                points, QPageSize.Unit.Point, matchPolicy=QPageSize.SizeMatchPolicy.FuzzyMatch
+            )
             printer.setPageSize(size)
             portrait = points.height() >= points.width()
-            printer.setPageOrientation(QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape)
+            printer.setPageOrientation(
+                QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape
+            )
         printer.setFullPage(True)  # the PDF carries its own margins
         printer.setFromTo(1, max(1, self.page_count()))
         return printer
@@ -213,6 +223,8 @@ class DocumentPreviewDialog(QDialog):
         try:
             path.write_bytes(self.pdf_bytes)
         except OSError as err:
-            messages.warn(self, _("The file could not be saved: {reason}").format(reason=err.strerror or err))
+            messages.warn(
+                self, _("The file could not be saved: {reason}").format(reason=err.strerror or err)
+            )
             return None
         return path

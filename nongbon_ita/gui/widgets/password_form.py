@@ -64,7 +64,9 @@ class ChangePasswordForm(QWidget):
             self.repeat_edit.setFocus()
             return False
         if self.new_edit.text() == self.old_edit.text():
-            self.error_label.show_message(_("Choose a new password different from the current one."))
+            self.error_label.show_message(
+                _("Choose a new password different from the current one.")
+            )
             self.new_edit.setFocus()
             return False
         try:

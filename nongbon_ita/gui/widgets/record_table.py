@@ -16,6 +16,8 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setWordWrap(False)
+    view.setStyleSheet("QTableView::item { padding: 0px 10px; }")
+    view.horizontalHeader().setMinimumSectionSize(80)
     return view
 
 

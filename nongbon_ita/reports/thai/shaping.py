@@ -70,6 +70,8 @@ _cache: dict[tuple[str, str], Run] = {}
 
 def shape(face: ThaiFace, text: str) -> Run:
     """Shape `text` in `face` (cached per face and text)."""
+    if not text:
+        return Run(text, face, (), 0)
     key = (face.name, text)
     run = _cache.get(key)
     if run is None:

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
-import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-
-
-def pdftotext(pdf: bytes, *, layout: bool = False, first: int = 0, last: int = 0) -> str:
-    args = ["pdftotext", "-enc", "UTF-8", "-layout" if layout else "-raw"]
-    if first:
-        args += ["-f", str(first)]
-    if last:
-        args += ["-l", str(last)]
-    done = subprocess.run([*args, "-", "-"], input=pdf, capture_output=True, check=True)
-    return done.stdout.decode("utf-8")
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+# the tests import thai_helpers by name, whatever pytest's import mode
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(scope="session")
