@@ -1,15 +1,7 @@
 """Every ORM model, imported in one place so the metadata is complete for Alembic and tests."""
 
 from nongbon_ita.db.base import Base
-from nongbon_ita.db.models_assets import (
-    AssetCategoryRow,
-    AssetRow,
-    LiabilityRow,
-    LoanFollowUpRow,
-    LoanItemRow,
-    LoanReturnRow,
-    LoanRow,
-)
+from nongbon_ita.db.models_assets import AssetCategoryRow, AssetRow
 from nongbon_ita.db.models_complaints import (
     ComplaintActionRow,
     ComplaintAttachmentRow,
@@ -34,6 +26,13 @@ from nongbon_ita.db.models_ita import (
     MeasureRowDb,
     OitItemRow,
     SubIndicatorRow,
+)
+from nongbon_ita.db.models_loans import (
+    LiabilityRow,
+    LoanFollowUpRow,
+    LoanItemRow,
+    LoanReturnRow,
+    LoanRow,
 )
 
 __all__ = [

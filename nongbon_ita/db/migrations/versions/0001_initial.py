@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 19:08:28.101099
+Create Date: 2026-11-25 19:21:06.828189
 """
 
 from collections.abc import Sequence
