@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from nongbon_ita.domain.errors import NotFoundError
 from nongbon_ita.domain.users import CurrentUser
@@ -45,14 +45,20 @@ def build_main_window(
     """The main window with every area; pages of later releases show a placeholder."""
     name = office_name(services)
     window = MainWindow(user, name)
-    window.add_page("dashboard", _("Dashboard"), DashboardPage(user, name))
-    window.add_page(
-        "assets",
-        _("Assets and loans"),
-        PlaceholderPage(
-            _("Assets and loans"), _("The asset register, loan requests, approvals and returns.")
-        ),
+    dashboard = DashboardPage(user, name)
+    window.add_page("dashboard", _("Dashboard"), dashboard)
+    # the asset register, loans and the loan register share one area, one tab each
+    assets_area = QTabWidget()
+    assets_area.setDocumentMode(True)
+    assets_area.addTab(
+        PlaceholderPage(_("Asset register"), _("The register of the office's assets.")),
+        _("Asset register"),
     )
+    assets_area.addTab(
+        PlaceholderPage(_("Loans"), _("Loan requests, approvals, hand-outs and returns.")),
+        _("Loans"),
+    )
+    window.add_page("assets", _("Assets and loans"), assets_area)
     window.add_page(
         "complaints",
         _("Complaints"),
@@ -63,7 +69,8 @@ def build_main_window(
         _("ITA measures"),
         PlaceholderPage(_("ITA measures"), _("The ITA catalogue, measures and their progress.")),
     )
-    window.add_page("reports", _("Reports"), ReportsPage(render_o43))
+    reports = ReportsPage(render_o43 or services.documents.o43_pdf)
+    window.add_page("reports", _("Reports"), reports)
     window.add_page("settings", _("Settings"), SettingsPage(services, user))
     window.show_page("dashboard")
     return window

@@ -45,6 +45,12 @@ def _units(text: str) -> list[Unit]:
             glue_next = False
             continue
         for piece in _split_latin(token):
+            if piece[0] in NO_LINE_START and len(out) >= 2 and out[-1].space:
+                # "ต่าง ๆ": the space before ๆ (or a stray mark) must not become a line break
+                space = out.pop()
+                out[-1] = Unit(out[-1].text + space.text + piece)
+                glue_next = False
+                continue
             joins_previous = (
                 bool(out)
                 and not out[-1].space
