@@ -6,19 +6,19 @@ import argparse
 import getpass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nongbon_ita.app import services_for
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.cli.session import location_of, login, say, services_of
-from nongbon_ita.db.engine import check_file, open_database
 from nongbon_ita.domain.errors import N_, DatabaseRefused, ValidationError
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.roles import Role, parse_roles
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services import maintenance
-from nongbon_ita.services.audit import record_event
+
+if TYPE_CHECKING:
+    from nongbon_ita.services.registry import Services
 
 
 def _new_file(args: argparse.Namespace) -> Path | None:
@@ -67,6 +67,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from nongbon_ita.services import maintenance
+
     services = services_of(args)
     result = maintenance.run_check(services.ctx)
     if result.integrity != "ok":
@@ -81,16 +83,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
-def _actor(args: argparse.Namespace, services: object) -> str:
+def _actor(args: argparse.Namespace, services: Services) -> str:
     """The named user (logged in, must be admin) or the operating-system account."""
     if not args.user:
         return f"os:{getpass.getuser()}"
-    user = login(services, args.user)  # type: ignore[arg-type]
+    user = login(services, args.user)
     require(user, Operation.BACKUP)
     return user.username
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from nongbon_ita.services import maintenance
+
     services = services_of(args)
     out = maintenance.backup_database(services.ctx, _actor(args, services), Path(args.out))
     say(_("Backup written: {path}").format(path=out))
@@ -98,6 +102,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from nongbon_ita.app import services_for
+    from nongbon_ita.db.engine import check_file, open_database
+    from nongbon_ita.services import maintenance
+    from nongbon_ita.services.audit import record_event
+
     location = location_of(args)
     if location.file is None:
         raise ValidationError(N_("Backup and restore work on a SQLite database file only."))

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         if handler is None:
             raise ArgumentError(_("Incomplete command; see nongbon-ita --help."))
-        return handler(args)
+        return int(handler(args))
     except ArgumentError as error:
         print(_("Bad command: {error}").format(error=error), file=sys.stderr)
         return EXIT_REFUSED

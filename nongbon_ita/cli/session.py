@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from nongbon_ita.app import open_services
 from nongbon_ita.cli.prompts import read_password
-from nongbon_ita.db.engine import DatabaseLocation, resolve_location
-from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services.registry import Services
+
+if TYPE_CHECKING:  # imported when a command runs, so `--version` and `--help` stay quick
+    from nongbon_ita.db.engine import DatabaseLocation
+    from nongbon_ita.domain.users import CurrentUser
+    from nongbon_ita.services.registry import Services
 
 
 def location_of(args: argparse.Namespace) -> DatabaseLocation:
+    from nongbon_ita.db.engine import resolve_location
+
     return resolve_location(getattr(args, "db", None))
 
 
@@ -21,6 +25,8 @@ _opened: list[Services] = []
 
 def services_of(args: argparse.Namespace, must_exist: bool = True) -> Services:
     """Services for the command; closed by `close_all` when the command ends."""
+    from nongbon_ita.app import open_services
+
     services = open_services(location_of(args), must_exist=must_exist)
     _opened.append(services)
     return services

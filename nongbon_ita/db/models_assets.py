@@ -1,4 +1,8 @@
-"""The asset register: categories and assets (durable items and consumables)."""
+"""The asset register: categories and assets (durable items and consumables).
+
+Name, number, serial and brand/model are also in the `asset_search` FTS5 index, which the
+migrations build (db/search_index.py); the plain indexes serve sorting and filtering.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +26,8 @@ class AssetRow(VersionedMixin, Base):
     __tablename__ = "asset"
     id: Mapped[int] = mapped_column(primary_key=True)
     asset_number: Mapped[str] = mapped_column(String(100), unique=True)
-    name: Mapped[str] = mapped_column(String(300))
-    category_id: Mapped[int | None] = mapped_column(ForeignKey("asset_category.id"))
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("asset_category.id"), index=True)
     brand_model: Mapped[str] = mapped_column(String(200), default="")
     serial: Mapped[str] = mapped_column(String(200), default="", index=True)
     unit: Mapped[str] = mapped_column(String(50), default="")

@@ -1,38 +1,68 @@
-"""All services over one context: what the CLI and the GUI are handed."""
+"""All services over one context: what the CLI and the GUI are handed.
+
+Each service is built on first use and its module imported only then, so a command that prints
+one document does not pay for importing every area. To add an area's service, add one
+cached property below (import inside it; name the type under TYPE_CHECKING).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from nongbon_ita.services.auth import AuthService
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.documents import DocumentService
-from nongbon_ita.services.measures import MeasureService
-from nongbon_ita.services.office import OfficeService
-from nongbon_ita.services.setup import SetupService
-from nongbon_ita.services.users import UserService
+
+if TYPE_CHECKING:
+    from nongbon_ita.services.auth import AuthService
+    from nongbon_ita.services.documents import DocumentService
+    from nongbon_ita.services.measures import MeasureService
+    from nongbon_ita.services.office import OfficeService
+    from nongbon_ita.services.setup import SetupService
+    from nongbon_ita.services.users import UserService
 
 
-@dataclass
 class Services:
-    ctx: ServiceContext
-    auth: AuthService
-    users: UserService
-    office: OfficeService
-    setup: SetupService
-    measures: MeasureService
-    documents: DocumentService
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
 
     @classmethod
     def over(cls, ctx: ServiceContext) -> Services:
-        office = OfficeService(ctx)
-        measures = MeasureService(ctx)
-        return cls(
-            ctx=ctx,
-            auth=AuthService(ctx),
-            users=UserService(ctx),
-            office=office,
-            setup=SetupService(ctx),
-            measures=measures,
-            documents=DocumentService(ctx, office, measures),
-        )
+        return cls(ctx)
+
+    @cached_property
+    def auth(self) -> AuthService:
+        from nongbon_ita.services.auth import AuthService
+
+        return AuthService(self.ctx)
+
+    @cached_property
+    def users(self) -> UserService:
+        from nongbon_ita.services.users import UserService
+
+        return UserService(self.ctx)
+
+    @cached_property
+    def office(self) -> OfficeService:
+        from nongbon_ita.services.office import OfficeService
+
+        return OfficeService(self.ctx)
+
+    @cached_property
+    def setup(self) -> SetupService:
+        from nongbon_ita.services.setup import SetupService
+
+        return SetupService(self.ctx)
+
+    @cached_property
+    def measures(self) -> MeasureService:
+        from nongbon_ita.services.measures import MeasureService
+
+        return MeasureService(self.ctx)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from nongbon_ita.services.documents import DocumentService
+
+        return DocumentService(self.ctx, self.office, self.measures)
+
+    # ---- areas: one cached property each (loans, assets, complaints, ITA) below this line ----

@@ -1,0 +1,117 @@
+"""Full-text search indexes: SQLite FTS5 `trigram` tables over searched columns.
+
+Thai has no spaces between words, so users search by substring. On SQLite an external-content FTS5
+table with the trigram tokenizer answers `MATCH '"เครื่อง"'` from its index, kept in step with the
+source table by triggers. The index is built by the migrations (the initial migration calls
+`create_search_indexes(op)` at the end of upgrade(), through script.py.mako), not by the models,
+so the schema test ignores its tables (`is_search_index_table`).
+
+Trigrams need at least three characters; shorter text, and every other database engine, fall back
+to LIKE. (A later migration that rebuilds a source table in batch mode drops its triggers: call
+`create_search_indexes` again after it.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import ColumnElement, Connection, literal_column, or_, select, text
+from sqlalchemy.orm import InstrumentedAttribute
+
+TRIGRAM_MIN = 3
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    name: str  # the FTS5 table
+    source: str  # the indexed table, with an integer primary key `id`
+    columns: tuple[str, ...]
+
+
+ASSET_SEARCH = SearchIndex("asset_search", "asset", ("asset_number", "name", "serial", "brand_model"))
+INDEXES = (ASSET_SEARCH,)
+
+
+def index_ddl(index: SearchIndex) -> list[str]:
+    """The virtual table, its three triggers and the initial fill from the source table."""
+    cols = ", ".join(index.columns)
+    new = ", ".join(f"new.{c}" for c in index.columns)
+    old = ", ".join(f"old.{c}" for c in index.columns)
+    name, source = index.name, index.source
+    delete = f"INSERT INTO {name}({name}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO {name}(rowid, {cols}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE {name} USING fts5({cols}, content='{source}', "
+        "content_rowid='id', tokenize='trigram')",
+        f"CREATE TRIGGER {name}_ai AFTER INSERT ON {source} BEGIN {insert} END",
+        f"CREATE TRIGGER {name}_ad AFTER DELETE ON {source} BEGIN {delete} END",
+        f"CREATE TRIGGER {name}_au AFTER UPDATE OF {cols} ON {source} "
+        f"BEGIN {delete} {insert} END",
+        f"INSERT INTO {name}({name}) VALUES ('rebuild')",
+    ]
+
+
+def drop_ddl(index: SearchIndex) -> list[str]:
+    return [
+        *(f"DROP TRIGGER IF EXISTS {index.name}_{suffix}" for suffix in ("ai", "ad", "au")),
+        f"DROP TABLE IF EXISTS {index.name}",
+    ]
+
+
+class _Operations(Protocol):
+    def get_bind(self) -> Connection: ...
+    def execute(self, sqltext: Any) -> Any: ...
+
+
+def create_search_indexes(op: _Operations) -> None:
+    """Called by migrations (alembic `op`); other engines keep the LIKE fallback."""
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for index in INDEXES:
+        for statement in index_ddl(index):
+            op.execute(text(statement))
+
+
+def drop_search_indexes(op: _Operations) -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for index in INDEXES:
+        for statement in drop_ddl(index):
+            op.execute(text(statement))
+
+
+def is_search_index_table(name: str | None) -> bool:
+    """The FTS table and its shadow tables (asset_search_data, _idx, _docsize, _config)."""
+    return name is not None and any(
+        name == index.name or name.startswith(index.name + "_") for index in INDEXES
+    )
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic filter: the search tables are made by hand, so autogenerate leaves them alone."""
+    return not (type_ == "table" and is_search_index_table(name))
+
+
+def _like_pattern(needle: str) -> str:
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def substring_condition(
+    dialect_name: str,
+    index: SearchIndex,
+    id_column: InstrumentedAttribute[int],
+    columns: list[InstrumentedAttribute[str]],
+    needle: str,
+) -> ColumnElement[bool]:
+    """Rows whose searched columns contain `needle` (case-insensitive for Latin letters)."""
+    needle = " ".join(needle.split())
+    if dialect_name == "sqlite" and len(needle) >= TRIGRAM_MIN:
+        phrase = '"' + needle.replace('"', '""') + '"'
+        matching = select(literal_column("rowid")).select_from(text(index.name)).where(
+            text(f"{index.name} MATCH :fts_phrase").bindparams(fts_phrase=phrase)
+        )
+        return id_column.in_(matching)
+    pattern = _like_pattern(needle)
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))

@@ -1,0 +1,1 @@
+"""The asset register: records, permissions and the rules an asset must keep."""
