@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = {
-    path.stem.removeprefix("bench_"): path.name for path in sorted(HERE.glob("bench_*.py"))
-}
+BENCHES = {path.stem.removeprefix("bench_"): path.name for path in sorted(HERE.glob("bench_*.py"))}
 
 
 def main(names: list[str]) -> int:

@@ -25,6 +25,17 @@ def open_services(location: DatabaseLocation, must_exist: bool = False) -> Servi
 
 
 def run_gui(location: DatabaseLocation, argv: list[str]) -> int:
+    """Open the database, then the GUI; a refused database is shown in a window, not a console."""
+    from nongbon_ita.domain.errors import DomainError
     from nongbon_ita.gui.run import run_gui as start
+    from nongbon_ita.gui.run import show_startup_error
+    from nongbon_ita.i18n.translate import translate_message
+    from nongbon_ita.logging_setup import configure_logging
 
-    return int(start(open_services(location), argv))
+    configure_logging()
+    try:
+        services = open_services(location)
+    except DomainError as error:
+        show_startup_error(translate_message(error.message_id, error.params), argv)
+        return 2
+    return int(start(services, argv))

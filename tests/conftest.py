@@ -18,6 +18,7 @@ _PRIVATE = Path(
 os.environ.setdefault("XDG_CACHE_HOME", str(_PRIVATE / "cache"))
 os.environ.setdefault("XDG_DATA_HOME", str(_PRIVATE / "data"))
 os.environ.setdefault("XDG_CONFIG_HOME", str(_PRIVATE / "config"))
+os.environ.setdefault("XDG_STATE_HOME", str(_PRIVATE / "state"))
 
 from nongbon_ita.db.engine import DatabaseLocation, open_database  # noqa: E402
 from nongbon_ita.domain.office import OfficeProfile  # noqa: E402

@@ -16,8 +16,10 @@ class ComplaintRow(VersionedMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
+    register_text: Mapped[str] = mapped_column(String(20))  # "12/2567": searched as text
     public_code: Mapped[str] = mapped_column(String(20), unique=True)
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    received_on: Mapped[date] = mapped_column(Date, index=True)  # in Thai time
     channel: Mapped[str] = mapped_column(String(30))
     category: Mapped[str] = mapped_column(String(30))
     confidential: Mapped[bool] = mapped_column(default=False)
@@ -31,6 +33,13 @@ class ComplaintRow(VersionedMixin, Base):
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
     division_id: Mapped[int | None] = mapped_column(ForeignKey("division.id"))
     officer_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    receipt_due_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date, index=True)  # the outcome's deadline
+    acknowledged_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    paused_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    paused_days: Mapped[int] = mapped_column(Integer, default=0)  # working days spent paused
+    concluded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    informed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
@@ -72,7 +81,9 @@ class ComplaintAttachmentRow(Base):
     )
     file_name: Mapped[str] = mapped_column(String(300))
     sha256: Mapped[str] = mapped_column(String(64))
-    stored_path: Mapped[str] = mapped_column(String(500))
+    stored_path: Mapped[str] = mapped_column(String(500))  # relative to the files folder
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 

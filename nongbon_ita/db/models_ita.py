@@ -1,4 +1,4 @@
-"""The ITA catalogue per fiscal year and the measures with their results and evidence."""
+"""The ITA catalogue per fiscal year and the measures with their results, evidence and progress."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from nongbon_ita.db.base import Base, UtcDateTime, VersionedMixin, utc_now
 
 
 class ItaYearRow(VersionedMixin, Base):
+    """A fiscal year of ITA work; its scores are the results of that year's assessment."""
+
     __tablename__ = "ita_year"
     fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True)
     intro: Mapped[str] = mapped_column(Text, default="")  # O43 intro; "" = the default text
+    plan_intro: Mapped[str] = mapped_column(Text, default="")  # O42 intro; "" = the default
     overall_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
     threshold: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("85"))
 
@@ -33,7 +36,10 @@ class IndicatorRow(VersionedMixin, Base):
 class SubIndicatorRow(VersionedMixin, Base):
     __tablename__ = "ita_sub_indicator"
     id: Mapped[int] = mapped_column(primary_key=True)
-    indicator_id: Mapped[int] = mapped_column(ForeignKey("ita_indicator.id", ondelete="CASCADE"))
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("ita_indicator.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(300))
 
 
@@ -42,10 +48,13 @@ class OitItemRow(VersionedMixin, Base):
     __table_args__ = (UniqueConstraint("fiscal_year", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(ForeignKey("ita_year.fiscal_year"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
     code: Mapped[str] = mapped_column(String(10))  # O1 … O43
     group_name: Mapped[str] = mapped_column(String(200), default="")
     name: Mapped[str] = mapped_column(String(400))
-    sub_indicator_id: Mapped[int | None] = mapped_column(ForeignKey("ita_sub_indicator.id"))
+    sub_indicator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ita_sub_indicator.id", ondelete="SET NULL")
+    )
 
 
 class MeasureRowDb(VersionedMixin, Base):
@@ -58,21 +67,28 @@ class MeasureRowDb(VersionedMixin, Base):
     indicator_id: Mapped[int] = mapped_column(ForeignKey("ita_indicator.id"))
     indicator_text: Mapped[str] = mapped_column(String(300))  # as written in the source
     sub_indicator: Mapped[str] = mapped_column(String(300), default="")
+    oit_items: Mapped[str] = mapped_column(String(300), default="")  # "O36, O37": the year's codes
     issue: Mapped[str] = mapped_column(Text)
     plan: Mapped[str] = mapped_column(Text, default="")
-    result_text: Mapped[str] = mapped_column(Text, default="")
+    result_text: Mapped[str] = mapped_column(Text, default="")  # imported cell, verbatim
     responsible_division_id: Mapped[int | None] = mapped_column(ForeignKey("division.id"))
-    responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    time_frame: Mapped[str] = mapped_column(String(200), default="")
+    responsible_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id"), index=True
+    )
+    time_frame: Mapped[str] = mapped_column(String(200), default="")  # as printed; "" = dates
+    start_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="planned")
-    progress_6m: Mapped[str] = mapped_column(Text, default="")
-    progress_12m: Mapped[str] = mapped_column(Text, default="")
 
 
-class MeasureResultRow(Base):
+class MeasureResultRow(VersionedMixin, Base):
+    """One entry of a measure's results ("๑.จัดทำคู่มือ…", "-แต่งตั้ง…"), as typed."""
+
     __tablename__ = "ita_measure_result"
     id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[int] = mapped_column(ForeignKey("ita_measure.id", ondelete="CASCADE"))
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("ita_measure.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     text: Mapped[str] = mapped_column(Text)
@@ -81,12 +97,33 @@ class MeasureResultRow(Base):
 
 
 class EvidenceRow(Base):
+    """A document kept by the app (copied, with its SHA-256) or a web link."""
+
     __tablename__ = "ita_evidence"
     id: Mapped[int] = mapped_column(primary_key=True)
-    result_id: Mapped[int] = mapped_column(ForeignKey("ita_measure_result.id", ondelete="CASCADE"))
+    result_id: Mapped[int] = mapped_column(
+        ForeignKey("ita_measure_result.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(10))  # file / link
     label: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[str] = mapped_column(String(1000), default="")
     file_name: Mapped[str] = mapped_column(String(300), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
-    stored_path: Mapped[str] = mapped_column(String(500), default="")
+    stored_path: Mapped[str] = mapped_column(String(500), default="")  # under the evidence folder
+    added_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class MeasureProgressRow(VersionedMixin, Base):
+    """Progress of a measure at the 6-month or 12-month mark of its fiscal year."""
+
+    __tablename__ = "ita_measure_progress"
+    __table_args__ = (UniqueConstraint("measure_id", "months"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("ita_measure.id", ondelete="CASCADE"))
+    months: Mapped[int] = mapped_column(Integer)  # 6 or 12
+    percent: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    marked_on: Mapped[date] = mapped_column(Date)
+    marked_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, literal_column, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
 TRIGRAM_MIN = 3
@@ -29,7 +29,9 @@ class SearchIndex:
     columns: tuple[str, ...]
 
 
-ASSET_SEARCH = SearchIndex("asset_search", "asset", ("asset_number", "name", "serial", "brand_model"))
+ASSET_SEARCH = SearchIndex(
+    "asset_search", "asset", ("asset_number", "name", "serial", "brand_model")
+)
 INDEXES = (ASSET_SEARCH,)
 
 
@@ -46,8 +48,7 @@ def index_ddl(index: SearchIndex) -> list[str]:
         "content_rowid='id', tokenize='trigram')",
         f"CREATE TRIGGER {name}_ai AFTER INSERT ON {source} BEGIN {insert} END",
         f"CREATE TRIGGER {name}_ad AFTER DELETE ON {source} BEGIN {delete} END",
-        f"CREATE TRIGGER {name}_au AFTER UPDATE OF {cols} ON {source} "
-        f"BEGIN {delete} {insert} END",
+        f"CREATE TRIGGER {name}_au AFTER UPDATE OF {cols} ON {source} BEGIN {delete} {insert} END",
         f"INSERT INTO {name}({name}) VALUES ('rebuild')",
     ]
 
@@ -88,7 +89,9 @@ def is_search_index_table(name: str | None) -> bool:
     )
 
 
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     """Alembic filter: the search tables are made by hand, so autogenerate leaves them alone."""
     return not (type_ == "table" and is_search_index_table(name))
 
@@ -109,8 +112,10 @@ def substring_condition(
     needle = " ".join(needle.split())
     if dialect_name == "sqlite" and len(needle) >= TRIGRAM_MIN:
         phrase = '"' + needle.replace('"', '""') + '"'
-        matching = select(literal_column("rowid")).select_from(text(index.name)).where(
-            text(f"{index.name} MATCH :fts_phrase").bindparams(fts_phrase=phrase)
+        matching: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(text(index.name))
+            .where(text(f"{index.name} MATCH :fts_phrase").bindparams(fts_phrase=phrase))
         )
         return id_column.in_(matching)
     pattern = _like_pattern(needle)

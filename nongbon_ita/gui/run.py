@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from nongbon_ita.domain.errors import NotFoundError
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.gui import messages
 from nongbon_ita.gui.change_password_dialog import ChangePasswordDialog
 from nongbon_ita.gui.errors import install_error_handler, report_error
 from nongbon_ita.gui.first_run_wizard import FirstRunWizard
@@ -151,3 +152,13 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
     except Exception as err:  # start-up failure: shown plainly, logged, exit code 1
         report_error(err)
         return 1
+
+
+def show_startup_error(message: str, argv: list[str]) -> None:
+    """The database could not be opened: say why in a window (the windowed app has no console)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    load_screen_font(app)
+    apply_saved_language()
+    messages.error(None, message)

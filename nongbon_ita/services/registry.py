@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from nongbon_ita.services.context import ServiceContext
 
 if TYPE_CHECKING:
+    from nongbon_ita.services.assets.register import AssetService
     from nongbon_ita.services.auth import AuthService
     from nongbon_ita.services.documents import DocumentService
     from nongbon_ita.services.measures import MeasureService
@@ -66,3 +67,9 @@ class Services:
         return DocumentService(self.ctx, self.office, self.measures)
 
     # ---- areas: one cached property each (loans, assets, complaints, ITA) below this line ----
+
+    @cached_property
+    def assets(self) -> AssetService:
+        from nongbon_ita.services.assets.register import AssetService
+
+        return AssetService(self.ctx)

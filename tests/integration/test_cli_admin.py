@@ -151,3 +151,18 @@ def test_a_real_process_never_shows_a_traceback(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_backup_and_restore_named_users_must_be_admins(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NONGBON_ITA_NEW_PASSWORD", "clerk-pass-1")
+    assert run(capsys, "--db", str(db), "users", "add", "clerk", "--full-name", "เสมียน",
+               "--roles", "staff", "--user", "boss")[0] == 0  # fmt: skip
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", "clerk-pass-1")
+    code, out = run(capsys, "--db", str(db), "--lang", "en", "backup", "--out", str(tmp_path / "b.sqlite3"),
+                    "--user", "clerk")  # fmt: skip
+    assert code == 2 and "not allowed to back up" in out
+    assert not (tmp_path / "b.sqlite3").exists()
+    code, out = run(capsys, "--db", str(db), "--lang", "en", "restore", str(db), "--user", "clerk")
+    assert code == 2 and "not allowed to restore" in out

@@ -33,3 +33,16 @@ def test_money_in_figures_and_words() -> None:
     assert baht_text(Decimal("1234.50")) == "หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์"
     assert baht_text(Decimal("21")) == "ยี่สิบเอ็ดบาทถ้วน"
     assert baht_text(Decimal("0")) == "ศูนย์บาทถ้วน"
+
+
+def test_dates_and_digits_agree_with_pythainlp_over_four_years() -> None:
+    from datetime import timedelta
+
+    from pythainlp.util import arabic_digit_to_thai_digit, thai_strftime
+
+    day = date(2023, 1, 1)
+    while day < date(2027, 1, 1):
+        assert format_date_long(day) == thai_strftime(day, "%-d %B %Y", thaidigit=True)
+        assert format_date_short(day) == thai_strftime(day, "%-d %b %y")
+        assert thai_digits(day.isoformat()) == arabic_digit_to_thai_digit(day.isoformat())
+        day += timedelta(days=1)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 19:24:15.231966
+Create Date: 2026-11-25 19:26:13.238314
 """
 
 from collections.abc import Sequence
@@ -67,6 +67,7 @@ def upgrade() -> None:
         "ita_year",
         sa.Column("fiscal_year", sa.Integer(), nullable=False),
         sa.Column("intro", sa.Text(), nullable=False),
+        sa.Column("plan_intro", sa.Text(), nullable=False),
         sa.Column("overall_score", sa.Numeric(precision=5, scale=2), nullable=True),
         sa.Column("threshold", sa.Numeric(precision=5, scale=2), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -203,8 +204,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("fiscal_year", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("register_text", sa.String(length=20), nullable=False),
         sa.Column("public_code", sa.String(length=20), nullable=False),
         sa.Column("received_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("received_on", sa.Date(), nullable=False),
         sa.Column("channel", sa.String(length=30), nullable=False),
         sa.Column("category", sa.String(length=30), nullable=False),
         sa.Column("confidential", sa.Boolean(), nullable=False),
@@ -218,6 +221,13 @@ def upgrade() -> None:
         sa.Column("rejection_reason", sa.Text(), nullable=False),
         sa.Column("division_id", sa.Integer(), nullable=True),
         sa.Column("officer_user_id", sa.Integer(), nullable=True),
+        sa.Column("receipt_due_on", sa.Date(), nullable=False),
+        sa.Column("due_on", sa.Date(), nullable=False),
+        sa.Column("acknowledged_on", sa.Date(), nullable=True),
+        sa.Column("paused_since", sa.Date(), nullable=True),
+        sa.Column("paused_days", sa.Integer(), nullable=False),
+        sa.Column("concluded_on", sa.Date(), nullable=True),
+        sa.Column("informed_on", sa.Date(), nullable=True),
         sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -233,6 +243,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("public_code", name=op.f("uq_complaint_public_code")),
     )
     with op.batch_alter_table("complaint", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_complaint_due_on"), ["due_on"], unique=False)
+        batch_op.create_index(batch_op.f("ix_complaint_received_at"), ["received_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_complaint_received_on"), ["received_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_complaint_status"), ["status"], unique=False)
 
     op.create_table(
@@ -243,15 +256,16 @@ def upgrade() -> None:
         sa.Column("indicator_id", sa.Integer(), nullable=False),
         sa.Column("indicator_text", sa.String(length=300), nullable=False),
         sa.Column("sub_indicator", sa.String(length=300), nullable=False),
+        sa.Column("oit_items", sa.String(length=300), nullable=False),
         sa.Column("issue", sa.Text(), nullable=False),
         sa.Column("plan", sa.Text(), nullable=False),
         sa.Column("result_text", sa.Text(), nullable=False),
         sa.Column("responsible_division_id", sa.Integer(), nullable=True),
         sa.Column("responsible_user_id", sa.Integer(), nullable=True),
         sa.Column("time_frame", sa.String(length=200), nullable=False),
+        sa.Column("start_on", sa.Date(), nullable=True),
+        sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("progress_6m", sa.Text(), nullable=False),
-        sa.Column("progress_12m", sa.Text(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -281,11 +295,15 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_ita_measure_fiscal_year"), ["fiscal_year"], unique=False
         )
+        batch_op.create_index(
+            batch_op.f("ix_ita_measure_responsible_user_id"), ["responsible_user_id"], unique=False
+        )
 
     op.create_table(
         "ita_sub_indicator",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("indicator_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -298,6 +316,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ita_sub_indicator")),
     )
+    with op.batch_alter_table("ita_sub_indicator", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_ita_sub_indicator_indicator_id"), ["indicator_id"], unique=False
+        )
+
     op.create_table(
         "loan",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -308,7 +331,9 @@ def upgrade() -> None:
         sa.Column("borrower_user_id", sa.Integer(), nullable=True),
         sa.Column("borrower_name", sa.String(length=200), nullable=False),
         sa.Column("borrower_position", sa.String(length=300), nullable=False),
+        sa.Column("borrower_organization", sa.String(length=300), nullable=False),
         sa.Column("borrower_phone", sa.String(length=100), nullable=False),
+        sa.Column("purpose_type", sa.String(length=20), nullable=False),
         sa.Column("purpose", sa.Text(), nullable=False),
         sa.Column("place_of_use", sa.String(length=300), nullable=False),
         sa.Column("use_scope", sa.String(length=20), nullable=False),
@@ -319,6 +344,8 @@ def upgrade() -> None:
         sa.Column("decided_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("refusal_reason", sa.Text(), nullable=False),
         sa.Column("created_by_user_id", sa.Integer(), nullable=True),
+        sa.Column("cancelled_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=True),
+        sa.Column("closed_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -337,8 +364,35 @@ def upgrade() -> None:
         sa.UniqueConstraint("fiscal_year", "number", name=op.f("uq_loan_fiscal_year_number")),
     )
     with op.batch_alter_table("loan", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_loan_borrower_name"), ["borrower_name"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_loan_borrower_user_id"), ["borrower_user_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_loan_due_date"), ["due_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_loan_status"), ["status"], unique=False)
+
+    op.create_table(
+        "loan_review",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("fiscal_year", sa.Integer(), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("period_end", sa.Date(), nullable=False),
+        sa.Column("reviewer_user_id", sa.Integer(), nullable=False),
+        sa.Column("reviewer_name", sa.String(length=200), nullable=False),
+        sa.Column("reviewer_position", sa.String(length=300), nullable=False),
+        sa.Column("reviewed_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["reviewer_user_id"],
+            ["app_user.id"],
+            name=op.f("fk_loan_review_reviewer_user_id_app_user"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_loan_review")),
+    )
+    with op.batch_alter_table("loan_review", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_loan_review_fiscal_year"), ["fiscal_year"], unique=False
+        )
 
     op.create_table(
         "user_role",
@@ -385,7 +439,12 @@ def upgrade() -> None:
         sa.Column("file_name", sa.String(length=300), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("stored_path", sa.String(length=500), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("added_by", sa.Integer(), nullable=True),
         sa.Column("added_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["added_by"], ["app_user.id"], name=op.f("fk_complaint_attachment_added_by_app_user")
+        ),
         sa.ForeignKeyConstraint(
             ["complaint_id"],
             ["complaint.id"],
@@ -418,6 +477,34 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("complaint_id", name=op.f("pk_complaint_identity")),
     )
     op.create_table(
+        "ita_measure_progress",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("measure_id", sa.Integer(), nullable=False),
+        sa.Column("months", sa.Integer(), nullable=False),
+        sa.Column("percent", sa.Integer(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("marked_on", sa.Date(), nullable=False),
+        sa.Column("marked_by_user_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["marked_by_user_id"],
+            ["app_user.id"],
+            name=op.f("fk_ita_measure_progress_marked_by_user_id_app_user"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["measure_id"],
+            ["ita_measure.id"],
+            name=op.f("fk_ita_measure_progress_measure_id_ita_measure"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_ita_measure_progress")),
+        sa.UniqueConstraint(
+            "measure_id", "months", name=op.f("uq_ita_measure_progress_measure_id_months")
+        ),
+    )
+    op.create_table(
         "ita_measure_result",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("measure_id", sa.Integer(), nullable=False),
@@ -426,6 +513,9 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("recorded_by_user_id", sa.Integer(), nullable=True),
         sa.Column("recorded_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["measure_id"],
             ["ita_measure.id"],
@@ -439,10 +529,16 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ita_measure_result")),
     )
+    with op.batch_alter_table("ita_measure_result", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_ita_measure_result_measure_id"), ["measure_id"], unique=False
+        )
+
     op.create_table(
         "ita_oit_item",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("fiscal_year", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=10), nullable=False),
         sa.Column("group_name", sa.String(length=200), nullable=False),
         sa.Column("name", sa.String(length=400), nullable=False),
@@ -459,6 +555,7 @@ def upgrade() -> None:
             ["sub_indicator_id"],
             ["ita_sub_indicator.id"],
             name=op.f("fk_ita_oit_item_sub_indicator_id_ita_sub_indicator"),
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ita_oit_item")),
         sa.UniqueConstraint("fiscal_year", "code", name=op.f("uq_ita_oit_item_fiscal_year_code")),
@@ -475,6 +572,7 @@ def upgrade() -> None:
         sa.Column("followed_up_on", sa.Date(), nullable=False),
         sa.Column("method", sa.String(length=50), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("memo_number", sa.String(length=100), nullable=False),
         sa.Column("recorded_by_user_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["loan_id"],
@@ -498,6 +596,7 @@ def upgrade() -> None:
         sa.Column("loan_id", sa.Integer(), nullable=False),
         sa.Column("asset_id", sa.Integer(), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("value_at_loan", sa.Numeric(precision=14, scale=2), nullable=True),
         sa.Column("handed_out_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("handed_out_by_user_id", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
@@ -529,8 +628,16 @@ def upgrade() -> None:
         sa.Column("label", sa.String(length=300), nullable=False),
         sa.Column("url", sa.String(length=1000), nullable=False),
         sa.Column("file_name", sa.String(length=300), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("stored_path", sa.String(length=500), nullable=False),
+        sa.Column("added_by_user_id", sa.Integer(), nullable=True),
+        sa.Column("added_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["added_by_user_id"],
+            ["app_user.id"],
+            name=op.f("fk_ita_evidence_added_by_user_id_app_user"),
+        ),
         sa.ForeignKeyConstraint(
             ["result_id"],
             ["ita_measure_result.id"],
@@ -539,6 +646,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ita_evidence")),
     )
+    with op.batch_alter_table("ita_evidence", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_ita_evidence_result_id"), ["result_id"], unique=False)
+
     op.create_table(
         "loan_return",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -562,6 +672,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_loan_return")),
     )
+    with op.batch_alter_table("loan_return", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_loan_return_loan_item_id"), ["loan_item_id"], unique=False
+        )
+
     op.create_table(
         "loan_liability",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -569,6 +684,7 @@ def upgrade() -> None:
         sa.Column("remedy", sa.String(length=20), nullable=False),
         sa.Column("amount", sa.Numeric(precision=14, scale=2), nullable=True),
         sa.Column("settled_on", sa.Date(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -579,6 +695,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_loan_liability")),
+        sa.UniqueConstraint("loan_return_id", name=op.f("uq_loan_liability_loan_return_id")),
     )
     # ### end Alembic commands ###
     create_search_indexes(op)  # FTS5 search tables and triggers: not models (db/search_index.py)
@@ -588,7 +705,13 @@ def downgrade() -> None:
     drop_search_indexes(op)
     # ### commands auto generated by Alembic - please adjust! ###
     op.drop_table("loan_liability")
+    with op.batch_alter_table("loan_return", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_loan_return_loan_item_id"))
+
     op.drop_table("loan_return")
+    with op.batch_alter_table("ita_evidence", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_ita_evidence_result_id"))
+
     op.drop_table("ita_evidence")
     with op.batch_alter_table("loan_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_loan_item_loan_id"))
@@ -603,7 +726,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_ita_oit_item_fiscal_year"))
 
     op.drop_table("ita_oit_item")
+    with op.batch_alter_table("ita_measure_result", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_ita_measure_result_measure_id"))
+
     op.drop_table("ita_measure_result")
+    op.drop_table("ita_measure_progress")
     op.drop_table("complaint_identity")
     with op.batch_alter_table("complaint_attachment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_complaint_attachment_complaint_id"))
@@ -614,18 +741,31 @@ def downgrade() -> None:
 
     op.drop_table("complaint_action")
     op.drop_table("user_role")
+    with op.batch_alter_table("loan_review", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_loan_review_fiscal_year"))
+
+    op.drop_table("loan_review")
     with op.batch_alter_table("loan", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_loan_status"))
         batch_op.drop_index(batch_op.f("ix_loan_due_date"))
+        batch_op.drop_index(batch_op.f("ix_loan_borrower_user_id"))
+        batch_op.drop_index(batch_op.f("ix_loan_borrower_name"))
 
     op.drop_table("loan")
+    with op.batch_alter_table("ita_sub_indicator", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_ita_sub_indicator_indicator_id"))
+
     op.drop_table("ita_sub_indicator")
     with op.batch_alter_table("ita_measure", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_ita_measure_responsible_user_id"))
         batch_op.drop_index(batch_op.f("ix_ita_measure_fiscal_year"))
 
     op.drop_table("ita_measure")
     with op.batch_alter_table("complaint", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_complaint_status"))
+        batch_op.drop_index(batch_op.f("ix_complaint_received_on"))
+        batch_op.drop_index(batch_op.f("ix_complaint_received_at"))
+        batch_op.drop_index(batch_op.f("ix_complaint_due_on"))
 
     op.drop_table("complaint")
     op.drop_table("official")

@@ -1,0 +1,1 @@
+"""The ITA area: the catalogue per fiscal year, last year's scores, measures and their results."""

@@ -1,0 +1,1 @@
+"""The asset register's services: assets, categories, import/export and labels."""

@@ -1,0 +1,187 @@
+"""The register in and out of files: import CSV/XLSX with a column mapping, export XLSX.
+
+Reading reuses the measures' readers (UTF-8 with or without BOM, cp874; the first sheet of an
+XLSX). The import is all-or-nothing: the preview lists every bad row, and a file with any
+error writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nongbon_ita.db.models import AssetRow, DivisionRow
+from nongbon_ita.domain.assets.import_mapping import (
+    IMPORT_FIELDS,
+    ImportedAsset,
+    ImportPreview,
+    ImportTable,
+    RowError,
+    auto_mapping,
+    check_mapping,
+    header_key,
+    is_blank,
+    parse_row,
+)
+from nongbon_ita.domain.assets.permissions import MANAGE_ASSETS
+from nongbon_ita.domain.assets.records import AssetDraft, AssetFilters
+from nongbon_ita.domain.assets.rules import normalise_draft
+from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
+from nongbon_ita.domain.permissions import require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.services.assets.categories import find_or_create_category
+from nongbon_ita.services.assets.register import AssetService, copy_draft
+from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.measure_files import read_csv_rows, read_xlsx_rows
+from nongbon_ita.services.settings_store import get_setting, put_setting
+
+SUFFIXES = (".csv", ".xlsx")
+_FIELD_OF_DRAFT = {"asset_number": "asset_number", "name": "name", "value": "value",
+                   "stock_quantity": "stock_quantity"}  # fmt: skip
+
+
+def read_table(path: Path | str) -> ImportTable:
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise ValidationError(N_("Assets are imported from .csv or .xlsx files, not “{name}”."),
+                              field="file", name=path.name)  # fmt: skip
+    if not path.is_file():
+        raise NotFoundError(N_("The file {path} does not exist."), path=str(path))
+    if path.suffix.lower() == ".xlsx":
+        rows = read_xlsx_rows(path)
+    else:
+        rows = read_csv_rows(path.read_bytes(), path.name)
+    headers = list(rows[0]) if rows else []
+    if not headers:
+        raise ValidationError(N_("The file {name} has no header row."), name=path.name)
+    return ImportTable(path.name, headers, [row for row in rows if not is_blank(row)])
+
+
+def _draft_of(item: ImportedAsset, category_id: int | None, division_id: int | None) -> AssetDraft:
+    v = item.values
+    return AssetDraft(
+        asset_number=v.get("asset_number", ""), name=v.get("name", ""), category_id=category_id,
+        brand_model=v.get("brand_model", ""), serial=v.get("serial", ""), unit=v.get("unit", ""),
+        acquired_on=item.acquired_on, value=item.value, budget_source=v.get("budget_source", ""),
+        location=v.get("location", ""), division_id=division_id,
+        consumable=item.stock_quantity is not None, stock_quantity=item.stock_quantity,
+        lendable=item.stock_quantity is None,
+    )  # fmt: skip
+
+
+class AssetFileService:
+    def __init__(self, ctx: ServiceContext, assets: AssetService) -> None:
+        self.ctx = ctx
+        self.assets = assets
+
+    # mapping ----------------------------------------------------------------------------------
+    def suggest_mapping(self, headers: list[str]) -> dict[str, str]:
+        """The mapping last used for these headers, else the automatic one."""
+        with self.ctx.reading() as session:
+            saved = get_setting(session, header_key(headers))
+        if saved:
+            mapping = {h: f for h, f in json.loads(saved).items() if h in headers}
+            if all(f in IMPORT_FIELDS for f in mapping.values()):
+                return mapping
+        return auto_mapping(headers)
+
+    # preview and import -----------------------------------------------------------------------
+    def preview(self, table: ImportTable, mapping: dict[str, str]) -> ImportPreview:
+        with self.ctx.reading() as session:
+            preview, _drafts = self._check(session, table, mapping)
+            return preview
+
+    def _check(
+        self, session: Session, table: ImportTable, mapping: dict[str, str]
+    ) -> tuple[ImportPreview, list[tuple[ImportedAsset, AssetDraft]]]:
+        mapping = {h: f for h, f in mapping.items() if f and h in table.headers}
+        unmapped = [h for h in table.headers if h not in mapping]
+        missing = check_mapping(mapping)
+        if missing:
+            names = [IMPORT_FIELDS[name] for name in missing]
+            error = RowError(1, "", N_("Choose the column of: {fields}"), {"fields": names})
+            return ImportPreview([], [error], unmapped), []
+        pattern = self.assets.number_pattern()
+        divisions = {name: id_ for id_, name in session.execute(select(DivisionRow.id, DivisionRow.name))}  # fmt: skip
+        taken = set(session.scalars(select(AssetRow.asset_number)))
+        column_of = {f: h for h, f in mapping.items()}
+        seen: dict[str, int] = {}
+        items: list[ImportedAsset] = []
+        drafts: list[tuple[ImportedAsset, AssetDraft]] = []
+        errors: list[RowError] = []
+        for line, raw in enumerate(table.rows, start=2):
+            parsed = parse_row(line, raw, mapping)
+            if isinstance(parsed, list):
+                errors.extend(parsed)
+                continue
+            division_name = parsed.values.get("division", "")
+            if division_name and division_name not in divisions:
+                errors.append(RowError(line, column_of["division"],
+                                       N_("There is no division named {name}."),
+                                       {"name": division_name}))  # fmt: skip
+                continue
+            try:
+                draft = normalise_draft(_draft_of(parsed, None, divisions.get(division_name)),
+                                        pattern)  # fmt: skip
+            except ValidationError as refused:
+                column = column_of.get(_FIELD_OF_DRAFT.get(refused.field or "", ""), "")
+                errors.append(RowError(line, column, refused.message_id, refused.params))
+                continue
+            number = draft.asset_number
+            if number in taken or number in seen:
+                where = seen.get(number)
+                errors.append(RowError(line, column_of["asset_number"],
+                    N_("The asset number {number} is already in the register.") if where is None
+                    else N_("The asset number {number} is also on row {other}."),
+                    {"number": number, "other": where}))  # fmt: skip
+                continue
+            seen[number] = line
+            items.append(parsed)
+            drafts.append((parsed, draft))
+        return ImportPreview(items, errors, unmapped), drafts
+
+    def import_table(self, actor: CurrentUser, table: ImportTable, mapping: dict[str, str]) -> int:
+        """Write every row or none; remembers the mapping for these headers. Returns the count."""
+        require(actor, MANAGE_ASSETS)
+        with self.ctx.transaction() as session:
+            preview, drafts = self._check(session, table, mapping)
+            if preview.errors:
+                first = preview.errors[0]
+                raise ValidationError(
+                    N_("Nothing was imported: {count} errors; the first is in row {row}, "
+                       "column “{column}”."),
+                    field=first.column, count=len(preview.errors), row=first.row,
+                    column=first.column,
+                )  # fmt: skip
+            for item, draft in drafts:
+                category = item.values.get("category", "")
+                category_id = find_or_create_category(session, category).id if category else None
+                row = AssetRow()
+                copy_draft(row, replace(draft, category_id=category_id))
+                session.add(row)
+            clean = {h: f for h, f in mapping.items() if f and h in table.headers}
+            put_setting(session, header_key(table.headers), json.dumps(clean, ensure_ascii=False))
+            record_event(self.ctx, session, actor.username, "assets.imported", "asset", "",
+                         after={"file": table.name, "rows": len(drafts)})  # fmt: skip
+        return len(drafts)
+
+    def import_file(self, actor: CurrentUser, path: Path | str) -> tuple[int, list[str]]:
+        """The CLI's import: the remembered or automatic mapping; returns (rows, unplaced headers)."""
+        require(actor, MANAGE_ASSETS)
+        table = read_table(path)
+        mapping = self.suggest_mapping(table.headers)
+        count = self.import_table(actor, table, mapping)
+        return count, [h for h in table.headers if h not in mapping]
+
+    # export -------------------------------------------------------------------------------
+    def export_xlsx(self, text: str = "", filters: AssetFilters | None = None) -> bytes:
+        """The register (what the list shows, given its search and filters) as XLSX bytes."""
+        from nongbon_ita.services.assets.export import register_xlsx
+
+        with self.ctx.reading() as session:
+            return register_xlsx(session, text, filters or AssetFilters(), "ทะเบียนครุภัณฑ์")

@@ -1,0 +1,95 @@
+"""A year's ITA results: the overall score, the score per indicator, the threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.ita.catalogue import DEFAULT_THRESHOLD, YearScores, parse_score
+from nongbon_ita.domain.ita.permissions import ItaOperation
+from nongbon_ita.domain.measure_import import validate_fiscal_year
+from nongbon_ita.domain.permissions import require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.context import ServiceContext, check_version
+from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
+from nongbon_ita.services.ita.records import indicator_of
+from nongbon_ita.services.measures import year_row
+
+Score = Decimal | str | None
+
+
+def read_scores(session: Session, fiscal_year: int) -> YearScores:
+    year = session.get(ItaYearRow, fiscal_year)
+    rows = session.scalars(
+        select(IndicatorRow).where(IndicatorRow.fiscal_year == fiscal_year)
+        .order_by(IndicatorRow.number)
+    ).all()  # fmt: skip
+    return YearScores(
+        fiscal_year,
+        year.overall_score if year else None,
+        year.threshold if year else DEFAULT_THRESHOLD,
+        tuple(indicator_of(r) for r in rows),
+        year.version if year else 0,
+    )
+
+
+class ScoreService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def scores(self, fiscal_year: int) -> YearScores:
+        """The results of `fiscal_year`'s assessment (no indicators: nothing entered yet)."""
+        validate_fiscal_year(fiscal_year)
+        with self.ctx.reading() as session:
+            return read_scores(session, fiscal_year)
+
+    def set_scores(
+        self, actor: CurrentUser, fiscal_year: int, overall: Score,
+        by_indicator: Mapping[int, Score], threshold: Score = None,
+        version: int | None = None,
+    ) -> YearScores:  # fmt: skip
+        """Store the year's results; a year without a catalogue gets one first.
+
+        `by_indicator` maps indicator numbers to scores ("" or None clears one); numbers the
+        year's catalogue lacks are refused. `threshold` None keeps the year's (default 85).
+        """
+        require(actor, ItaOperation.EDIT_SCORES)
+        validate_fiscal_year(fiscal_year)
+        overall_score = parse_score(overall, "overall")
+        new_threshold = parse_score(threshold, "threshold")
+        scores = {n: parse_score(v, f"indicator_{n}") for n, v in by_indicator.items()}
+        with self.ctx.transaction() as session:
+            year = year_row(session, fiscal_year)
+            check_version(year.version, version)
+            ensure_catalogue(session, fiscal_year)
+            rows = {r.number: r for r in session.scalars(
+                select(IndicatorRow).where(IndicatorRow.fiscal_year == fiscal_year))}  # fmt: skip
+            unknown = sorted(set(scores) - set(rows))
+            if unknown:
+                raise ValidationError(
+                    N_("Fiscal year {year} has no indicator {number}."),
+                    field=f"indicator_{unknown[0]}", year=fiscal_year, number=unknown[0],
+                )  # fmt: skip
+            before = {"overall": _text(year.overall_score), "threshold": _text(year.threshold),
+                      **{str(n): _text(rows[n].score) for n in scores}}  # fmt: skip
+            year.overall_score = overall_score
+            if new_threshold is not None:
+                year.threshold = new_threshold
+            for number, score in scores.items():
+                rows[number].score = score
+            session.flush()
+            after = {"overall": _text(overall_score), "threshold": _text(year.threshold),
+                     **{str(n): _text(s) for n, s in scores.items()}}  # fmt: skip
+            record_event(self.ctx, session, actor.username, "ita.scores_saved", "ita_year",
+                         fiscal_year, before=before, after=after)  # fmt: skip
+            return read_scores(session, fiscal_year)
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
