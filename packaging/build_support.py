@@ -20,16 +20,59 @@ PRODUCT_NAME = "nongbon-ita — ระบบงาน ITA อบต."
 # links it); only its Python module is left out.
 QT_EXCLUDES = [
     f"PySide6.{name}"
-    for name in (
-        "Qt3DAnimation Qt3DCore Qt3DExtras Qt3DInput Qt3DLogic Qt3DRender QtBluetooth QtCharts "
-        "QtConcurrent QtDBus QtDataVisualization QtDesigner QtGraphs QtHelp QtHttpServer "
-        "QtLabsStyleKit QtLocation QtMultimedia QtMultimediaWidgets QtNetwork QtNetworkAuth "
-        "QtNfc QtOpenGL QtOpenGLWidgets QtPositioning QtQml QtQmlFeatures QtQuick "
-        "QtQuick3D QtQuickControls2 QtQuickTest QtQuickWidgets QtRemoteObjects QtScxml "
-        "QtSensors QtSerialBus QtSerialPort QtSpatialAudio QtSql QtStateMachine QtSvgWidgets "
-        "QtTest QtTextToSpeech QtUiTools QtWebChannel QtWebEngineCore QtWebEngineQuick "
-        "QtWebEngineWidgets QtWebSockets QtWebView QtXml"
-    ).split()
+    for name in [
+        "Qt3DAnimation",
+        "Qt3DCore",
+        "Qt3DExtras",
+        "Qt3DInput",
+        "Qt3DLogic",
+        "Qt3DRender",
+        "QtBluetooth",
+        "QtCharts",
+        "QtConcurrent",
+        "QtDBus",
+        "QtDataVisualization",
+        "QtDesigner",
+        "QtGraphs",
+        "QtHelp",
+        "QtHttpServer",
+        "QtLabsStyleKit",
+        "QtLocation",
+        "QtMultimedia",
+        "QtMultimediaWidgets",
+        "QtNetwork",
+        "QtNetworkAuth",
+        "QtNfc",
+        "QtOpenGL",
+        "QtOpenGLWidgets",
+        "QtPositioning",
+        "QtQml",
+        "QtQmlFeatures",
+        "QtQuick",
+        "QtQuick3D",
+        "QtQuickControls2",
+        "QtQuickTest",
+        "QtQuickWidgets",
+        "QtRemoteObjects",
+        "QtScxml",
+        "QtSensors",
+        "QtSerialBus",
+        "QtSerialPort",
+        "QtSpatialAudio",
+        "QtSql",
+        "QtStateMachine",
+        "QtSvgWidgets",
+        "QtTest",
+        "QtTextToSpeech",
+        "QtUiTools",
+        "QtWebChannel",
+        "QtWebEngineCore",
+        "QtWebEngineQuick",
+        "QtWebEngineWidgets",
+        "QtWebSockets",
+        "QtWebView",
+        "QtXml",
+    ]
 ]
 
 # Development and test tools that are importable in the venv but never used by the app.
@@ -63,10 +106,45 @@ KEEP_QT_LANGUAGES = {"th", "en"}
 _BABEL_LOCALE = re.compile(r"babel[/\\]locale-data[/\\](\w+)\.dat$")
 KEEP_BABEL_LOCALES = {"root", "th", "th_TH", "en", "en_001", "en_US", "en_US_POSIX"}
 
-# Qt plugins that an office desktop app never loads (checked against the frozen self-test and
-# the GUI start-up benchmark).
-_DROP_PLUGIN_DIRS = ("qmltooling", "sqldrivers", "networkinformation", "tls", "multimedia",
-                     "generic", "egldeviceintegrations", "platforminputcontexts", "wayland-")  # fmt: skip
+# Qt plugins (and the libraries only they use) that an office desktop app never loads; the
+# windowing plugins kept are xcb, wayland, offscreen and minimal (Linux) and windows (Windows).
+# Checked against the frozen self-test and the GUI start-up benchmark.
+_DROP_BINARIES = (
+    "/qml/",
+    "/plugins/qmltooling/",
+    "/plugins/sqldrivers/",
+    "/plugins/networkinformation/",
+    "/plugins/tls/",
+    "/plugins/multimedia/",
+    "/plugins/generic/",
+    "/plugins/egldeviceintegrations/",
+    "/plugins/platforms/libqeglfs",
+    "/plugins/platforms/libqlinuxfb",
+    "/plugins/platforms/libqminimalegl",
+    "/plugins/platforms/libqvkkhrdisplay",
+    "/plugins/platforms/libqvnc",
+    "/plugins/platforms/qdirect2d",
+    "/plugins/platformthemes/libqgtk3",
+    "/plugins/imageformats/libqicns",
+    "/plugins/imageformats/libqtga",
+    "/plugins/imageformats/libqtiff",
+    "/plugins/imageformats/libqwbmp",
+    "/plugins/imageformats/libqwebp",
+    "/plugins/imageformats/libqpdf",
+    "/plugins/imageformats/qicns",
+    "/plugins/imageformats/qtga",
+    "/plugins/imageformats/qtiff",
+    "/plugins/imageformats/qwbmp",
+    "/plugins/imageformats/qwebp",
+    "/plugins/imageformats/qpdf",
+    "/libQt6EglFS",
+    "/libQt6EglFs",
+    # system libraries only the (dropped) GTK platform theme links
+    "/libatk-",
+    "/libcairo",
+    "/libgdk_pixbuf",
+    "/libpango",
+)
 
 
 def compile_catalogs(workdir: Path) -> list[tuple[str, str]]:
@@ -129,15 +207,13 @@ def keep_data(dest: str) -> bool:
 
 def keep_binary(dest: str) -> bool:
     """False for Qt plugins and QML the app never loads."""
-    name = dest.replace("\\", "/")
-    if "/qml/" in name:
-        return False
-    return not any(f"/plugins/{plugin}" in name for plugin in _DROP_PLUGIN_DIRS)
+    name = "/" + dest.replace("\\", "/")
+    return not any(fragment in name for fragment in _DROP_BINARIES)
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     numbers = [int(part) for part in re.findall(r"\d+", version)[:4]]
-    return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+    return tuple([*numbers, 0, 0, 0, 0][:4])  # type: ignore[return-value]
 
 
 def version_file(workdir: Path, version: str, internal_name: str, description: str) -> str:

@@ -29,6 +29,10 @@ def _utf8_streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     words = list(sys.argv[1:] if argv is None else argv)
+    if words == ["--self-test"]:  # checks a (frozen) build end to end, before any command parsing
+        from nongbon_ita.selftest import run_self_test
+
+        return run_self_test()
     language = os.environ.get("NONGBON_ITA_LANG", "th")
     if "--lang" in words[:-1]:
         language = words[words.index("--lang") + 1]

@@ -33,6 +33,19 @@ class DatabaseLocation:
     def in_memory(cls) -> DatabaseLocation:
         return cls("sqlite://", None)
 
+    def files_dir(self, kind: str) -> Path:
+        """Where files kept by the app (attachments, evidence) live: `<db>.files/<kind>/` beside
+        the database file, so the file and its folder travel together (backup copies both)."""
+        if self.file is not None:
+            return files_dir_of(self.file) / kind
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("nongbon-ita", appauthor=False)) / "files" / kind
+
+
+def files_dir_of(db_file: Path) -> Path:
+    return db_file.with_name(db_file.name + ".files")
+
 
 def default_database_file() -> Path:
     from platformdirs import user_data_dir

@@ -72,9 +72,7 @@ class MeasureRowDb(VersionedMixin, Base):
     plan: Mapped[str] = mapped_column(Text, default="")
     result_text: Mapped[str] = mapped_column(Text, default="")  # imported cell, verbatim
     responsible_division_id: Mapped[int | None] = mapped_column(ForeignKey("division.id"))
-    responsible_user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("app_user.id"), index=True
-    )
+    responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), index=True)
     time_frame: Mapped[str] = mapped_column(String(200), default="")  # as printed; "" = dates
     start_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 BE_OFFSET = 543
+# The office's clock: dates on documents and deadlines are Thai dates, whatever the PC's zone.
+OFFICE_ZONE = ZoneInfo("Asia/Bangkok")
 _THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(_THAI_DIGITS, "0123456789")
+
+
+def office_time(moment: datetime) -> datetime:
+    """An aware timestamp as the office's local time."""
+    return moment.astimezone(OFFICE_ZONE)
 
 
 def to_be(year_ce: int) -> int:

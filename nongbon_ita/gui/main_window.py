@@ -78,6 +78,16 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         status.addWidget(self.user_label, 1)
         status.addPermanentWidget(self.logout_button)
+        self.about_button = QPushButton(_("About"), self)  # version and licences (F1)
+        self.about_button.setFlat(True)
+        self.about_button.setShortcut(QKeySequence("F1"))
+        self.about_button.clicked.connect(self.show_about)
+        status.addPermanentWidget(self.about_button)
+
+    def show_about(self) -> None:
+        from nongbon_ita.gui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add an area to the sidebar; the first nine get Ctrl+1 … Ctrl+9."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from nongbon_ita.db.engine import Database
+from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.domain.errors import N_, StaleEditError
 
 
@@ -39,6 +40,14 @@ class ServiceContext:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def office_now(self) -> datetime:
+        """Now in the office's zone (Asia/Bangkok): what documents and deadlines print."""
+        return office_time(self.clock())
+
+    def today(self) -> date:
+        """The office's date today."""
+        return self.office_now().date()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -58,6 +58,18 @@ def build_demo(services: Services) -> str:
     from nongbon_ita.services.demo_measures import add_demo_measures
 
     add_demo_measures(services.ctx, "admin")
+    from nongbon_ita.services.demo_assets import add_demo_assets
+
+    add_demo_assets(services, DEMO_PASSWORD)
+    from nongbon_ita.services.demo_loans import add_demo_loans
+
+    add_demo_loans(services)
+    from nongbon_ita.services.demo_complaints import add_demo_complaints
+
+    add_demo_complaints(services)
+    from nongbon_ita.services.demo_ita import add_demo_ita
+
+    add_demo_ita(services)
     return code
 
 

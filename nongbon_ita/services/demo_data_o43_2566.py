@@ -9,23 +9,13 @@ The fixture keeps the slips: it must reproduce the document as typed.
 
 from __future__ import annotations
 
+from nongbon_ita.domain.ita.defaults_2566 import INDICATORS as DEFAULT_INDICATORS
 from nongbon_ita.domain.measures import AssessmentForm, MeasureRow
 
 FISCAL_YEAR = 2566
 
-# The ten ITA indicators (unchanged 2566–2567); 8 is named as the office's report names it.
-INDICATORS: tuple[tuple[AssessmentForm, int, str], ...] = (
-    (AssessmentForm.IIT, 1, "การปฏิบัติหน้าที่"),
-    (AssessmentForm.IIT, 2, "การใช้งบประมาณ"),
-    (AssessmentForm.IIT, 3, "การใช้อำนาจ"),
-    (AssessmentForm.IIT, 4, "การใช้ทรัพย์สินของราชการ"),
-    (AssessmentForm.IIT, 5, "การแก้ไขปัญหาการทุจริต"),
-    (AssessmentForm.EIT, 6, "คุณภาพการดำเนินงาน"),
-    (AssessmentForm.EIT, 7, "ประสิทธิภาพการสื่อสาร"),
-    (AssessmentForm.EIT, 8, "การปรับปรุงระบบการทำงาน"),
-    (AssessmentForm.OIT, 9, "การเปิดเผยข้อมูล"),
-    (AssessmentForm.OIT, 10, "การป้องกันการทุจริต"),
-)
+# The ten ITA indicators of the shipped 2566 catalogue (8 named as the office's report names it).
+INDICATORS = DEFAULT_INDICATORS
 
 INTRO = "ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลหนองบอน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ และได้กำหนดมาตรการ/แนวทางในการส่งเสริมคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในปีงบประมาณ พ.ศ. ๒๕๖๖ โดยได้มีการดำเนินการขับเคลื่อนมาตรการส่งเสริมคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ดังต่อไปนี้"
 

@@ -22,7 +22,7 @@ def signature_block(caption: str, official: Official | None) -> SignatureBlock:
 
 
 def printed_at(ctx: ServiceContext) -> str:
-    moment: datetime = ctx.now().astimezone()
+    moment: datetime = ctx.office_now()
     return "พิมพ์เมื่อ " + format_datetime_short(moment, thai=True)
 
 

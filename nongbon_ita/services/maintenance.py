@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from nongbon_ita.db.engine import SQLITE_HEADER, Database
+from nongbon_ita.db.engine import SQLITE_HEADER, Database, files_dir_of
 from nongbon_ita.db.migrate import HEAD_REVISION, known_revisions
 from nongbon_ita.domain.audit import ChainCheck
 from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError, ValidationError
@@ -53,7 +53,14 @@ def backup_database(ctx: ServiceContext, actor: str, out: Path) -> Path:
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
         src.backup(dst)
     partial.replace(out)
+    _copy_files(files_dir_of(source), files_dir_of(out))
     return out
+
+
+def _copy_files(source: Path, target: Path) -> None:
+    """Attachments and evidence travel with the database: `<db>.files/` beside each copy."""
+    if source.is_dir():
+        shutil.copytree(source, target, dirs_exist_ok=True)
 
 
 def inspect_backup(path: Path) -> str:
@@ -105,4 +112,8 @@ def restore_database(target: Path, backup: Path, now: datetime) -> Path:
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     shutil.move(staged, target)
+    current_files, backup_files = files_dir_of(target), files_dir_of(backup)
+    if current_files.is_dir():  # kept beside the kept database, like it
+        current_files.rename(files_dir_of(kept))
+    _copy_files(backup_files, current_files)
     return kept

@@ -9,13 +9,14 @@ from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow, MeasureRowDb
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.ita.measure import MeasureStatus, result_cell
 from nongbon_ita.domain.measure_import import (
     ImportedMeasures,
     indicator_label,
     split_indicator,
     validate_fiscal_year,
 )
-from nongbon_ita.domain.measures import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.measures import MeasureRow, O43Report
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
@@ -99,6 +100,8 @@ def write_measures(
             indicator_text=_indicator_text(measure, indicator),
             sub_indicator=measure.sub_indicator, issue=measure.issue,
             result_text=measure.result,
+            # an imported result means the work was reported: the measure is done
+            status=(MeasureStatus.DONE if measure.result else MeasureStatus.PLANNED).value,
         ))  # fmt: skip
     if imported.intro is not None:
         year.intro = imported.intro
@@ -137,26 +140,26 @@ class MeasureService:
         return len(imported.rows)
 
     def o43_report(self, fiscal_year: int) -> O43Report:
-        """The year's measures in order; intro "" means "print the default intro"."""
+        """The year's measures in order; intro "" means "print the default intro".
+
+        A measure's result cell is its result entries as typed, one per line; a measure without
+        entries prints its imported cell verbatim.
+        """
+        from nongbon_ita.services.ita.records import load_measures
+
         validate_fiscal_year(fiscal_year)
         with self.ctx.reading() as session:
             year = session.get(ItaYearRow, fiscal_year)
-            query = (
-                select(MeasureRowDb, IndicatorRow)
-                .join(IndicatorRow, MeasureRowDb.indicator_id == IndicatorRow.id)
-                .where(MeasureRowDb.fiscal_year == fiscal_year)
-                .order_by(MeasureRowDb.position, MeasureRowDb.id)
-            )
             rows = tuple(
                 MeasureRow(
-                    form=AssessmentForm(indicator.form),
-                    indicator_number=indicator.number,
-                    indicator=measure.indicator_text,
+                    form=measure.form,
+                    indicator_number=measure.indicator_number,
+                    indicator=measure.indicator,
                     sub_indicator=measure.sub_indicator,
                     issue=measure.issue,
-                    result=measure.result_text,
+                    result=result_cell(measure.results, measure.result_text),
                 )
-                for measure, indicator in session.execute(query).all()
+                for measure in load_measures(session, MeasureRowDb.fiscal_year == fiscal_year)
             )
             return O43Report(fiscal_year=fiscal_year, intro=year.intro if year else "", rows=rows)
 

@@ -15,7 +15,10 @@ from nongbon_ita.services.context import ServiceContext
 if TYPE_CHECKING:
     from nongbon_ita.services.assets.register import AssetService
     from nongbon_ita.services.auth import AuthService
+    from nongbon_ita.services.complaints.bundle import ComplaintServices
     from nongbon_ita.services.documents import DocumentService
+    from nongbon_ita.services.ita.bundle import ItaServices
+    from nongbon_ita.services.loans.service import LoanService
     from nongbon_ita.services.measures import MeasureService
     from nongbon_ita.services.office import OfficeService
     from nongbon_ita.services.setup import SetupService
@@ -69,7 +72,25 @@ class Services:
     # ---- areas: one cached property each (loans, assets, complaints, ITA) below this line ----
 
     @cached_property
+    def complaints(self) -> ComplaintServices:
+        from nongbon_ita.services.complaints.bundle import ComplaintServices
+
+        return ComplaintServices(self.ctx, self.office)
+
+    @cached_property
+    def ita(self) -> ItaServices:
+        from nongbon_ita.services.ita.bundle import ItaServices
+
+        return ItaServices.over(self.ctx, self.office)
+
+    @cached_property
     def assets(self) -> AssetService:
         from nongbon_ita.services.assets.register import AssetService
 
         return AssetService(self.ctx)
+
+    @cached_property
+    def loans(self) -> LoanService:
+        from nongbon_ita.services.loans.service import LoanService
+
+        return LoanService(self.ctx, self.assets, self.auth, self.office)

@@ -22,4 +22,7 @@ def demo_db(demo_db_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo database for one test."""
     copy = tmp_path / "demo.sqlite3"
     shutil.copy2(demo_db_template, copy)
+    files = demo_db_template.with_name(demo_db_template.name + ".files")
+    if files.is_dir():  # evidence and attachments kept beside the database
+        shutil.copytree(files, copy.with_name(copy.name + ".files"))
     return copy

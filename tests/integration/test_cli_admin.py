@@ -166,3 +166,23 @@ def test_backup_and_restore_named_users_must_be_admins(
     assert not (tmp_path / "b.sqlite3").exists()
     code, out = run(capsys, "--db", str(db), "--lang", "en", "restore", str(db), "--user", "clerk")
     assert code == 2 and "not allowed to restore" in out
+
+
+def test_kept_files_travel_with_backup_and_restore(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evidence = db.with_name(db.name + ".files") / "evidence" / "2567"
+    evidence.mkdir(parents=True)
+    (evidence / "photo.txt").write_text("หลักฐาน", encoding="utf-8")
+    copy = tmp_path / "backups" / "copy.sqlite3"
+    copy.parent.mkdir()
+    assert run(capsys, "--db", str(db), "backup", "--out", str(copy))[0] == 0
+    assert (copy.parent / "copy.sqlite3.files" / "evidence" / "2567" / "photo.txt").is_file()
+    (evidence / "photo.txt").write_text("changed", encoding="utf-8")
+    assert run(capsys, "--db", str(db), "restore", str(copy))[0] == 0
+    assert (evidence / "photo.txt").read_text(encoding="utf-8") == "หลักฐาน"
+    kept = list(tmp_path.glob("office.sqlite3.before-restore-*.bak.files"))
+    assert (
+        kept
+        and (kept[0] / "evidence" / "2567" / "photo.txt").read_text(encoding="utf-8") == "changed"
+    )

@@ -30,9 +30,7 @@ class DeadlinePolicy:
                 N_("The outcome deadline must be 1 to 365 working days."), field="outcome"
             )
         if not 1 <= self.identity_retention_years <= 100:
-            raise ValidationError(
-                N_("Identities must be kept 1 to 100 years."), field="retention"
-            )
+            raise ValidationError(N_("Identities must be kept 1 to 100 years."), field="retention")
         return self
 
 

@@ -128,9 +128,7 @@ _STATUSES: dict[Status, tuple[str, str]] = {
     Status.CLOSED: (N_("Closed"), "ยุติเรื่อง"),
 }
 
-OPEN_STATUSES = frozenset(
-    {Status.RECEIVED, Status.ACCEPTED, Status.ASSIGNED, Status.INVESTIGATING}
-)
+OPEN_STATUSES = frozenset({Status.RECEIVED, Status.ACCEPTED, Status.ASSIGNED, Status.INVESTIGATING})
 # "finished" in the published statistics: an outcome was reached
 FINISHED_STATUSES = frozenset({Status.CONCLUDED, Status.INFORMED, Status.CLOSED})
 

@@ -17,7 +17,9 @@ _OFFICER = frozenset({Role.COMPLAINT_OFFICER})
 
 class ComplaintOperation:
     RECEIVE = Permission(
-        "complaints.receive", N_("receive complaints"), frozenset({Role.STAFF, Role.COMPLAINT_OFFICER})
+        "complaints.receive",
+        N_("receive complaints"),
+        frozenset({Role.STAFF, Role.COMPLAINT_OFFICER}),
     )
     VIEW = Permission(
         "complaints.view",
@@ -34,9 +36,7 @@ class ComplaintOperation:
         N_("see the identity of a complainant"),
         frozenset({Role.STAFF, Role.COMPLAINT_OFFICER}),
     )
-    PRINT_LETTERS = Permission(
-        "complaints.letters", N_("print letters to complainants"), _OFFICER
-    )
+    PRINT_LETTERS = Permission("complaints.letters", N_("print letters to complainants"), _OFFICER)
     STATISTICS = Permission(
         "complaints.statistics", N_("print complaint statistics"), frozenset(Role)
     )

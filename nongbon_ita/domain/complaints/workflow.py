@@ -36,6 +36,7 @@ class ActionKind(StrEnum):
     NOTE = "note"
     PAUSED = "paused"
     RESUMED = "resumed"
+    ACKNOWLEDGED = "acknowledged"
     RECEIPT_PRINTED = "receipt_printed"
     OUTCOME_PRINTED = "outcome_printed"
     ATTACHMENT = "attachment"
@@ -58,6 +59,7 @@ _ACTION_LABELS: dict[ActionKind, str] = {
     ActionKind.NOTE: N_("Internal note"),
     ActionKind.PAUSED: N_("Clock paused: waiting for the complainant"),
     ActionKind.RESUMED: N_("Clock resumed"),
+    ActionKind.ACKNOWLEDGED: N_("Receipt given to the complainant"),
     ActionKind.RECEIPT_PRINTED: N_("Acknowledgement letter printed"),
     ActionKind.OUTCOME_PRINTED: N_("Outcome letter printed"),
     ActionKind.ATTACHMENT: N_("Attachment added"),

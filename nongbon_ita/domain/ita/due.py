@@ -38,7 +38,9 @@ class DueMeasure:
     reasons: tuple[Attention, ...]
 
 
-def attention(measure: Measure, today: date, soon_days: int = DUE_SOON_DAYS) -> tuple[Attention, ...]:
+def attention(
+    measure: Measure, today: date, soon_days: int = DUE_SOON_DAYS
+) -> tuple[Attention, ...]:
     """Why `measure` needs attention today: its end date, or a progress mark that is late.
 
     A mark is late once its period is over: 6 months after 31 March of the measure's fiscal

@@ -19,10 +19,14 @@ class LoanOperation:
     APPROVE = Permission("loans.approve", N_("approve loan requests"), frozenset({Role.APPROVER}))
     HAND_OUT = Permission("loans.hand_out", N_("hand out and take back loaned items"), _SUPPLY)
     FOLLOW_UP = Permission(
-        "loans.follow_up", N_("record loan follow-ups"), frozenset({Role.SUPPLY_OFFICER, Role.APPROVER})
+        "loans.follow_up",
+        N_("record loan follow-ups"),
+        frozenset({Role.SUPPLY_OFFICER, Role.APPROVER}),
     )
     LIABILITY = Permission("loans.liability", N_("record liabilities for damage and loss"), _SUPPLY)
-    PRINT = Permission("loans.print", N_("print loan documents and the loan register"), LOAN_READERS)
+    PRINT = Permission(
+        "loans.print", N_("print loan documents and the loan register"), LOAN_READERS
+    )
     REVIEW = Permission(
         "loans.review", N_("sign off the loan register"), frozenset({Role.FINANCE_REVIEWER})
     )

@@ -98,7 +98,9 @@ class LoanItem:
     @property
     def description(self) -> str:
         """รายการ (ยี่ห้อ/รุ่น/หมายเลขเครื่อง) as the form prints it."""
-        extra = " ".join(p for p in (self.brand_model, f"S/N {self.serial}" if self.serial else "") if p)
+        extra = " ".join(
+            p for p in (self.brand_model, f"S/N {self.serial}" if self.serial else "") if p
+        )
         return f"{self.name} ({extra})" if extra else self.name
 
     @property
@@ -180,7 +182,9 @@ class Loan:
         return min(moments).date() if moments else None
 
     def is_overdue(self, today: date) -> bool:
-        return self.status is LoanStatus.HANDED_OUT and self.outstanding > 0 and today > self.due_date
+        return (
+            self.status is LoanStatus.HANDED_OUT and self.outstanding > 0 and today > self.due_date
+        )
 
     def days_overdue(self, today: date) -> int:
         return (today - self.due_date).days if self.is_overdue(today) else 0
@@ -219,7 +223,9 @@ class LoanListEntry:
         return f"{self.number}/{self.fiscal_year}" if self.number else ""
 
     def is_overdue(self, today: date) -> bool:
-        return self.status is LoanStatus.HANDED_OUT and self.outstanding > 0 and today > self.due_date
+        return (
+            self.status is LoanStatus.HANDED_OUT and self.outstanding > 0 and today > self.due_date
+        )
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,10 @@ def keep(line: RegisterLine, kind: RegisterFilter, borrower: str = "", asset: st
         return False
     if asset:
         needle = asset.casefold()
-        if needle not in line.item.asset_number.casefold() and needle not in line.item.name.casefold():
+        if (
+            needle not in line.item.asset_number.casefold()
+            and needle not in line.item.name.casefold()
+        ):
             return False
     if kind is RegisterFilter.OUTSTANDING:
         return line.item.outstanding > 0

@@ -50,7 +50,9 @@ def check_request(request: LoanRequest, policy: LoanPolicy) -> None:
     if not request.items:
         raise ValidationError(N_("Add at least one item to borrow."), field="items")
     if len(request.items) > MAX_ITEMS:
-        raise ValidationError(N_("A request can hold at most {n} items."), field="items", n=MAX_ITEMS)
+        raise ValidationError(
+            N_("A request can hold at most {n} items."), field="items", n=MAX_ITEMS
+        )
     seen: set[int] = set()
     for item in request.items:
         if item.quantity < 1:

@@ -12,7 +12,9 @@ _TH_UNSHIFTED = "_ๅ/-ภถุึคตจขชๆไำพะัีรนย
 _US_SHIFTED = '~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?'
 _TH_SHIFTED = '%+๑๒๓๔ู฿๕๖๗๘๙๐"ฎฑธํ๊ณฯญฐ,ฅฤฆฏโฌ็๋ษศซ.()ฉฮฺ์?ฒฬฦ'
 
-KEDMANEE: dict[str, str] = dict(zip(_US_UNSHIFTED + _US_SHIFTED, _TH_UNSHIFTED + _TH_SHIFTED, strict=True))
+KEDMANEE: dict[str, str] = dict(
+    zip(_US_UNSHIFTED + _US_SHIFTED, _TH_UNSHIFTED + _TH_SHIFTED, strict=True)
+)
 _BACK: dict[str, str] = {thai: us for us, thai in KEDMANEE.items()}
 
 

@@ -16,7 +16,7 @@ TITLE = "รายงานผลการดำเนินการตาม�
 HEADER = ("แบบ", "ตัวชี้วัด", "ประเด็นที่ต้องปรับปรุง", "ผลการดำเนินการ")
 COLUMN_SHARES = (0.09, 0.18, 0.3, 0.43)
 # an item typed inline ("… ๒.มีการแจ้ง…", "… -จัดทำ…") starts its own line in the table
-_INLINE_ITEM = re.compile(r"\s+(?=(?:[๐-๙]{1,2}\.\S|-[^\s\d-]))")
+_INLINE_ITEM = re.compile(r"\s+(?=(?:[๐-๙]{1,2}\.[^\s๐-๙0-9]|-[^\s\d-]))")
 
 
 def default_o43_intro(office: OfficeProfile, fiscal_year: int) -> str:

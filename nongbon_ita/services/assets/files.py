@@ -33,8 +33,9 @@ from nongbon_ita.domain.assets.rules import normalise_draft
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.translate import _, translate_message
 from nongbon_ita.services.assets.categories import find_or_create_category
-from nongbon_ita.services.assets.register import AssetService, copy_draft
+from nongbon_ita.services.assets.register import NUMBER_PATTERN, AssetService, copy_draft
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.measure_files import read_csv_rows, read_xlsx_rows
@@ -60,6 +61,15 @@ def read_table(path: Path | str) -> ImportTable:
     if not headers:
         raise ValidationError(N_("The file {name} has no header row."), name=path.name)
     return ImportTable(path.name, headers, [row for row in rows if not is_blank(row)])
+
+
+def row_error_text(error: RowError) -> str:
+    """One line in the UI language: where the error is and what is wrong."""
+    message = translate_message(error.message_id, error.params)
+    if error.column:
+        return _("Row {row}, column “{column}”: {message}").format(
+            row=error.row, column=error.column, message=message)  # fmt: skip
+    return _("Row {row}: {message}").format(row=error.row, message=message)
 
 
 def _draft_of(item: ImportedAsset, category_id: int | None, division_id: int | None) -> AssetDraft:
@@ -103,10 +113,10 @@ class AssetFileService:
         unmapped = [h for h in table.headers if h not in mapping]
         missing = check_mapping(mapping)
         if missing:
-            names = [IMPORT_FIELDS[name] for name in missing]
-            error = RowError(1, "", N_("Choose the column of: {fields}"), {"fields": names})
-            return ImportPreview([], [error], unmapped), []
-        pattern = self.assets.number_pattern()
+            needed = [RowError(1, "", N_("Choose the column that holds: {field}"),
+                               {"field": IMPORT_FIELDS[name]}) for name in missing]  # fmt: skip
+            return ImportPreview([], needed, unmapped), []
+        pattern = get_setting(session, NUMBER_PATTERN) or ""  # in this session, not another
         divisions = {name: id_ for id_, name in session.execute(select(DivisionRow.id, DivisionRow.name))}  # fmt: skip
         taken = set(session.scalars(select(AssetRow.asset_number)))
         column_of = {f: h for h, f in mapping.items()}

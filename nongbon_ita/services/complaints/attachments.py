@@ -31,12 +31,7 @@ _UNSAFE = re.compile(r"[^\w.\-ก-๙]+")
 
 
 def files_root(ctx: ServiceContext) -> Path:
-    db_file = ctx.database.location.file
-    if db_file is not None:
-        return db_file.with_name(db_file.name + ".files") / "complaints"
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("nongbon-ita", appauthor=False)) / "files" / "complaints"
+    return ctx.database.location.files_dir("complaints")
 
 
 def attachment_of(row: ComplaintAttachmentRow) -> Attachment:

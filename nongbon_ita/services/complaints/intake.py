@@ -102,4 +102,3 @@ class IntakeService:
         except BaseException:
             remove_quietly(written)
             raise
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -56,7 +57,7 @@ class WorkflowService:
                          "complaint", row.id, before=before, after=audit_view(row))  # fmt: skip
             return summary_of(row, calendar_of(session), self._today())
 
-    def _today(self):  # type: ignore[no-untyped-def]
+    def _today(self) -> date:
         return thai_date(self.ctx.now())
 
     def _resume(self, session: Session, row: ComplaintRow) -> None:
@@ -67,6 +68,17 @@ class WorkflowService:
         row.paused_days += calendar.between(row.paused_since, self._today())
         row.paused_since = None
         row.due_on = outcome_due(calendar, row.received_on, policy_of(session), row.paused_days)
+
+    def acknowledge(self, actor: CurrentUser, complaint_id: int, version: int | None,
+                    note: str = "") -> ComplaintSummary:  # fmt: skip
+        """Record that the receipt was given (by hand, e-mail or LINE) without printing it here;
+        printing the acknowledgement letter records it too."""
+
+        def mutate(session: Session, row: ComplaintRow) -> None:
+            if row.acknowledged_on is None:
+                row.acknowledged_on = self._today()
+
+        return self._apply(actor, complaint_id, version, ActionKind.ACKNOWLEDGED, note, mutate)
 
     def accept(self, actor: CurrentUser, complaint_id: int, version: int | None,
                note: str = "") -> ComplaintSummary:  # fmt: skip

@@ -37,6 +37,7 @@ from nongbon_ita.services.ita.records import (
 )
 from nongbon_ita.services.measures import year_row
 
+
 class CatalogueService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx

@@ -12,14 +12,18 @@ from nongbon_ita.services.measures import indicators_of, year_row
 
 
 def has_catalogue(session: Session, fiscal_year: int) -> bool:
-    query = select(func.count()).select_from(IndicatorRow).where(
-        IndicatorRow.fiscal_year == fiscal_year
+    query = (
+        select(func.count())
+        .select_from(IndicatorRow)
+        .where(IndicatorRow.fiscal_year == fiscal_year)
     )
     return bool(session.scalar(query))
 
 
 def _has_details(session: Session, fiscal_year: int) -> bool:
-    items = select(func.count()).select_from(OitItemRow).where(OitItemRow.fiscal_year == fiscal_year)
+    items = (
+        select(func.count()).select_from(OitItemRow).where(OitItemRow.fiscal_year == fiscal_year)
+    )
     subs = (
         select(func.count()).select_from(SubIndicatorRow)
         .join(IndicatorRow, SubIndicatorRow.indicator_id == IndicatorRow.id)

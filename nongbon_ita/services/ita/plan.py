@@ -165,9 +165,10 @@ class MeasurePlanService:
             if user is None or not user.active:
                 raise ValidationError(N_("Choose an active user as the responsible person."),
                                       field="responsible_user")  # fmt: skip
-        if draft.responsible_division_id is not None and session.get(
-            DivisionRow, draft.responsible_division_id
-        ) is None:
+        if (
+            draft.responsible_division_id is not None
+            and session.get(DivisionRow, draft.responsible_division_id) is None
+        ):
             raise NotFoundError(N_("This division no longer exists."))
         row.sub_indicator, row.oit_items = draft.sub_indicator, ", ".join(draft.oit_items)
         row.issue, row.plan, row.time_frame = draft.issue, draft.plan, draft.time_frame
@@ -197,14 +198,15 @@ class MeasurePlanService:
                                                  == IndicatorRow.id)
                 .where(MeasureRowDb.fiscal_year == fiscal_year)))  # fmt: skip
             span = fiscal_year_range(fiscal_year)
+            threshold = thai_digits(format(scores.threshold.normalize(), "f"))
             created: list[int] = []
             for flagged in scores.flagged:
                 target = targets.get(flagged.number)
                 if target is None or flagged.number in planned:
                     continue
-                issue = (f"ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {thai_digits(fiscal_year - 1)} "
-                         f"ตัวชี้วัดนี้ได้ {thai_digits(str(flagged.score))} คะแนน "
-                         f"ต่ำกว่าเกณฑ์ {thai_digits(str(scores.threshold.normalize()))} คะแนน")  # fmt: skip
+                # no score in the text: "๗๐.๒๕" would read as an inline item "๗๐." in O43
+                issue = (f"ตัวชี้วัดนี้ได้คะแนนต่ำกว่าเกณฑ์ {threshold} คะแนน "
+                         f"ในการประเมิน ITA ปีงบประมาณ พ.ศ. {thai_digits(fiscal_year - 1)}")  # fmt: skip
                 row = MeasureRowDb(
                     fiscal_year=fiscal_year, position=_next_position(session, fiscal_year),
                     indicator_id=target.id,

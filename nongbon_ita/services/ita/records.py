@@ -114,8 +114,9 @@ def load_measures(session: Session, *conditions: Any) -> list[Measure]:
     results = _results(session, ids) if ids else {}
     progress = _progress(session, ids) if ids else {}
     users = _names(session, (m.responsible_user_id for m, _i, _d in rows))
-    return [
-        Measure(
+    found: list[Measure] = []
+    for m, ind, division in rows:
+        found.append(Measure(
             id=m.id, fiscal_year=m.fiscal_year, position=m.position,
             form=AssessmentForm(ind.form), indicator_number=ind.number,
             indicator=m.indicator_text, sub_indicator=m.sub_indicator,
@@ -126,9 +127,8 @@ def load_measures(session: Session, *conditions: Any) -> list[Measure]:
             time_frame=m.time_frame, start_on=m.start_on, due_on=m.due_on,
             status=MeasureStatus(m.status), results=tuple(results.get(m.id, ())),
             progress=tuple(progress.get(m.id, ())), version=m.version,
-        )  # fmt: skip
-        for m, ind, division in rows
-    ]
+        ))  # fmt: skip
+    return found
 
 
 def load_measure(session: Session, measure_id: int) -> Measure:

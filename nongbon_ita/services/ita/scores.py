@@ -65,8 +65,10 @@ class ScoreService:
         new_threshold = parse_score(threshold, "threshold")
         scores = {n: parse_score(v, f"indicator_{n}") for n, v in by_indicator.items()}
         with self.ctx.transaction() as session:
+            existing = session.get(ItaYearRow, fiscal_year)
+            if existing is not None:  # a year read before it existed has version 0
+                check_version(existing.version, version or None)
             year = year_row(session, fiscal_year)
-            check_version(year.version, version)
             ensure_catalogue(session, fiscal_year)
             rows = {r.number: r for r in session.scalars(
                 select(IndicatorRow).where(IndicatorRow.fiscal_year == fiscal_year))}  # fmt: skip

@@ -42,7 +42,9 @@ def check_asset(asset: Asset, quantity: int, *, handing_out: bool = False) -> No
                               field="items", name=asset.name)  # fmt: skip
 
 
-def check_length(session: Session, asset: Asset, start: date, due: date, policy: LoanPolicy) -> None:
+def check_length(
+    session: Session, asset: Asset, start: date, due: date, policy: LoanPolicy
+) -> None:
     limit = policy.default_max_days
     if asset.category_id is not None:
         own = session.scalar(
@@ -57,7 +59,7 @@ def check_no_overlap(
     exclude_loan_id: int | None,
 ) -> None:  # fmt: skip
     """A durable item is in one approved or lent loan at a time: a booking counts from approval,
-    and an item not yet back holds on past its due date until today."""
+    and an overdue item not yet back holds on until it is back."""
     durable = {a.id: a for a in assets if not a.consumable}
     if not durable:
         return
@@ -75,7 +77,8 @@ def check_no_overlap(
     for item_id, asset_id, handed_out_at, number, year, other_start, other_due in candidates:
         if handed_out_at is not None and returned.get(item_id, 0) >= 1:
             continue  # back in the store: it holds nothing any more
-        other_end = max(other_due, today) if handed_out_at is not None else other_due
+        late = handed_out_at is not None and other_due < today
+        other_end = date.max if late else other_due  # an overdue item: nobody knows when
         if overlaps(start, due, other_start, other_end):
             asset = durable[asset_id]
             raise ValidationError(

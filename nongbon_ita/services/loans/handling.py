@@ -72,7 +72,9 @@ class LoanHandling(LoanServiceBase):
             now = self.ctx.now()
             for item in self._items(session, row.id, item_ids):
                 if item.handed_out_at is not None:
-                    raise ValidationError(N_("This item has already been handed out."), field="items")
+                    raise ValidationError(
+                        N_("This item has already been handed out."), field="items"
+                    )
                 asset = self.assets.asset_in(session, item.asset_id)
                 check_asset(asset, item.quantity, handing_out=True)
                 if asset.consumable:
@@ -101,11 +103,15 @@ class LoanHandling(LoanServiceBase):
             raise ValidationError(N_("Enter who brought the items back."), field="returned_by")
         day = returned_on or self.today()
         if day > self.today():
-            raise ValidationError(N_("A return cannot be dated in the future."), field="returned_on")
+            raise ValidationError(
+                N_("A return cannot be dated in the future."), field="returned_on"
+            )
         with self.ctx.transaction() as session:
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.HANDED_OUT)
-            items = {i.id: i for i in self._items(session, row.id, [ln.loan_item_id for ln in lines])}
+            items = {
+                i.id: i for i in self._items(session, row.id, [ln.loan_item_id for ln in lines])
+            }
             for line in lines:
                 self._take_back(session, actor, items[line.loan_item_id], line, returned_by, day)
             self._close_if_done(session, row, self.ctx.now())
@@ -128,7 +134,9 @@ class LoanHandling(LoanServiceBase):
             raise ValidationError(N_("Only {n} of this item are still out."), field="items",
                                   n=item.quantity - back)  # fmt: skip
         if day < local_date(item.handed_out_at):
-            raise ValidationError(N_("The return date is before the hand-out."), field="returned_on")
+            raise ValidationError(
+                N_("The return date is before the hand-out."), field="returned_on"
+            )
         ret = LoanReturnRow(loan_item_id=item.id, returned_on=day, quantity=line.quantity,
                             condition=line.condition.value, returned_by=returned_by.strip(),
                             received_by_user_id=actor.id, note=line.note.strip())  # fmt: skip
@@ -157,7 +165,7 @@ class LoanHandling(LoanServiceBase):
             select(LoanReturnRow.loan_item_id, func.sum(LoanReturnRow.quantity))
             .where(LoanReturnRow.loan_item_id.in_([i for i, _q, _h in out]))
             .group_by(LoanReturnRow.loan_item_id)
-        ).tuples().all())  # fmt: skip
+        ).all())  # fmt: skip
         if all(h is not None and (backs.get(i) or 0) >= q for i, q, h in out):
             row.status = LoanStatus.CLOSED.value
             row.closed_at = now
@@ -178,7 +186,11 @@ class LoanHandling(LoanServiceBase):
             if row is None:
                 raise NotFoundError(N_("No such liability."))
             check_version(row.version, expected_version)
-            before = {"remedy": row.remedy, "amount": str(row.amount), "settled_on": str(row.settled_on)}
+            before = {
+                "remedy": row.remedy,
+                "amount": str(row.amount),
+                "settled_on": str(row.settled_on),
+            }
             row.remedy, row.amount, row.settled_on = remedy.value, amount, settled_on
             row.note = note.strip()
             session.flush()

@@ -79,12 +79,14 @@ def load_loans(session: Session, loan_ids: Sequence[int]) -> list[Loan]:
     liabilities: dict[int, LiabilityRow] = {}
     follow_ups: dict[int, list[LoanFollowUpRow]] = defaultdict(list)
     for chunk in _chunks(list(loan_ids)):
-        loans.update({r.id: r for r in session.scalars(select(LoanRow).where(LoanRow.id.in_(chunk)))})
+        loans.update(
+            {r.id: r for r in session.scalars(select(LoanRow).where(LoanRow.id.in_(chunk)))}
+        )
         found = session.execute(
             select(LoanItemRow, AssetRow).join(AssetRow, LoanItemRow.asset_id == AssetRow.id)
             .where(LoanItemRow.loan_id.in_(chunk)).order_by(LoanItemRow.id)
         )  # fmt: skip
-        for item, asset in found.tuples():
+        for item, asset in found:
             items[item.loan_id].append((item, asset))
         for fu in session.scalars(
             select(LoanFollowUpRow).where(LoanFollowUpRow.loan_id.in_(chunk))
@@ -98,8 +100,8 @@ def load_loans(session: Session, loan_ids: Sequence[int]) -> list[Loan]:
             returns[ret.loan_item_id].append(ret)
     return_ids = [r.id for rs in returns.values() for r in rs]
     for chunk in _chunks(return_ids):
-        query = select(LiabilityRow).where(LiabilityRow.loan_return_id.in_(chunk))
-        liabilities.update({row.loan_return_id: row for row in session.scalars(query)})
+        owed = select(LiabilityRow).where(LiabilityRow.loan_return_id.in_(chunk))
+        liabilities.update({row.loan_return_id: row for row in session.scalars(owed)})
     users: set[int] = set()
     for row in loans.values():
         users.update(u for u in (row.approver_user_id, row.created_by_user_id) if u is not None)

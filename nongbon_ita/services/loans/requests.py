@@ -79,7 +79,9 @@ class LoanRequests(LoanServiceBase):
                     self.today(), policy, exclude)  # fmt: skip
         check_borrower(session, request.borrower, self.today(), policy, exclude)
 
-    def create_request(self, actor: CurrentUser, request: LoanRequest, submit: bool = False) -> Loan:
+    def create_request(
+        self, actor: CurrentUser, request: LoanRequest, submit: bool = False
+    ) -> Loan:
         """A new request (a draft, or submitted at once); every rule is checked now."""
         require(actor, LoanOperation.REQUEST)
         with self.ctx.transaction() as session:
@@ -130,7 +132,9 @@ class LoanRequests(LoanServiceBase):
             self._audit(session, actor, "loan.submitted", row.id, after=_audit_view(row))
             return load_loan(session, row.id)
 
-    def approve(self, actor: CurrentUser, loan_id: int, expected_version: int | None = None) -> Loan:
+    def approve(
+        self, actor: CurrentUser, loan_id: int, expected_version: int | None = None
+    ) -> Loan:
         require(actor, LoanOperation.APPROVE)
         with self.ctx.transaction() as session:
             row = loan_row(session, loan_id)
@@ -164,7 +168,11 @@ class LoanRequests(LoanServiceBase):
             return load_loan(session, row.id)
 
     def cancel(
-        self, actor: CurrentUser, loan_id: int, expected_version: int | None = None, reason: str = ""
+        self,
+        actor: CurrentUser,
+        loan_id: int,
+        expected_version: int | None = None,
+        reason: str = "",
     ) -> Loan:
         """Before hand-out, by whoever asked for it, the borrower or the supply officer."""
         with self.ctx.transaction() as session:
@@ -224,7 +232,9 @@ class LoanRequests(LoanServiceBase):
 
     def _put_items(self, session: Session, loan_id: int, request: LoanRequest) -> None:
         for item in request.items:
-            session.add(LoanItemRow(loan_id=loan_id, asset_id=item.asset_id, quantity=item.quantity))
+            session.add(
+                LoanItemRow(loan_id=loan_id, asset_id=item.asset_id, quantity=item.quantity)
+            )
         session.flush()
 
     def _number(self, session: Session, row: LoanRow) -> None:

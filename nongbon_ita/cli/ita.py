@@ -1,0 +1,101 @@
+"""ITA commands: print the O42 plan, the progress report and the evidence appendix; export a
+year's measures; copy a year's catalogue or measures into another year.
+
+(`measures import` and `print o43` live in cli/documents.py with the other documents.)
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from nongbon_ita.cli.documents import parse_year, write_output
+from nongbon_ita.cli.parser import CommandTree, user_option
+from nongbon_ita.cli.session import login, say, services_of
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.i18n.translate import _
+
+
+def cmd_print_o42(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    path = write_output(args.out, services.ita.documents.o42_pdf(year))
+    say(_("Written: {path}").format(path=path))
+    return 0
+
+
+def cmd_print_progress(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    if args.half not in ("1", "2"):
+        raise ValidationError(N_("The half year is 1 or 2."), field="half")
+    services = services_of(args)
+    path = write_output(args.out, services.ita.documents.progress_pdf(year, int(args.half)))
+    say(_("Written: {path}").format(path=path))
+    return 0
+
+
+def cmd_print_evidence(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    path = write_output(args.out, services.ita.documents.evidence_pdf(year))
+    say(_("Written: {path}").format(path=path))
+    return 0
+
+
+def cmd_export_measures(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    path = services.ita.export_measures(year, Path(args.out))
+    say(_("Written: {path}").format(path=path))
+    return 0
+
+
+def cmd_catalogue_copy(args: argparse.Namespace) -> int:
+    source, target = parse_year(args.from_year), parse_year(args.to_year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    counts = services.ita.catalogue.copy(actor, source, target)
+    say(_("Copied the catalogue of {source} into {target}: {indicators} indicators, "
+          "{subs} sub-indicators, {items} OIT items.").format(
+        source=source, target=target, indicators=counts["indicators"],
+        subs=counts["sub_indicators"], items=counts["items"]))  # fmt: skip
+    return 0
+
+
+def cmd_measures_copy(args: argparse.Namespace) -> int:
+    source, target = parse_year(args.from_year), parse_year(args.to_year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    count = services.ita.plan.copy_year(actor, source, target)
+    say(_("Copied {n} measures of {source} into {target}.").format(
+        n=count, source=source, target=target))  # fmt: skip
+    return 0
+
+
+def _year_and_out(parser: argparse.ArgumentParser, out: str = "FILE.pdf") -> None:
+    parser.add_argument("--year", required=True, metavar="YYYY")
+    parser.add_argument("--out", required=True, metavar=out)
+
+
+def _from_to(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="from_year", required=True, metavar="YYYY")
+    parser.add_argument("--to", dest="to_year", required=True, metavar="YYYY")
+    user_option(parser)
+
+
+def register(tree: CommandTree) -> None:
+    _year_and_out(tree.grouped("print", "o42", "the O42 plan of ITA measures", cmd_print_o42))
+    progress = tree.grouped("print", "measures-progress",
+                            "progress of the year's measures at 6 (--half 1) or 12 months",
+                            cmd_print_progress)  # fmt: skip
+    _year_and_out(progress)
+    progress.add_argument("--half", required=True, choices=("1", "2"))
+    _year_and_out(tree.grouped("print", "measures-evidence",
+                               "the evidence appendix of the year's measures",
+                               cmd_print_evidence))  # fmt: skip
+    _year_and_out(tree.grouped("export", "measures", "a year's measures as XLSX",
+                               cmd_export_measures), "FILE.xlsx")  # fmt: skip
+    _from_to(tree.grouped("catalogue", "copy", "start a year from another year's ITA catalogue",
+                          cmd_catalogue_copy))  # fmt: skip
+    _from_to(tree.grouped("measures", "copy", "start a year from another year's measures",
+                          cmd_measures_copy))  # fmt: skip

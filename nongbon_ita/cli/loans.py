@@ -1,0 +1,83 @@
+"""Loan documents from the command line: the form, the register (PDF, XLSX), the follow-up memo.
+
+They print borrowers' names and phones (personal data), so each takes --user and checks that the
+user may see loans (supply officer, approver, finance reviewer, admin).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from nongbon_ita.cli.documents import parse_year, write_output
+from nongbon_ita.cli.parser import CommandTree, user_option
+from nongbon_ita.cli.session import login, say, services_of
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.i18n.translate import _
+
+
+def _month(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 1 <= int(text) <= 12:
+        raise ValidationError(N_("{month} is not a month (1–12)."), field="month", month=text)
+    return int(text)
+
+
+def _written(path: object) -> int:
+    say(_("Written: {path}").format(path=path))
+    return 0
+
+
+def cmd_print_loan_form(args: argparse.Namespace) -> int:
+    services = services_of(args)
+    actor = login(services, args.user)
+    loan = services.loans.by_number(actor, args.loan)
+    return _written(write_output(args.out, services.loans.loan_form_pdf(actor, loan.id)))
+
+
+def cmd_print_overdue_memo(args: argparse.Namespace) -> int:
+    services = services_of(args)
+    actor = login(services, args.user)
+    loan = services.loans.by_number(actor, args.loan)
+    return _written(write_output(args.out, services.loans.overdue_memo_pdf(actor, loan.id)))
+
+
+def _query(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from nongbon_ita.services.loans.register import RegisterQuery
+
+    return RegisterQuery(parse_year(args.year), _month(getattr(args, "from_month", None)),
+                         _month(getattr(args, "to_month", None)))  # fmt: skip
+
+
+def cmd_print_loan_register(args: argparse.Namespace) -> int:
+    query = _query(args)
+    services = services_of(args)
+    actor = login(services, args.user)
+    return _written(write_output(args.out, services.loans.register_pdf(actor, query)))
+
+
+def cmd_export_loan_register(args: argparse.Namespace) -> int:
+    query = _query(args)
+    services = services_of(args)
+    actor = login(services, args.user)
+    return _written(write_output(args.out, services.loans.register_xlsx(actor, query)))
+
+
+def register(tree: CommandTree) -> None:
+    form = tree.grouped("print", "loan-form", "a loan request form (ใบยืมพัสดุ)", cmd_print_loan_form)
+    memo = tree.grouped("print", "overdue-memo", "the follow-up memo of an overdue loan",
+                        cmd_print_overdue_memo)  # fmt: skip
+    for parser in (form, memo):
+        parser.add_argument("--loan", required=True, metavar="12/2567")
+        parser.add_argument("--out", required=True, metavar="FILE.pdf")
+        user_option(parser)
+    pdf = tree.grouped("print", "loan-register", "the loan control register of a fiscal year",
+                       cmd_print_loan_register)  # fmt: skip
+    xlsx = tree.grouped("export", "loan-register", "the loan register as XLSX",
+                        cmd_export_loan_register)  # fmt: skip
+    for parser, out in ((pdf, "FILE.pdf"), (xlsx, "FILE.xlsx")):
+        parser.add_argument("--year", required=True, metavar="YYYY")
+        parser.add_argument("--from-month", metavar="M", help="10 = October … 9 = September")
+        parser.add_argument("--to-month", metavar="M")
+        parser.add_argument("--out", required=True, metavar=out)
+        user_option(parser)

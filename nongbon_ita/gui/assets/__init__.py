@@ -1,0 +1,1 @@
+"""The asset register's screens: list page, asset dialog, import wizard."""

@@ -1,0 +1,1 @@
+"""The complaints area: list page, intake and detail dialogs, dashboard section."""

@@ -1,0 +1,38 @@
+"""How the complaints area enters the main window (called from gui/run.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from nongbon_ita.domain.complaints.permissions import ComplaintOperation
+from nongbon_ita.domain.permissions import is_allowed
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.gui.pages.dashboard_page import DashboardPage
+from nongbon_ita.gui.pages.placeholder_page import PlaceholderPage
+from nongbon_ita.gui.pages.reports_page import ReportsPage
+from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.registry import Services
+
+
+def complaints_page(services: Services, user: CurrentUser) -> QWidget:
+    if not is_allowed(user, ComplaintOperation.VIEW):
+        return PlaceholderPage(_("Complaints"), _("Complaints are handled by staff and "
+                                                  "complaint officers."))  # fmt: skip
+    from nongbon_ita.gui.complaints.complaints_page import ComplaintsPage
+
+    return ComplaintsPage(services, user)
+
+
+def add_complaint_sections(dashboard: DashboardPage, reports: ReportsPage, services: Services,
+                           user: CurrentUser) -> None:  # fmt: skip
+    """The dashboard's deadlines (for those who see complaints) and the O29 statistics."""
+    if is_allowed(user, ComplaintOperation.VIEW):
+        from nongbon_ita.gui.complaints.due_widget import DueComplaintsWidget
+
+        dashboard.add_section("complaints", _("Complaints near their deadline"),
+                              DueComplaintsWidget(services, user))  # fmt: skip
+    stats = services.complaints.stats
+    reports.add_document(_("O29 complaint statistics: fiscal year"),
+                         lambda year: stats.pdf(user, year), "O29")  # fmt: skip
+    reports.add_document(_("O29 complaint statistics: first half (October–March)"),
+                         lambda year: stats.pdf(user, year, 1), "O29-half1")  # fmt: skip

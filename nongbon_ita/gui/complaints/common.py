@@ -1,0 +1,63 @@
+"""Helpers the complaint dialogs share; `exec_dialog` and `open_preview` are replaced by tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from typing import TypeVar
+
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+
+from nongbon_ita.domain.complaints.deadlines import DeadlineState
+from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+from nongbon_ita.i18n.thaiformat import format_date_short
+from nongbon_ita.i18n.translate import _, current_language
+
+E = TypeVar("E", bound=Enum)
+
+E = TypeVar("E", bound=Enum)
+
+DEADLINE_COLOURS = {
+    DeadlineState.OVERDUE: "#b3261e",
+    DeadlineState.DUE_SOON: "#a15c00",
+    DeadlineState.PAUSED: "#555555",
+}
+
+
+def _exec(dialog: QDialog) -> int:
+    return dialog.exec()
+
+
+def _open(preview: DocumentPreviewDialog) -> None:
+    preview.open()
+
+
+exec_dialog: Callable[[QDialog], int] = _exec
+open_preview: Callable[[DocumentPreviewDialog], None] = _open
+
+
+def short_date(day: date | None) -> str:
+    return format_date_short(day, current_language() == "th") if day else ""
+
+
+def enum_combo(members: list[E], parent: QWidget, blank: str = "") -> QComboBox:
+    """A combo box of enum members (their label ids translated); `blank` adds an 'any' row."""
+    combo = QComboBox(parent)
+    if blank:
+        combo.addItem(blank, None)
+    for member in members:
+        combo.addItem(_(member.label_id), member.value)  # type: ignore[attr-defined]
+    return combo
+
+
+def chosen(combo: QComboBox, kind: type[E]) -> E | None:
+    """The member a combo box shows (Qt hands string enums back as plain strings)."""
+    value = combo.currentData()
+    return None if value is None else kind(value)
+
+
+def show_pdf(parent: QWidget, title: str, pdf: bytes, file_name: str) -> DocumentPreviewDialog:
+    preview = DocumentPreviewDialog(parent, title, pdf, file_name)
+    open_preview(preview)
+    return preview

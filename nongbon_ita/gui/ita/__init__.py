@@ -1,0 +1,1 @@
+"""The ITA measures area: catalogue, scores, measures with results and evidence, previews."""

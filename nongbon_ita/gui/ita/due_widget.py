@@ -1,0 +1,51 @@
+"""Dashboard section: measures past or near their end date, or missing a progress mark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+
+from nongbon_ita.domain.ita.due import DUE_SOON_DAYS, DueMeasure
+from nongbon_ita.domain.ita.permissions import ItaOperation
+from nongbon_ita.domain.permissions import is_allowed
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.thaiformat import format_date_short
+from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.services.registry import Services
+
+
+class MeasuresDueWidget(QWidget):
+    """The coordinator sees every measure due; anyone else, the measures assigned to them."""
+
+    def __init__(
+        self, services: Services, user: CurrentUser, parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.services, self.user, self._today = services, user, today
+        self.list = QListWidget(self)
+        self.empty = QLabel(_("No measures need attention."), self)
+        self.empty.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list)
+        self.refresh()
+
+    def refresh(self) -> None:
+        everyone = is_allowed(self.user, ItaOperation.EDIT_MEASURES)
+        due = self.services.ita.plan.due(self._today(), None if everyone else self.user.id)
+        self.list.clear()
+        self.list.addItems([self.line(d) for d in due])
+        self.empty.setVisible(not due)
+        self.list.setVisible(bool(due))
+
+    @staticmethod
+    def line(due: DueMeasure) -> str:
+        m = due.measure
+        reasons = ", ".join(_(r.label_id).format(days=DUE_SOON_DAYS) for r in due.reasons)
+        end = format_date_short(m.due_on, current_language() == "th") if m.due_on else "—"
+        who = m.responsible_user or _("nobody responsible yet")
+        return f"{m.fiscal_year} · {m.indicator} · {who} · {end}: {reasons}"

@@ -1,0 +1,155 @@
+"""The year's measures (coordinator) or the measures assigned to me (staff): a table and the
+measure dialog; the coordinator also adds, deletes and copies last year's measures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from nongbon_ita.domain.ita.measure import Measure
+from nongbon_ita.domain.ita.permissions import ItaOperation
+from nongbon_ita.domain.permissions import is_allowed
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.gui import messages
+from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.ita.measure_dialog import MeasureDialog
+from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
+from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.registry import Services
+
+DialogOpener = Callable[[MeasureDialog], None]
+
+
+def exec_dialog(dialog: MeasureDialog) -> None:
+    dialog.exec()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _mark(measure: Measure, months: int) -> str:
+    mark = measure.progress_at(months)
+    return f"{mark.percent}%" if mark else "—"
+
+
+def columns() -> list[tuple[str, Callable[[Measure], str]]]:
+    """Headers translated when the table is made (the language is chosen at start-up)."""
+    return [
+        (_("Year"), lambda m: str(m.fiscal_year)),
+        (_("Form"), lambda m: m.form.value),
+        (_("Indicator"), lambda m: _short(m.indicator, 40)),
+        (_("Issue to improve"), lambda m: _short(m.issue, 40)),
+        (_("Responsible"), lambda m: m.responsible_user or m.responsible_division or "—"),
+        (_("Status"), lambda m: _(m.status.label_id)),
+        (_("Results"), lambda m: str(len(m.results))),
+        (_("6 months"), lambda m: _mark(m, 6)),
+        (_("12 months"), lambda m: _mark(m, 12)),
+    ]
+
+
+class MeasuresTab(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, services: Services, user: CurrentUser, mine: bool = False,
+        parent: QWidget | None = None, open_dialog: DialogOpener = exec_dialog,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.services, self.user, self.mine = services, user, mine
+        self.fiscal_year = 0
+        self._open_dialog = open_dialog
+        self.dialog: MeasureDialog | None = None
+        self.model: RowsTableModel[Measure] = RowsTableModel(columns(), self)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.hint = QLabel(self)
+        self.hint.setStyleSheet("color: #555;")
+        self.open_button = QPushButton(_("Open…"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.new_button = QPushButton(_("New measure…"), self)
+        self.new_button.clicked.connect(self.new_measure)
+        self.delete_button = QPushButton(_("Delete"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.copy_button = QPushButton(_("Copy last year's measures"), self)
+        self.copy_button.clicked.connect(self.copy_last_year)
+        planner = is_allowed(user, ItaOperation.EDIT_MEASURES) and not mine
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        for button in (self.new_button, self.delete_button, self.copy_button):
+            button.setVisible(planner)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def load(self, fiscal_year: int) -> None:
+        self.fiscal_year = fiscal_year
+        plan = self.services.ita.plan
+        if self.mine:
+            rows = plan.assigned_to(self.user.id)
+            self.hint.setText(_("Measures you are responsible for, in every year. Open one to "
+                                "add results, evidence and progress."))  # fmt: skip
+        else:
+            rows = plan.measures(fiscal_year)
+            self.hint.setText(_("{n} measures in fiscal year {year}.").format(
+                n=len(rows), year=fiscal_year))  # fmt: skip
+        self.model.set_rows(rows)
+
+    def _selected(self) -> Measure | None:
+        row = selected_row(self.view)
+        return None if row is None else self.model.row_at(row)
+
+    def _run(self, measure: Measure | None) -> None:
+        year = measure.fiscal_year if measure else self.fiscal_year
+        self.dialog = MeasureDialog(self.services, self.user, year, measure, self)
+        self._open_dialog(self.dialog)
+        if self.dialog.changed:
+            self.load(self.fiscal_year)
+            self.changed.emit()
+
+    def open_selected(self) -> None:
+        measure = self._selected()
+        if measure is None:
+            messages.inform(self, _("Choose a measure first."))
+            return
+        self._run(measure)
+
+    def new_measure(self) -> None:
+        self._run(None)
+
+    def delete_selected(self) -> None:
+        measure = self._selected()
+        if measure is None:
+            messages.inform(self, _("Choose a measure first."))
+            return
+        if not messages.confirm(self, _("Delete this measure with its results?")):
+            return
+        try:
+            self.services.ita.plan.delete(self.user, measure.id, measure.version)
+        except Exception as err:
+            report_error(err, self)
+        self.load(self.fiscal_year)
+        self.changed.emit()
+
+    def copy_last_year(self) -> None:
+        previous = self.fiscal_year - 1
+        if not messages.confirm(self, _("Start fiscal year {year} with the measures of {previous} "
+                                        "(without their results)?").format(
+                                    year=self.fiscal_year, previous=previous)):  # fmt: skip
+            return
+        try:
+            count = self.services.ita.plan.copy_year(self.user, previous, self.fiscal_year)
+        except Exception as err:
+            report_error(err, self)
+            return
+        messages.inform(self, _("Copied {n} measures.").format(n=count))
+        self.load(self.fiscal_year)
+        self.changed.emit()

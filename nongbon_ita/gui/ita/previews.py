@@ -1,0 +1,49 @@
+"""Render an ITA document off the GUI thread and open it in the preview dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+
+PreviewOpener = Callable[[DocumentPreviewDialog], None]
+
+
+def open_dialog(dialog: DocumentPreviewDialog) -> None:
+    dialog.open()
+
+
+class Previewer(QObject):
+    """`show(title, render, file_name)`: renders in the background, then opens the preview."""
+
+    opened = Signal(object)  # the DocumentPreviewDialog
+    busy = Signal(bool)
+
+    def __init__(self, parent: QWidget, open_preview: PreviewOpener = open_dialog) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._open = open_preview
+        self.task: BackgroundTask | None = None
+        self.dialog: DocumentPreviewDialog | None = None
+
+    def show(self, title: str, render: Callable[[], bytes], file_name: str) -> None:
+        self.busy.emit(True)
+        self.task = BackgroundTask(render, self)
+        self.task.finished.connect(lambda pdf: self._done(title, pdf, file_name))
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _done(self, title: str, pdf: bytes, file_name: str) -> None:
+        self.busy.emit(False)
+        self.dialog = DocumentPreviewDialog(self._parent, title, pdf, file_name)
+        self._open(self.dialog)
+        self.opened.emit(self.dialog)
+
+    def _failed(self, err: BaseException) -> None:
+        self.busy.emit(False)
+        report_error(err, self._parent)

@@ -1,0 +1,244 @@
+"""The daily backup of a single office PC: taken on GUI start, kept 30 days, previewed on restore.
+
+Policy (settings table, so it travels with the database): at most one automatic backup per local
+calendar day, into a folder the admin chooses (a USB drive is the usual choice; by default a
+`backups` folder beside the database), files older than the retention period removed — only
+files this module named. A missing folder (USB drive not plugged in) is reported, never raised:
+start-up must go on. The copy itself is maintenance.backup_database (SQLite's online backup API).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from nongbon_ita.domain.errors import N_, DomainError, ValidationError
+from nongbon_ita.domain.permissions import Operation, require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.services import maintenance
+from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.settings_store import get_setting, put_setting
+
+FOLDER = "backup.folder"
+LAST_AT = "backup.last_at"
+KEEP_DAYS = "backup.keep_days"
+DEFAULT_KEEP_DAYS = 30
+STALE_AFTER = timedelta(days=7)
+SYSTEM_ACTOR = "system"  # the automatic backup is nobody's action
+_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime  # local time, from the file name
+    size: int
+
+
+@dataclass(frozen=True)
+class AutoBackupResult:
+    status: str  # "done", "skipped" (one today already) or "failed"
+    path: Path | None = None
+    message_id: str = ""  # why it failed (a translatable id), with `params`
+    params: tuple[tuple[str, str], ...] = ()
+    removed: int = 0  # old backups deleted by the retention rule
+
+
+@dataclass(frozen=True)
+class BackupPreview:
+    """What a backup file holds, read without opening it as the app's database."""
+
+    path: Path
+    revision: str
+    office_name: str
+    users: int
+    assets: int | None  # None: the table does not exist in that schema
+    loans: int | None
+    complaints: int | None
+    measures: int | None
+    last_event_at: datetime | None
+
+
+def backup_file_name(moment: datetime) -> str:
+    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+
+
+def default_folder(ctx: ServiceContext) -> Path | None:
+    file = ctx.database.location.file
+    return file.parent / "backups" if file is not None else None
+
+
+def backup_folder(ctx: ServiceContext) -> Path | None:
+    """The chosen folder, else `backups` beside the database (None for a server database)."""
+    with ctx.reading() as session:
+        chosen = get_setting(session, FOLDER)
+    return Path(chosen) if chosen else default_folder(ctx)
+
+
+def keep_days(ctx: ServiceContext) -> int:
+    with ctx.reading() as session:
+        value = get_setting(session, KEEP_DAYS)
+    return int(value) if value and value.isdigit() and int(value) > 0 else DEFAULT_KEEP_DAYS
+
+
+def last_backup_at(ctx: ServiceContext) -> datetime | None:
+    with ctx.reading() as session:
+        value = get_setting(session, LAST_AT)
+    return datetime.fromisoformat(value) if value else None
+
+
+def is_stale(ctx: ServiceContext) -> bool:
+    """No backup yet, or the last one is older than 7 days: the GUI warns."""
+    last = last_backup_at(ctx)
+    return last is None or ctx.now() - last > STALE_AFTER
+
+
+def set_policy(ctx: ServiceContext, user: CurrentUser, folder: Path | None, days: int) -> None:
+    """Choose the folder (None: the default beside the database) and the retention in days."""
+    require(user, Operation.BACKUP)
+    if not 1 <= days <= 3650:
+        raise ValidationError(N_("Keep backups for 1 to 3650 days."), field="keep_days")
+    if folder is not None and not folder.is_dir():
+        raise ValidationError(N_("Folder not found: {path}"), field="folder", path=str(folder))
+    with ctx.transaction() as session:
+        before = {"folder": get_setting(session, FOLDER) or "", "keep_days": get_setting(
+            session, KEEP_DAYS) or str(DEFAULT_KEEP_DAYS)}  # fmt: skip
+        after = {"folder": str(folder) if folder else "", "keep_days": str(days)}
+        put_setting(session, FOLDER, after["folder"])
+        put_setting(session, KEEP_DAYS, after["keep_days"])
+        record_event(ctx, session, user.username, "backup.policy", "setting", "backup",
+                     before=before, after=after)  # fmt: skip
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """This app's backups in `folder`, newest first (other files are left alone)."""
+    found = []
+    for path in folder.glob("nongbon-ita-backup-*.sqlite3") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match:
+            taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def prune(folder: Path, now_local: datetime, days: int) -> int:
+    """Delete this app's backups older than `days`; the newest one always stays."""
+    removed = 0
+    for old in list_backups(folder)[1:]:
+        if now_local - old.taken_at > timedelta(days=days):
+            old.path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _failed(message_id: str, **params: str) -> AutoBackupResult:
+    return AutoBackupResult("failed", message_id=message_id, params=tuple(params.items()))
+
+
+def run_daily_backup(ctx: ServiceContext) -> AutoBackupResult:
+    """Take today's backup unless one exists; never raises for an expected problem."""
+    now = ctx.now()
+    local = now.astimezone().replace(tzinfo=None)
+    last = last_backup_at(ctx)
+    if last is not None and last.astimezone().date() == local.date():
+        return AutoBackupResult("skipped")
+    folder = backup_folder(ctx)
+    if folder is None:
+        return _failed(N_("Backup and restore work on a SQLite database file only."))
+    if folder == default_folder(ctx):
+        folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():  # a USB drive that is not plugged in
+        return _failed(N_("The backup folder {path} is not available (is the USB drive "
+                          "plugged in?). No backup was made today."), path=str(folder))  # fmt: skip
+    try:
+        out = take_backup(ctx, SYSTEM_ACTOR, folder, local)
+    except DomainError as error:
+        return _failed(error.message_id, **{k: str(v) for k, v in error.params.items()})
+    except (OSError, sqlite3.Error) as error:
+        return _failed(N_("The backup could not be written: {error}"), error=str(error))
+    return AutoBackupResult("done", out, removed=prune(folder, local, keep_days(ctx)))
+
+
+def take_backup(ctx: ServiceContext, actor: str, folder: Path, local: datetime) -> Path:
+    """One backup file in `folder`, remembered as the last backup."""
+    out = maintenance.backup_database(ctx, actor, folder / backup_file_name(local))
+    with ctx.transaction() as session:
+        put_setting(session, LAST_AT, ctx.now().astimezone(UTC).isoformat())
+    return out
+
+
+def backup_now(ctx: ServiceContext, user: CurrentUser) -> Path:
+    """An admin's backup on demand, into the backup folder (whatever today's count)."""
+    require(user, Operation.BACKUP)
+    folder = backup_folder(ctx)
+    if folder is None:
+        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
+    if folder == default_folder(ctx):
+        folder.mkdir(parents=True, exist_ok=True)
+    return take_backup(ctx, user.username, folder, ctx.now().astimezone().replace(tzinfo=None))
+
+
+def _count(conn: sqlite3.Connection, tables: set[str], table: str) -> int | None:
+    if table not in tables:
+        return None
+    return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+
+def preview_backup(path: Path) -> BackupPreview:
+    """Check the file (maintenance.inspect_backup) and count what it holds, read-only."""
+    revision = maintenance.inspect_backup(path)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        office = (
+            conn.execute("SELECT name FROM office_profile LIMIT 1").fetchone()
+            if "office_profile" in tables
+            else None
+        )
+        last_event = conn.execute("SELECT max(occurred_at) FROM audit_event").fetchone()[0]
+        return BackupPreview(
+            path=path,
+            revision=revision,
+            office_name=str(office[0]) if office else "",
+            users=_count(conn, tables, "app_user") or 0,
+            assets=_count(conn, tables, "asset"),
+            loans=_count(conn, tables, "loan"),
+            complaints=_count(conn, tables, "complaint"),
+            measures=_count(conn, tables, "ita_measure"),
+            last_event_at=_parse_time(last_event),
+        )
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def restore_backup(ctx: ServiceContext, user: CurrentUser, backup: Path) -> Path:
+    """Replace the live database with `backup` (old file kept); the caller restarts the app.
+
+    The engine is closed first: nothing may use this context afterwards.
+    """
+    require(user, Operation.RESTORE)
+    target = ctx.database.location.file
+    if target is None:
+        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
+    maintenance.inspect_backup(backup)  # refuse before closing anything
+    ctx.database.dispose()
+    kept = maintenance.restore_database(target, backup, ctx.now())
+    from nongbon_ita.db.engine import open_database
+
+    restored = ServiceContext(open_database(ctx.database.location, must_exist=True), ctx.clock)
+    try:  # the restored file's own trail says it was restored, by whom, from what
+        with restored.transaction() as session:
+            record_event(restored, session, user.username, "database.restored", "database", "",
+                         after={"from": backup.name, "kept": kept.name})  # fmt: skip
+    finally:
+        restored.database.dispose()
+    return kept

@@ -1,0 +1,102 @@
+"""Letters to the complainant: gathered here, typeset by reports/documents/complaint_letters.py.
+
+Letters carry the complainant's identity: complaint officers only, each print an audit event
+(field names only) and a timeline entry; the first acknowledgement marks the receipt as given.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from nongbon_ita.db.models import ComplaintActionRow, DivisionRow
+from nongbon_ita.domain.calendar import RegisterNumber
+from nongbon_ita.domain.complaints.kinds import FINISHED_STATUSES, Channel, Outcome, Status
+from nongbon_ita.domain.complaints.permissions import ComplaintOperation
+from nongbon_ita.domain.complaints.workflow import ActionKind
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.office import SignatureRole
+from nongbon_ita.domain.permissions import require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.thaiformat import thai_digits
+from nongbon_ita.reports.documents.complaint_letters import (
+    ComplaintLetterFacts,
+    render_outcome_letter,
+    render_receipt_letter,
+)
+from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.complaints.common import (
+    find_row,
+    id_of_register,
+    policy_of,
+    thai_date,
+)
+from nongbon_ita.services.complaints.queries import identity_of
+from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.documents import printed_at, signature_block
+from nongbon_ita.services.office import OfficeService
+
+DEFAULT_UNIT = "สำนักปลัด"
+
+
+class LetterService:
+    def __init__(self, ctx: ServiceContext, office: OfficeService) -> None:
+        self.ctx = ctx
+        self.office = office
+
+    def receipt_pdf(self, actor: CurrentUser, register: RegisterNumber,
+                    letter_number: str = "") -> bytes:  # fmt: skip
+        return self._print(actor, register, letter_number, ActionKind.RECEIPT_PRINTED)
+
+    def outcome_pdf(self, actor: CurrentUser, register: RegisterNumber,
+                    letter_number: str = "") -> bytes:  # fmt: skip
+        return self._print(actor, register, letter_number, ActionKind.OUTCOME_PRINTED)
+
+    def _print(self, actor: CurrentUser, register: RegisterNumber, letter_number: str,
+               kind: ActionKind) -> bytes:  # fmt: skip
+        require(actor, ComplaintOperation.PRINT_LETTERS)
+        office = self.office.profile()
+        signer = signature_block("", self.office.signer(SignatureRole.EXECUTIVE))
+        with self.ctx.transaction() as session:
+            row = find_row(session, id_of_register(session, register))
+            identity = identity_of(session, row.id)
+            if row.anonymous or not identity.name:
+                raise ValidationError(N_("The complainant is anonymous or their identity was "
+                                         "purged: there is nobody to write to."))  # fmt: skip
+            status = Status(row.status)
+            outcome_letter = kind is ActionKind.OUTCOME_PRINTED
+            if outcome_letter and status not in FINISHED_STATUSES | {Status.REJECTED}:
+                raise ValidationError(N_("The outcome letter can be printed once the complaint "
+                                         "is concluded or rejected."))  # fmt: skip
+            conclusion = session.scalar(
+                select(ComplaintActionRow.note)
+                .where(ComplaintActionRow.complaint_id == row.id,
+                       ComplaintActionRow.kind == ActionKind.CONCLUDED.value)
+                .order_by(ComplaintActionRow.id.desc()).limit(1)
+            )  # fmt: skip
+            division = session.get(DivisionRow, row.division_id) if row.division_id else None
+            today = thai_date(self.ctx.now())
+            facts = ComplaintLetterFacts(
+                number=row.number, fiscal_year=row.fiscal_year, public_code=row.public_code,
+                received_on=row.received_on, channel=Channel(row.channel), subject=row.subject,
+                complainant_name=identity.name, complainant_address=identity.address,
+                status=status, outcome=Outcome(row.outcome) if row.outcome else None,
+                referred_to=row.referred_to, rejection_reason=row.rejection_reason,
+                conclusion=conclusion or "",
+                outcome_working_days=policy_of(session).outcome_working_days,
+                due_on=row.due_on, letter_number=thai_digits(letter_number.strip()),
+                dated=today, signer=signer,
+                unit=division.name if division else DEFAULT_UNIT,
+                footer_text=f"เรื่องร้องเรียนเลขที่ {thai_digits(row.register_text)} · "
+                            f"{printed_at(self.ctx)}",
+            )  # fmt: skip
+            render = render_outcome_letter if outcome_letter else render_receipt_letter
+            pdf = render(facts, office)
+            if kind is ActionKind.RECEIPT_PRINTED and row.acknowledged_on is None:
+                row.acknowledged_on = today
+            session.add(ComplaintActionRow(complaint_id=row.id, kind=kind.value, user_id=actor.id,
+                                           occurred_at=self.ctx.now()))  # fmt: skip
+            record_event(self.ctx, session, actor.username, f"complaint.{kind.value}",
+                         "complaint", row.id,
+                         after={"number": row.register_text,
+                                "fields": ["name", "address"]})  # fmt: skip
+            return pdf

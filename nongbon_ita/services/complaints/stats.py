@@ -1,0 +1,121 @@
+"""Statistics (O29): gathered from anonymous columns only, printed as PDF or written as XLSX."""
+
+from __future__ import annotations
+
+import io
+
+from sqlalchemy import select
+
+from nongbon_ita.db.models import ComplaintRow
+from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome, Status
+from nongbon_ita.domain.complaints.permissions import ComplaintOperation
+from nongbon_ita.domain.complaints.stats import (
+    TRACKS,
+    ComplaintStats,
+    StatFact,
+    compute_stats,
+    stats_period,
+)
+from nongbon_ita.domain.permissions import require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.thaiformat import thai_digits
+from nongbon_ita.services.complaints.common import calendar_of, thai_date
+from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.documents import check_fiscal_year, printed_at
+from nongbon_ita.services.office import OfficeService
+
+
+def _check_half(half: int | None) -> None:
+    from nongbon_ita.domain.errors import N_, ValidationError
+
+    if half not in (None, 1, 2):
+        raise ValidationError(N_("The half year is 1 (October–March) or 2 (April–September)."),
+                              field="half")  # fmt: skip
+
+
+class StatsService:
+    def __init__(self, ctx: ServiceContext, office: OfficeService) -> None:
+        self.ctx = ctx
+        self.office = office
+
+    def stats(self, actor: CurrentUser | None, fiscal_year: int,
+              half: int | None = None) -> ComplaintStats:  # fmt: skip
+        """No personal data: anyone (and the unattended CLI print) may have them."""
+        if actor is not None:
+            require(actor, ComplaintOperation.STATISTICS)
+        check_fiscal_year(fiscal_year)
+        _check_half(half)
+        period = stats_period(fiscal_year, half)
+        columns = (ComplaintRow.received_on, ComplaintRow.category, ComplaintRow.channel,
+                   ComplaintRow.status, ComplaintRow.outcome, ComplaintRow.closed_on)  # fmt: skip
+        with self.ctx.reading() as session:
+            calendar = calendar_of(session)
+            rows = session.execute(
+                select(*columns).where(ComplaintRow.received_on >= period.start,
+                                       ComplaintRow.received_on <= period.end)
+            )  # fmt: skip
+            facts = [StatFact(r, Category(c), Channel(ch), Status(s),
+                              Outcome(o) if o else None, closed)
+                     for r, c, ch, s, o, closed in rows]  # fmt: skip
+        return compute_stats(facts, fiscal_year, half, calendar)
+
+    def _footer(self, stats: ComplaintStats) -> str:
+        half = f" รอบ {thai_digits(stats.half)}" if stats.half else ""
+        return (f"สถิติเรื่องร้องเรียน ปีงบประมาณ {thai_digits(stats.fiscal_year)}{half} · "
+                f"{printed_at(self.ctx)}")  # fmt: skip
+
+    def pdf(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:
+        from nongbon_ita.reports.documents.complaint_stats import render_complaint_stats
+
+        stats = self.stats(actor, fiscal_year, half)
+        as_of = thai_date(self.ctx.now())
+        return render_complaint_stats(stats, self.office.profile(), as_of, self._footer(stats))
+
+    def xlsx(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        from nongbon_ita.reports.documents.complaint_stats import (
+            SHORT_TRACK,
+            month_labels,
+            title_lines,
+        )
+
+        stats = self.stats(actor, fiscal_year, half)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "สรุป"
+        for line in title_lines(stats, self.office.profile()):
+            sheet.append([line])
+        sheet.append([])
+        sheet.append(["ประเภทเรื่อง", "รับเรื่อง", "อยู่ระหว่างดำเนินการ", "แล้วเสร็จ",
+                      "ไม่รับพิจารณา", "เฉลี่ยวันทำการ", "นานที่สุด (วันทำการ)"])  # fmt: skip
+        for label, track in [*[(SHORT_TRACK[t], t) for t in TRACKS], ("รวม", None)]:
+            f = stats.figures[track]
+            average = round(f.average_days_to_close, 1) if f.average_days_to_close else None
+            sheet.append([label, f.received, f.in_progress, f.finished, f.rejected, average,
+                          f.longest_days_to_close])  # fmt: skip
+        split = [
+            ("เดือน", month_labels(stats), [stats.by_month[m] for m in stats.months]),
+            ("ไตรมาส", [f"ไตรมาสที่ {q}" for q in stats.quarters],
+             [stats.by_quarter[q] for q in stats.quarters]),
+            ("ช่องทาง", [c.thai for c in stats.by_channel], list(stats.by_channel.values())),
+            ("ผลการพิจารณา", [o.thai for o in stats.by_outcome], list(stats.by_outcome.values())),
+        ]  # fmt: skip
+        for title, labels, counts in split:
+            page = book.create_sheet(title)
+            page.append([title, SHORT_TRACK[TRACKS[0]], SHORT_TRACK[TRACKS[1]], "รวม"])
+            for label, count in zip(labels, counts, strict=True):
+                page.append([label, count[TRACKS[0]], count[TRACKS[1]], sum(count.values())])
+        page = book.create_sheet("ประเภทเรื่อง")
+        page.append(["ประเภทเรื่อง", "จำนวน"])
+        for category, n in stats.by_category.items():
+            page.append([category.thai, n])
+        for ws in book.worksheets:
+            header_row = 4 if ws is sheet else 1
+            for cell in ws[header_row]:
+                cell.font = Font(bold=True)
+            ws.column_dimensions["A"].width = 40
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()

@@ -1,0 +1,35 @@
+"""The ITA area's services, bundled as one field of services.registry.Services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.ita.catalogue import CatalogueService
+from nongbon_ita.services.ita.documents import ItaDocumentService
+from nongbon_ita.services.ita.plan import MeasurePlanService
+from nongbon_ita.services.ita.results import ResultService
+from nongbon_ita.services.ita.scores import ScoreService
+from nongbon_ita.services.office import OfficeService
+
+
+@dataclass
+class ItaServices:
+    catalogue: CatalogueService
+    scores: ScoreService
+    plan: MeasurePlanService
+    results: ResultService
+    documents: ItaDocumentService
+
+    @classmethod
+    def over(cls, ctx: ServiceContext, office: OfficeService) -> ItaServices:
+        scores, plan = ScoreService(ctx), MeasurePlanService(ctx)
+        return cls(CatalogueService(ctx), scores, plan, ResultService(ctx),
+                   ItaDocumentService(ctx, office, plan, scores))  # fmt: skip
+
+    def export_measures(self, fiscal_year: int, out: Path) -> Path:
+        """A year's measures and evidence list as an XLSX workbook (no permission needed)."""
+        from nongbon_ita.services.ita.export import export_measures
+
+        return export_measures(self.plan, fiscal_year, out)

@@ -1,0 +1,1 @@
+"""Loans of assets: the use cases (see service.LoanService, registered as `services.loans`)."""

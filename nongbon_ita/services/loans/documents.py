@@ -1,0 +1,86 @@
+"""Loan documents: gather the records and the office's signers, hand them to reports/."""
+
+from __future__ import annotations
+
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.loans import Loan, LoanOperation
+from nongbon_ita.domain.office import Official, SignatureBlock, SignatureRole
+from nongbon_ita.domain.permissions import require
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.thaiformat import thai_digits
+from nongbon_ita.services.documents import printed_at, signature_block
+from nongbon_ita.services.loans.register import LoanRegisterOps, RegisterQuery
+from nongbon_ita.services.loans.repository import load_loan
+
+
+def _acting(name: str, official: Official | None, fallback_position: str) -> SignatureBlock:
+    """The person who did a step, with the official's position when it is the same person."""
+    if not name:
+        return signature_block("", official)
+    same = official is not None and official.full_name == name
+    return SignatureBlock("", name, official.position if same and official else fallback_position)
+
+
+class LoanDocuments(LoanRegisterOps):
+    def _footer(self, what: str) -> str:
+        return f"{what} · {printed_at(self.ctx)}"
+
+    def _printable(self, actor: CurrentUser, loan_id: int) -> Loan:
+        require(actor, LoanOperation.PRINT)
+        with self.ctx.reading() as session:
+            return load_loan(session, loan_id)
+
+    def loan_form_pdf(self, actor: CurrentUser, loan_id: int) -> bytes:
+        """ใบยืมพัสดุ, pre-filled with what is known so far (names, boxes, dates)."""
+        from nongbon_ita.reports.documents.loan_form import LoanFormSigners, render_loan_form
+
+        loan = self._printable(actor, loan_id)
+        supply = self.office.signer(SignatureRole.SUPPLY_OFFICER)
+        approver = self.office.signer(SignatureRole.APPROVER)
+        b = loan.borrower
+        handed = next((i.handed_out_by for i in loan.items if i.handed_out_by), "")
+        received = next((r.received_by for i in loan.items for r in i.returns if r.received_by), "")
+        signers = LoanFormSigners(
+            borrower=SignatureBlock("ผู้ยืม", b.name, b.position or b.organization),
+            borrower_head=signature_block("", None),
+            supply_officer=signature_block("", supply),
+            approver=(SignatureBlock("", loan.approver, loan.approver_position)
+                      if loan.approver else signature_block("", approver)),
+            handed_out_by=_acting(handed, supply, "เจ้าหน้าที่พัสดุ"),
+            received_by=_acting(received, supply, "เจ้าหน้าที่พัสดุ"),
+        )  # fmt: skip
+        number = thai_digits(loan.number_text) or "ร่าง"
+        return render_loan_form(loan, self.office.profile(), signers,
+                                self._footer(f"ใบยืมพัสดุ เลขที่ {number}"))  # fmt: skip
+
+    def overdue_memo_pdf(self, actor: CurrentUser, loan_id: int) -> bytes:
+        """บันทึกข้อความ ติดตามทวงพัสดุ, signed by the approver, numbered as the last follow-up."""
+        from nongbon_ita.reports.documents.overdue_memo import render_overdue_memo
+
+        loan = self._printable(actor, loan_id)
+        today = self.today()
+        if not loan.is_overdue(today):
+            raise ValidationError(N_("Loan {number} is not overdue."), field="loan",
+                                  number=loan.number_text)  # fmt: skip
+        last = loan.last_follow_up
+        signer = signature_block("", self.office.signer(SignatureRole.APPROVER))
+        return render_overdue_memo(loan, self.office.profile(), today,
+                                   last.memo_number if last else "", signer,
+                                   self._footer(f"ติดตามทวงพัสดุ ใบยืมเลขที่ "
+                                                f"{thai_digits(loan.number_text)}"))  # fmt: skip
+
+    def register_pdf(self, actor: CurrentUser, query: RegisterQuery) -> bytes:
+        """The loan control register, landscape, with the finance division's review block."""
+        from nongbon_ita.reports.documents.loan_register import render_loan_register
+
+        require(actor, LoanOperation.PRINT)
+        register = self.register(actor, query)
+        director = signature_block("", self.office.signer(SignatureRole.FINANCE_DIRECTOR))
+        footer = self._footer(f"ทะเบียนคุมการยืมพัสดุ ปีงบประมาณ {thai_digits(query.fiscal_year)}")
+        return render_loan_register(register, self.office.profile(), director, footer)
+
+    def register_xlsx(self, actor: CurrentUser, query: RegisterQuery) -> bytes:
+        from nongbon_ita.services.loans.export import register_workbook
+
+        require(actor, LoanOperation.PRINT)
+        return register_workbook(self.register(actor, query), self.office.profile().name)

@@ -1,0 +1,121 @@
+"""Settings → Backups: backup now, preview a backup, restore after confirmation, admins only."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.domain.roles import Role
+from nongbon_ita.gui.pages.backups_tab import BackupsTab
+from nongbon_ita.gui.pages.settings_page import SettingsPage
+from nongbon_ita.services import auto_backup
+from nongbon_ita.services.context import HashingCost, ServiceContext
+from nongbon_ita.services.registry import Services
+from tests.gui.conftest import ADMIN_PASSWORD, OFFICE
+
+
+@pytest.fixture
+def office(tmp_path: Path):
+    database = open_database(DatabaseLocation.for_file(tmp_path / "office.sqlite3"))
+    built = Services.over(ServiceContext(database, hashing=HashingCost.cheap()))
+    built.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", ADMIN_PASSWORD)
+    yield built
+    built.ctx.database.dispose()
+
+
+def make_tab(qtbot, office, **kwargs):
+    user = office.auth.login("admin", ADMIN_PASSWORD)
+    restarts: list[bool] = []
+    tab = BackupsTab(office.ctx, user, restart=lambda: restarts.append(True), **kwargs)
+    qtbot.addWidget(tab)
+    tab.resize(820, 620)
+    tab.show()
+    return tab, user, restarts
+
+
+def test_stale_warning_then_backup_now_lists_it(qtbot, office, message_log, shot) -> None:
+    tab, _user, _restarts = make_tab(qtbot, office)
+    assert "older than 7 days" in tab.status.text()  # never backed up
+    tab.back_up_now()
+    assert "Backup saved" in message_log.last()
+    assert tab.backups.count() == 1 and "older than" not in tab.status.text()
+    shot(tab, "backups-tab")
+
+
+def test_preview_then_restore_after_confirmation(qtbot, office, message_log, shot) -> None:
+    tab, user, restarts = make_tab(qtbot, office)
+    tab.back_up_now()
+    office.users.create_user(user, "somchai", "นายสมชาย", frozenset({Role.STAFF}), "temporary-1")
+    tab.backups.setCurrentRow(0)
+    assert OFFICE.name in tab.preview.text()
+    assert "Users 1" in tab.preview.text() and "0001_initial" in tab.preview.text()
+    assert tab.restore_button.isEnabled()
+    shot(tab, "backups-tab-preview")
+    message_log.answer = QMessageBox.StandardButton.No
+    tab.restore()
+    assert restarts == [] and "Replace the current database" in message_log.last()
+    message_log.answer = QMessageBox.StandardButton.Yes
+    tab.restore()
+    assert restarts == [True] and "Restored" in message_log.last()
+    restored = auto_backup.preview_backup(office.ctx.database.location.file)
+    assert restored.users == 1  # somchai came after the backup
+
+
+def test_a_foreign_file_is_refused_in_the_preview(qtbot, office, message_log, tmp_path) -> None:
+    other = tmp_path / "notes.sqlite3"
+    other.write_bytes(b"not a database at all")
+    tab, _user, _restarts = make_tab(qtbot, office, pick_file=lambda _parent: str(other))
+    tab.other_button.click()
+    assert "not a nongbon-ita database" in tab.preview.text()
+    assert not tab.restore_button.isEnabled()
+
+
+def test_folder_choice_is_saved(qtbot, office, message_log, tmp_path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    tab, _user, _restarts = make_tab(qtbot, office, pick_folder=lambda _parent: str(usb))
+    tab.choose_button.click()
+    tab.days.setValue(45)
+    tab.save_button.click()
+    assert auto_backup.backup_folder(office.ctx) == usb
+    assert auto_backup.keep_days(office.ctx) == 45
+
+
+def test_only_admins_get_the_tab(qtbot, services, admin, staff) -> None:
+    def titles(user):
+        page = SettingsPage(services, user)
+        qtbot.addWidget(page)
+        return [page.tabs.tabText(i) for i in range(page.tabs.count())]
+
+    assert "Backups" in titles(admin)
+    assert "Backups" not in titles(staff)
+
+
+def test_when_formats_a_moment_in_be_or_says_never() -> None:
+    from nongbon_ita.gui.pages.backups_tab import when
+
+    assert when(None) == "never"
+    assert "ม.ค. 67" in when(datetime(2024, 1, 15, 12, 0, tzinfo=UTC))
+
+
+def test_start_up_backup_and_its_warning_in_the_status_bar(qtbot, office, tmp_path, admin) -> None:
+    from nongbon_ita.gui.main_window import MainWindow
+    from nongbon_ita.gui.pages.backups_tab import show_backup_note, take_daily_backup
+
+    assert take_daily_backup(office.ctx) == ""  # taken, so neither failed nor stale
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    user = office.auth.login("admin", ADMIN_PASSWORD)
+    auto_backup.set_policy(office.ctx, user, usb, 30)
+    usb.rmdir()
+    office.ctx.clock = lambda: datetime(2030, 1, 1, 12, 0, tzinfo=UTC)  # 7+ days later
+    note = take_daily_backup(office.ctx)
+    assert "USB" in note and "older than 7 days" in note
+    window = MainWindow(admin, "อบต.หนองบอน")
+    qtbot.addWidget(window)
+    show_backup_note(window, note)
+    assert window.findChild(QLabel, "backup-warning").text().endswith(note)
