@@ -42,7 +42,7 @@ def fill(services: Services, count: int) -> None:
                     version=1,
                     created_at=services.ctx.now(),
                     updated_at=services.ctx.now(),
-                )  # fmt: skip
+                )
             ).inserted_primary_key[0]
         batch: list[dict[str, object]] = []
         for n in range(count):
@@ -103,7 +103,7 @@ def main() -> int:
             limit=100, filters=AssetFilters(lendable=True, status=AssetStatus.AVAILABLE))),
             LIST_TARGET)  # fmt: skip
         ok &= report("list: count of all", timed(lambda: assets.count()), LIST_TARGET)
-        for needle in ("เครื่อง", "สูบน้ำ", "เต็นท์", "-61-0123", serial, "ซุปเปอร์แวร์", "ตู้"):
+        for needle in ("เครื่อง", "สูบน้ำ", "เต็นท์", "-61-0123", serial, "ซุปเปอร์แวร์", "ตู้", "AC"):
             found = assets.count(needle)
             ok &= report(f"search “{needle}” first 100 ({found:,} found)",
                          timed(lambda n=needle: assets.search(n, limit=100)), SEARCH_TARGET)  # fmt: skip

@@ -72,6 +72,22 @@ def _open_gui(args: argparse.Namespace) -> int:
     return run_gui(resolve_location(args.db), sys.argv[:1])
 
 
+def gui_options(words: Sequence[str]) -> list[str]:
+    """The global options (`--db PATH`, `--lang en`, or `--db=PATH`) and nothing else."""
+    kept: list[str] = []
+    pending = False
+    for word in words:
+        if pending:
+            kept.append(word)
+            pending = False
+        elif word in ("--db", "--lang"):
+            kept.append(word)
+            pending = True
+        elif word.startswith(("--db=", "--lang=")):
+            kept.append(word)
+    return kept
+
+
 def main_gui() -> int:
-    """The windowed executable: always the GUI, whatever the console."""
-    return main([a for a in sys.argv[1:] if a.startswith("--")])
+    """The windowed executable: always the GUI, whatever else a shortcut passes."""
+    return main(gui_options(sys.argv[1:]))

@@ -32,7 +32,14 @@ class SearchIndex:
 ASSET_SEARCH = SearchIndex(
     "asset_search", "asset", ("asset_number", "name", "serial", "brand_model")
 )
-INDEXES = (ASSET_SEARCH,)
+LOAN_SEARCH = SearchIndex(
+    "loan_search", "loan", ("borrower_name", "borrower_organization", "purpose", "place_of_use")
+)
+# identities live in complaint_identity and are never indexed
+COMPLAINT_SEARCH = SearchIndex(
+    "complaint_search", "complaint", ("register_text", "subject", "details")
+)
+INDEXES = (ASSET_SEARCH, LOAN_SEARCH, COMPLAINT_SEARCH)
 
 
 def index_ddl(index: SearchIndex) -> list[str]:

@@ -21,7 +21,6 @@ from nongbon_ita.gui.fonts import load_screen_font
 from nongbon_ita.gui.login_dialog import LoginDialog
 from nongbon_ita.gui.main_window import MainWindow
 from nongbon_ita.gui.pages.dashboard_page import DashboardPage
-from nongbon_ita.gui.pages.placeholder_page import PlaceholderPage
 from nongbon_ita.gui.pages.reports_page import Render, ReportsPage
 from nongbon_ita.gui.pages.settings_page import SettingsPage
 from nongbon_ita.gui.preferences import apply_saved_language
@@ -54,10 +53,9 @@ def build_main_window(
     from nongbon_ita.gui.assets.register_page import AssetRegisterPage
 
     assets_area.addTab(AssetRegisterPage(services, user), _("Asset register"))
-    assets_area.addTab(
-        PlaceholderPage(_("Loans"), _("Loan requests, approvals, hand-outs and returns.")),
-        _("Loans"),
-    )
+    from nongbon_ita.gui.loans.area import add_loan_tabs
+
+    add_loan_tabs(assets_area, dashboard, services, user)  # Loans, Loan register, overdue loans
     window.add_page("assets", _("Assets and loans"), assets_area)
     from nongbon_ita.gui.complaints.area import add_complaint_sections, complaints_page
 

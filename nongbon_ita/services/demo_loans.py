@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from nongbon_ita.db.loan_search_index import ensure_loan_search
 from nongbon_ita.db.models import (
     AssetCategoryRow,
     AssetRow,
@@ -281,5 +280,4 @@ def _write(services: Services, b: _Batch, today: date) -> int:
             record_event(ctx, session, "supply_officer", "loan.demo_created", "loan", row["id"],
                          after={"status": row["status"], "number": row["number"],
                                 "fiscal_year": row["fiscal_year"]})  # fmt: skip
-    ensure_loan_search(ctx.database.engine)
     return len(b.loans)

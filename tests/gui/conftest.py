@@ -35,8 +35,15 @@ USER_PASSWORD = "password-1234"
 @pytest.fixture(scope="session", autouse=True)
 def gui_app(qapp: QApplication) -> QApplication:
     load_screen_font(qapp)
-    set_language("en")  # the Thai catalog does not exist yet; message ids are English
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def english_ui() -> Iterator[None]:
+    """GUI tests assert on the English message ids; a CLI test run earlier may have left Thai on."""
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture

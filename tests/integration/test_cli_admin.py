@@ -186,3 +186,10 @@ def test_kept_files_travel_with_backup_and_restore(
         kept
         and (kept[0] / "evidence" / "2567" / "photo.txt").read_text(encoding="utf-8") == "changed"
     )
+
+
+def test_the_windowed_program_keeps_only_global_options() -> None:
+    from nongbon_ita.cli.main import gui_options
+
+    words = ["--db", "D:\\office.sqlite3", "check", "--lang=en", "--out", "x.pdf"]
+    assert gui_options(words) == ["--db", "D:\\office.sqlite3", "--lang=en"]

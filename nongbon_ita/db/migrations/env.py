@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from nongbon_ita.db.models import Base
+from nongbon_ita.db.search_index import include_object
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,6 +19,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,
+    include_object=include_object,  # the FTS5 search tables are made by hand
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from nongbon_ita.domain.loans import Loan, LoanItem, LoanStatus, UseScope
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
-from nongbon_ita.i18n.thaiformat import format_date_long, thai_digits
+from nongbon_ita.i18n.thaiformat import format_date_long, format_date_short, thai_digits
 from nongbon_ita.reports.thai import (
     BODY,
     CM,
@@ -25,18 +26,23 @@ from nongbon_ita.reports.thai import (
     build_pdf,
     fonts,
     frame_width,
+    keep_lines,
 )
 from nongbon_ita.reports.thai.drawing import draw_runs
 from nongbon_ita.reports.thai.shaping import shape
 from nongbon_ita.reports.thai.tables import thai_table
 
 ITEMS_ON_FIRST_PAGE = 8
-SMALL = BODY.but(size=14)
-SIGN = BODY.but(size=13)
-ITEM = BODY.but(size=13)  # six signature blocks share the page with eight items
-MARGINS = PageMargins(top=1.5 * CM, bottom=1.5 * CM)  # a one-page form: tighter top and bottom
-HEADER = ("ลำดับที่", "รายการ (ยี่ห้อ/รุ่น/หมายเลขเครื่อง)", "จำนวน/หน่วย", "หมายเลขครุภัณฑ์", "หมายเหตุ")
-SHARES = (0.07, 0.56, 0.12, 0.18, 0.07)
+SMALL = BODY.but(size=14)  # 16 pt cannot hold eight items and eight signatures on one page
+ITEM = BODY.but(size=12)
+SIGN = BODY.but(size=12)
+POSITION = SIGN.but(size=10.5, align=Align.CENTER)
+SIGN_COLUMNS = 4  # eight signatures: two rows of four compact boxes
+APPROVER_COLUMN = 140.0
+MARGINS = PageMargins(left=2.5 * CM, right=1.5 * CM, top=1.2 * CM, bottom=1.5 * CM)
+HEADER = ("ที่", "รายการ (ยี่ห้อ/รุ่น/หมายเลขเครื่อง)", "จำนวน/หน่วย", "หมายเลขครุภัณฑ์", "หมายเหตุ")
+# points; the description takes what is left (asset numbers like 7080-001-0001 on one line)
+WIDTHS = (28.0, 0.0, 58.0, 96.0, 56.0)
 DOTS = "……………………"
 UNDERTAKING = (
     "ข้าพเจ้าจะดูแลรักษาพัสดุที่ยืมให้อยู่ในสภาพดี และจะส่งคืนในสภาพที่ใช้การได้เรียบร้อย "
@@ -59,12 +65,13 @@ class LoanFormSigners:
 
 
 class CheckBoxes(Flowable):  # type: ignore[misc]
-    """'☐ label  ☑ label' drawn as boxes (the fonts have no ballot-box glyphs); ticked ones
-    carry a check mark. The labels stay text in the PDF."""
+    """'lead ☐ label  ☑ label' drawn as boxes (the fonts have no ballot-box glyphs); ticked
+    ones carry a check mark. The labels stay text in the PDF."""
 
-    def __init__(self, options: Sequence[tuple[str, bool]], style: Any = SMALL, indent: float = 0):
+    def __init__(self, options: Sequence[tuple[str, bool]], style: Any = SMALL,
+                 indent: float = 0, lead: str = "") -> None:  # fmt: skip
         super().__init__()
-        self.options, self.style, self.indent = list(options), style, indent
+        self.options, self.style, self.indent, self.lead = list(options), style, indent, lead
         self._face = fonts.face()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -75,6 +82,10 @@ class CheckBoxes(Flowable):  # type: ignore[misc]
         size = self.style.size
         box, x = size * 0.55, self.indent
         baseline = self.style.line_height - size * 0.92
+        if self.lead:
+            run = shape(self._face, self.lead)
+            draw_runs(self.canv, x, baseline, size, [(0.0, run)])
+            x += run.width(size) + size * 0.6
         for label, ticked in self.options:
             self.canv.setLineWidth(0.7)
             self.canv.rect(x, baseline, box, box)
@@ -87,23 +98,29 @@ class CheckBoxes(Flowable):  # type: ignore[misc]
             x += box + size * 0.3 + run.width(size) + size * 0.8
 
 
-def _signature(
-    caption: str, block: SignatureBlock, above: list[Flowable] | None = None
-) -> list[Flowable]:
+def _block(signer: SignatureBlock, *detail: Flowable) -> list[Flowable]:
+    """One box of the signature grid: who signs and for what (bold, first), then the line to
+    sign on, the name and the position."""
     centre = SIGN.but(align=Align.CENTER)
-    return [*(above or []),
-            ThaiParagraph(f"(ลงชื่อ)........................{caption}", centre.but(space_before=2)),
-            ThaiParagraph(f"({block.full_name})", centre),
-            ThaiParagraph(block.position, centre)]  # fmt: skip
+    return [*detail,
+            ThaiParagraph("(ลงชื่อ)" + "." * 24, centre.but(space_before=7)),
+            ThaiParagraph(f"({signer.full_name or DOTS})", centre),
+            ThaiParagraph(signer.position or " ", POSITION)]  # fmt: skip
 
 
-def _grid(pairs: Sequence[tuple[list[Flowable], list[Flowable]]], width: float) -> Table:
-    table = Table([[left, right] for left, right in pairs], colWidths=[width / 2, width / 2])
+def _grid(blocks: Sequence[list[Flowable]], width: float) -> Table:
+    """The signature boxes, SIGN_COLUMNS to a row, ruled like the rest of the form."""
+    rows = [list(blocks[i : i + SIGN_COLUMNS]) for i in range(0, len(blocks), SIGN_COLUMNS)]
+    rows[-1] += [[]] * (SIGN_COLUMNS - len(rows[-1]))
+    # the approver's column is wider: "นายกองค์การบริหารส่วนตำบล…" is one word to the line breaker
+    narrow = (width - APPROVER_COLUMN) / (SIGN_COLUMNS - 1)
+    table = Table(rows, colWidths=[narrow] * (SIGN_COLUMNS - 1) + [APPROVER_COLUMN])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))  # fmt: skip
+                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))  # fmt: skip
     return table
 
 
@@ -116,79 +133,105 @@ def _item_rows(items: Sequence[LoanItem], first_number: int) -> list[list[str]]:
     return rows
 
 
+def _items_table(items: Sequence[LoanItem], first_number: int, width: float) -> Table:
+    widths = [w or width - sum(WIDTHS) for w in WIDTHS]
+    return thai_table(HEADER, _item_rows(items, first_number), widths, body_style=ITEM,
+                      header_style=ITEM.but(bold=True, align=Align.CENTER))  # fmt: skip
+
+
 def _date(day: Any) -> str:
     return format_date_long(day) if day else DOTS
+
+
+def _short(day: Any) -> str:
+    return format_date_short(day, thai=True) if day else "……………"
 
 
 def render_loan_form(
     loan: Loan, office: OfficeProfile, signers: LoanFormSigners, footer_text: str = ""
 ) -> bytes:
-    width = frame_width()
+    width = frame_width(margins=MARGINS)
     b = loan.borrower
-    indent = SMALL.but(first_indent=2.5 * CM)
     number = thai_digits(loan.number_text) if loan.number_text else DOTS
     written = loan.submitted_at.date() if loan.submitted_at else None
+    right = SMALL.but(align=Align.RIGHT)
     story: list[Flowable] = [
-        ThaiParagraph("ใบยืมพัสดุ", TITLE.but(size=20)),
-        ThaiParagraph(f"เลขที่ {number}", SMALL.but(align=Align.RIGHT)),
-        ThaiParagraph(f"เขียนที่ {office.name}", SMALL.but(align=Align.RIGHT)),
-        ThaiParagraph(f"วันที่ {_date(written)}", SMALL.but(align=Align.RIGHT, space_after=2)),
+        _title_line(ThaiParagraph("ใบยืมพัสดุ", TITLE.but(size=20)),
+                    ThaiParagraph(f"เลขที่ {number}", right.but(space_before=4)), width),
+        ThaiParagraph(f"เขียนที่ {office.name}", right),
+        ThaiParagraph(f"วันที่ {_date(written)}", right.but(space_after=2)),
         ThaiParagraph(
             f"ข้าพเจ้า {b.name} ตำแหน่ง {b.position or DOTS} สังกัด {b.organization or DOTS} "
             f"โทร {thai_digits(b.phone) or DOTS} ขอยืมพัสดุของ{office.name} "
             f"เพื่อใช้ในงาน {loan.purpose} สถานที่นำไปใช้ {loan.place_of_use or DOTS} "
             f"ตั้งแต่วันที่ {_date(loan.start_date)} ถึงวันที่ {_date(loan.due_date)} "
-            f"รวม {thai_digits(loan.days)} วัน ตามรายการดังต่อไปนี้", indent),
-        Spacer(1, 4),
+            f"รวม {thai_digits(loan.days)} วัน ตามรายการดังต่อไปนี้", SMALL.but(first_indent=2 * CM)),
+        CheckBoxes([(thai, loan.use_scope is scope) for scope, thai in SCOPES], SMALL,
+                   lead="ลักษณะการใช้"),
+        Spacer(1, 3),
     ]  # fmt: skip
-    widths = [width * s for s in SHARES]
     first, rest = loan.items[:ITEMS_ON_FIRST_PAGE], loan.items[ITEMS_ON_FIRST_PAGE:]
-    story.append(thai_table(HEADER, _item_rows(first, 1), widths, body_style=ITEM,
-                            header_style=ITEM.but(bold=True, align=Align.CENTER)))  # fmt: skip
+    story.append(_items_table(first, 1, width))
     if rest:
         story.append(ThaiParagraph(
             f"(มีรายการต่อในแผ่นต่อ อีก {thai_digits(len(rest))} รายการ รวมทั้งสิ้น "
             f"{thai_digits(len(loan.items))} รายการ)", SMALL.but(align=Align.CENTER)))  # fmt: skip
-    story.append(ThaiParagraph(f"{UNDERTAKING} และจะส่งคืนพัสดุในวันที่ {_date(loan.due_date)}",
-                               SMALL.but(first_indent=2.5 * CM, space_before=4)))  # fmt: skip
-    story.append(Spacer(1, 4))
-    story.append(_form_signatures(loan, signers, width))
+    story.append(keep_lines(
+        ThaiParagraph(f"{UNDERTAKING} และจะส่งคืนพัสดุในวันที่ {_date(loan.due_date)}",
+                      SIGN.but(size=13, first_indent=2 * CM, space_before=3, space_after=4)),
+        _grid(_signature_blocks(loan, signers), width)))  # fmt: skip
+    if loan.refusal_reason:
+        story.append(ThaiParagraph(f"เหตุผลที่ไม่อนุมัติ: {loan.refusal_reason}", SIGN))
     if rest:
-        story += [PageBreak(), ThaiParagraph(f"ใบยืมพัสดุ เลขที่ {number} (แผ่นต่อ)", TITLE),
-                  Spacer(1, 6),
-                  thai_table(HEADER, _item_rows(rest, ITEMS_ON_FIRST_PAGE + 1), widths,
-                             body_style=SMALL, header_style=SMALL.but(bold=True, align=Align.CENTER))]  # fmt: skip
+        story += [PageBreak(), Spacer(1, 0.8 * CM),  # below the page number
+                  ThaiParagraph(f"ใบยืมพัสดุ เลขที่ {number} (แผ่นต่อ)", TITLE.but(size=18)),
+                  ThaiParagraph("รายการพัสดุ (ต่อ)", SMALL.but(bold=True, space_before=4,
+                                                             space_after=3)),
+                  _items_table(rest, ITEMS_ON_FIRST_PAGE + 1, width)]  # fmt: skip
     return build_pdf(story, footer_text=footer_text, title=f"ใบยืมพัสดุ {loan.number_text}",
                      author=office.name, margins=MARGINS)  # fmt: skip
 
 
-def _form_signatures(loan: Loan, s: LoanFormSigners, width: float) -> Table:
-    half = width / 2 - 4
+SCOPES = ((UseScope.PREMISES, "ใช้ภายในสถานที่"), (UseScope.OFF_SITE, "นำไปใช้นอกสถานที่"),
+          (UseScope.OTHER_AGENCY, "ยืมระหว่างหน่วยงาน"))  # fmt: skip
+
+
+def _title_line(title: Flowable, number: Flowable, width: float) -> Table:
+    """The title centred on the page with the form's number at the right of the same line."""
+    table = Table([["", title, number]], colWidths=[width * 0.3, width * 0.4, width * 0.3])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return table
+
+
+def _signature_blocks(loan: Loan, s: LoanFormSigners) -> list[list[Flowable]]:
+    """Request, check and decision on the first row; hand-out and return on the second."""
     status = loan.status
     approved = status in (LoanStatus.APPROVED, LoanStatus.HANDED_OUT, LoanStatus.CLOSED)
-    scope = [("ใช้ภายในสถานที่", loan.use_scope is UseScope.PREMISES),
-             ("นำไปใช้นอกสถานที่", loan.use_scope is not UseScope.PREMISES)]  # fmt: skip
     decision = [("อนุมัติ", approved), ("ไม่อนุมัติ", status is LoanStatus.REFUSED)]
-    handed = loan.handed_out_on
     returns = [r for i in loan.items for r in i.returns]
-    back = (
-        max((r.returned_on for r in returns), default=None)
-        if loan.status is LoanStatus.CLOSED
-        else None
-    )
-    condition = " ".join(sorted({r.condition.thai for r in returns})) if back else DOTS
-    returned_by = SignatureBlock("", returns[-1].returned_by, "") if returns else SignatureBlock("", DOTS, "")  # fmt: skip
-    left_small = SIGN.but(space_before=2)
-    return _grid([
-        (_signature("ผู้ยืม", s.borrower), _signature("หัวหน้าหน่วยงานผู้ยืม", s.borrower_head)),
-        (_signature("เจ้าหน้าที่พัสดุ", s.supply_officer, [
-            ThaiParagraph("ตรวจสอบแล้ว", left_small), CheckBoxes(scope, SIGN, indent=4)]),
-         _signature("ผู้อนุมัติ", s.approver, [
-             ThaiParagraph("ความเห็นผู้อนุมัติ", left_small), CheckBoxes(decision, SIGN, indent=4)])),
-        (_signature("ผู้ยืม", s.borrower, [ThaiParagraph(
-            f"ได้รับพัสดุตามรายการข้างต้นแล้ว เมื่อวันที่ {_date(handed)}", left_small)]),
-         _signature("ผู้จ่ายพัสดุ", s.handed_out_by, [Spacer(1, SIGN.line_height)])),
-        (_signature("ผู้ส่งคืน", returned_by, [ThaiParagraph(
-            f"ได้รับคืนแล้วเมื่อวันที่ {_date(back)} สภาพ {condition}", left_small)]),
-         _signature("ผู้รับคืน", s.received_by, [Spacer(1, SIGN.line_height)])),
-    ], half * 2)  # fmt: skip
+    back = (max((r.returned_on for r in returns), default=None)
+            if status is LoanStatus.CLOSED else None)  # fmt: skip
+    condition = " ".join(sorted({r.condition.thai for r in returns})) if back else "……………"
+    returned_by = SignatureBlock("", returns[-1].returned_by if returns else "", "")
+    handed = f"วันที่ {_short(loan.handed_out_on)}"
+
+    def role(text: str) -> ThaiParagraph:
+        return ThaiParagraph(text, SIGN.but(bold=True))
+
+    def note(text: str) -> ThaiParagraph:
+        return ThaiParagraph(text, SIGN)
+
+    return [
+        _block(s.borrower, role("ผู้ยืม"), note("ขอยืมพัสดุข้างต้น")),
+        _block(s.borrower_head, role("หัวหน้าหน่วยงาน"), note("ของผู้ยืม")),
+        _block(s.supply_officer, role("เจ้าหน้าที่พัสดุ"), note("ตรวจสอบแล้ว")),
+        _block(s.approver, role("ผู้อนุมัติ"), CheckBoxes(decision, SIGN)),
+        _block(s.borrower, role("ผู้ยืม รับพัสดุแล้ว"), note(handed)),
+        _block(s.handed_out_by, role("ผู้จ่ายพัสดุ"), note(handed)),
+        _block(returned_by, role("ผู้ส่งคืน"), note(f"วันที่ {_short(back)}")),
+        _block(s.received_by, role("ผู้รับคืน"), note(f"สภาพ {condition}")),
+    ]

@@ -36,12 +36,13 @@ from nongbon_ita.reports.thai.tables import HEADER_FILL, PAD_X, PAD_Y
 
 CELL = BODY.but(size=11)
 HEAD = CELL.but(bold=True, align=Align.CENTER)
-HEADER = ("ลำดับที่", "เลขที่ใบยืม", "รายการ", "หมายเลขครุภัณฑ์", "จำนวน", "ยืม (วันที่ ผู้ยืม)",
-          "กำหนดส่งคืน", "ผู้อนุมัติ", "คืน (วันที่ ผู้คืน สภาพ)", "วันที่ติดตามทวง",
-          "หมายเหตุ")  # fmt: skip
-# points at 11 pt on a landscape page with narrow margins; the remarks take what is left
-WIDTHS = (28.0, 52.0, 118.0, 84.0, 38.0, 96.0, 56.0, 75.0, 96.0, 50.0)
-MARGINS = PageMargins(left=2 * CM, right=1.5 * CM, top=2 * CM, bottom=1.8 * CM)
+HEADER = ("ที่", "เลขที่ใบยืม", "รายการ", "หมายเลขครุภัณฑ์", "จำนวน",
+          "ยืม (วันที่ ผู้ยืม กำหนดส่งคืน)", "ผู้อนุมัติ", "คืน (วันที่ ผู้คืน สภาพ)", "หมายเหตุ")  # fmt: skip
+# points at 11 pt on a landscape page: numbers and dates such as ๑๒๓๔/๒๕๖๗ and ๒๘ พ.ย. ๖๙ stay on
+# one line (text + padding); the remarks (carried, still out, overdue, follow-up, liability)
+# take what is left
+WIDTHS = (32.0, 70.0, 140.0, 82.0, 44.0, 112.0, 96.0, 112.0)
+MARGINS = PageMargins(left=1.5 * CM, right=1.5 * CM, top=2 * CM, bottom=1.8 * CM)
 
 
 def _d(day: Any) -> str:
@@ -71,12 +72,17 @@ def line_cells(number: int, line: RegisterLine, same_loan: bool = False) -> list
     if last is not None:
         conditions = " ".join(sorted({r.condition.thai for r in item.returns}))
         returned = f"{_d(last.returned_on)}\n{last.returned_by}\n{conditions}"
+    if line.follow_up_on and not same_loan:
+        remarks.append(f"ติดตามทวง {_d(line.follow_up_on)}")
+    lent = (
+        _d(line.lent_on)
+        if same_loan
+        else (f"{_d(line.lent_on)}\n{line.borrower}\nกำหนด {_d(line.due_date)}")
+    )
     return [
         thai_digits(number), "" if same_loan else thai_digits(line.number_text), item.description,
-        item.asset_number, thai_digits(f"{item.quantity} {item.unit}".strip()),
-        _d(line.lent_on) if same_loan else f"{_d(line.lent_on)}\n{line.borrower}",
-        "" if same_loan else _d(line.due_date), "" if same_loan else line.approver, returned,
-        _d(line.follow_up_on), "; ".join(remarks),
+        item.asset_number, thai_digits(f"{item.quantity} {item.unit}".strip()), lent,
+        "" if same_loan else line.approver, returned, "; ".join(remarks),
     ]  # fmt: skip
 
 
@@ -259,7 +265,8 @@ def render_loan_register(
         story.append(PagedRows(rows, widths))
     else:
         story.append(ThaiParagraph("ไม่มีรายการยืมในช่วงนี้", BODY.but(align=Align.CENTER)))
-    story.append(ThaiParagraph(_totals_text(register), BODY.but(space_before=8)))
-    story.append(keep_lines(*_review_block(register, director)))
+    # the totals stay with the review block: the reviewer signs what they read
+    story.append(keep_lines(ThaiParagraph(_totals_text(register), BODY.but(space_before=8)),
+                            *_review_block(register, director)))  # fmt: skip
     return build_pdf(story, landscape_page=True, footer_text=footer_text, title=title[0],
                      author=office.name, margins=MARGINS)  # fmt: skip

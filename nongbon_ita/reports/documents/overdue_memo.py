@@ -14,6 +14,7 @@ from nongbon_ita.reports.thai import (
     BODY,
     CM,
     TITLE,
+    PageMargins,
     ThaiParagraph,
     build_pdf,
     frame_width,
@@ -25,25 +26,51 @@ from nongbon_ita.reports.thai import (
 REGULATION = ("ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ "
               "พ.ศ. ๒๕๖๐")  # fmt: skip
 INDENT = BODY.but(first_indent=2.5 * CM)
+LABEL = BODY.but(bold=True, size=18)  # the memo's printed labels stand out from what is filled in
+VALUE = BODY.but(space_before=2.5)  # on the baseline of the larger label
+# a memo's emblem sits 1.5 cm from the top: the page starts there, the rest as usual
+MARGINS = PageMargins(top=1.5 * CM, bottom=1.5 * CM)
+EMBLEM = 1.5 * CM
 
 
-def _heading(office: OfficeProfile, width: float) -> Flowable:
-    """'บันทึกข้อความ' with the office's emblem (1.5 cm) at the top left, if it has one."""
-    title = ThaiParagraph("บันทึกข้อความ", TITLE.but(size=29))
-    if office.logo_png is None:
-        return title
-    emblem = Image(
-        io.BytesIO(office.logo_png), width=1.5 * CM, height=1.5 * CM, kind="proportional"
-    )
-    table = Table([[emblem, title, ""]], colWidths=[2 * CM, width - 4 * CM, 2 * CM])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+def _tight(table: Table, *extra: tuple[object, ...]) -> Table:
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0), *extra]))  # fmt: skip
     return table
 
 
-def _field(label: str, value: str) -> ThaiParagraph:
-    return ThaiParagraph(f"{label}  {value}", BODY)
+def _heading(office: OfficeProfile, width: float) -> Flowable:
+    """'บันทึกข้อความ' centred, with the office's emblem (1.5 cm) at the top left if it has one."""
+    title = ThaiParagraph("บันทึกข้อความ", TITLE.but(size=29))
+    emblem: Flowable | str = ""
+    if office.logo_png is not None:
+        emblem = Image(io.BytesIO(office.logo_png), width=EMBLEM, height=EMBLEM,
+                       kind="proportional")  # fmt: skip
+    side = 2 * CM
+    return _tight(Table([[emblem, title, ""]], colWidths=[side, width - 2 * side, side]),
+                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"))  # fmt: skip
+
+
+def _labelled(*pairs: tuple[str, str, float], width: float) -> Table:
+    """One line of the memo's head: bold labels each followed by what is filled in; the
+    floats are the shares of the line each pair takes."""
+    cells: list[Flowable] = []
+    widths: list[float] = []
+    for label, value, share in pairs:
+        label_width = _label_width(label)
+        cells += [ThaiParagraph(label, LABEL), ThaiParagraph(value, VALUE)]
+        widths += [label_width, width * share - label_width]
+    return _tight(Table([cells], colWidths=widths))
+
+
+def _label_width(label: str) -> float:
+    from nongbon_ita.reports.thai import fonts
+    from nongbon_ita.reports.thai.shaping import shape
+
+    return shape(fonts.face(bold=True), label).width(LABEL.size) + 0.3 * CM
 
 
 def render_overdue_memo(
@@ -57,20 +84,21 @@ def render_overdue_memo(
     number = thai_digits(loan.number_text)
     lent_on = loan.handed_out_on or loan.start_date
     code = thai_digits(memo_number) if memo_number else f"{office.letter_code}/……………"
+    phone = f" โทร. {thai_digits(office.phone)}" if office.phone else ""
     story: list[Flowable] = [
         _heading(office, width),
-        Spacer(1, 6),
-        _field("ส่วนราชการ", f"{office.name} {office.district_line}"),
-        ThaiParagraph(f"ที่  {code}", BODY),
-        _field("วันที่", format_date_long(on)),
-        _field("เรื่อง", "ติดตามทวงพัสดุที่ยืม"),
         Spacer(1, 4),
-        _field("เรียน", b.name),
+        _labelled(("ส่วนราชการ", f"{office.name}{phone}", 1.0),
+                  width=width),
+        _labelled(("ที่", code, 0.5), ("วันที่", format_date_long(on), 0.5), width=width),
+        _labelled(("เรื่อง", "ติดตามทวงพัสดุที่ยืม", 1.0), width=width),
+        Spacer(1, 4),
+        ThaiParagraph(f"เรียน  {b.name}", BODY),
         ThaiParagraph(
             f"ตามที่ท่านได้ยืมพัสดุของ{office.name} ตามใบยืมพัสดุเลขที่ {number} "
             f"เมื่อวันที่ {format_date_long(lent_on)} เพื่อใช้ในงาน{loan.purpose} "
             f"โดยมีกำหนดส่งคืนภายในวันที่ {format_date_long(loan.due_date)} นั้น",
-            INDENT.but(space_before=8)),
+            INDENT.but(space_before=4)),
         ThaiParagraph(
             f"บัดนี้ได้เลยกำหนดส่งคืนมาแล้ว {thai_digits(late)} วัน และยังมีพัสดุที่ยังไม่ได้ส่งคืน "
             f"จำนวน {thai_digits(len(out))} รายการ ดังนี้", INDENT.but(space_before=6)),
@@ -88,6 +116,6 @@ def render_overdue_memo(
             INDENT.but(space_before=6)),
         ThaiParagraph("จึงเรียนมาเพื่อโปรดดำเนินการ", INDENT.but(space_before=6)),
     ]  # fmt: skip
-    story.append(keep_lines(Spacer(1, 24), signature_block("", signer.full_name, signer.position)))
+    story.append(keep_lines(Spacer(1, 20), signature_block("", signer.full_name, signer.position)))
     return build_pdf(story, footer_text=footer_text, title=f"ติดตามทวงพัสดุ {loan.number_text}",
-                     author=office.name)  # fmt: skip
+                     author=office.name, margins=MARGINS)  # fmt: skip

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.complaint_search_index import complaint_text_condition, ensure_complaint_search
+from nongbon_ita.db.complaint_search_index import complaint_text_condition
 from nongbon_ita.db.models import (
     ComplaintActionRow,
     ComplaintAttachmentRow,
@@ -102,7 +102,6 @@ class QueryService:
     ) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
         if wanted.text.strip():
-            ensure_complaint_search(self.ctx.database.engine)
             dialect = session.get_bind().dialect.name
             conditions.append(complaint_text_condition(dialect, wanted.text.strip()))
         if wanted.status is not None:
@@ -122,8 +121,6 @@ class QueryService:
         """Newest first; `total` counts every match for the list's header and lazy loading."""
         require(actor, ComplaintOperation.VIEW)
         wanted = wanted or ComplaintFilter()
-        if wanted.text.strip():
-            ensure_complaint_search(self.ctx.database.engine)
         with self.ctx.reading() as session:
             calendar = calendar_of(session)
             conditions = self._conditions(session, wanted, calendar)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.loan_search_index import ensure_loan_search, loan_text_condition
+from nongbon_ita.db.loan_search_index import loan_text_condition
 from nongbon_ita.db.models import AssetRow, LoanItemRow, LoanReturnRow, LoanRow, UserRow
 from nongbon_ita.domain.calendar import RegisterNumber
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
@@ -28,12 +30,26 @@ from nongbon_ita.services.loans.policy import read_policy, write_policy
 from nongbon_ita.services.loans.repository import load_loan, load_loans
 
 
+class LoanSort(StrEnum):
+    """How a list of loans is ordered (in SQL, so a lazy list pages through it)."""
+
+    NEWEST = "newest"
+    NUMBER = "number"
+    STATUS = "status"
+    BORROWER = "borrower"
+    START = "start"
+    DUE = "due"
+
+
 @dataclass(frozen=True)
 class LoanFilter:
     text: str = ""
     status: LoanStatus | None = None
     overdue_only: bool = False
     outstanding_only: bool = False
+    fiscal_year: int | None = None
+    sort: LoanSort = LoanSort.NEWEST
+    descending: bool = False  # NEWEST is always newest first
 
 
 @dataclass(frozen=True)
@@ -84,7 +100,6 @@ class LoanQueries(LoanServiceBase):
                 conditions.append((LoanRow.fiscal_year == number.fiscal_year)
                                   & (LoanRow.number == number.number))  # fmt: skip
             except ValueError:
-                ensure_loan_search(self.ctx.database.engine)
                 conditions.append(loan_text_condition(session.get_bind().dialect.name, text))
         if what.status is not None:
             conditions.append(LoanRow.status == what.status.value)
@@ -92,15 +107,31 @@ class LoanQueries(LoanServiceBase):
             conditions.append(LoanRow.status == LoanStatus.HANDED_OUT.value)
         if what.overdue_only:
             conditions.append(LoanRow.due_date < self.today())
+        if what.fiscal_year is not None:
+            conditions.append(LoanRow.fiscal_year == what.fiscal_year)
         return conditions
+
+    @staticmethod
+    def _order(what: LoanFilter) -> list[Any]:
+        if what.sort is LoanSort.NEWEST:
+            return [LoanRow.id.desc()]
+        by_key: dict[LoanSort, list[Any]] = {
+            LoanSort.NUMBER: [LoanRow.fiscal_year, LoanRow.number],
+            LoanSort.STATUS: [LoanRow.status],
+            LoanSort.BORROWER: [LoanRow.borrower_name],
+            LoanSort.START: [LoanRow.start_date],
+            LoanSort.DUE: [LoanRow.due_date],
+        }
+        keys = [*by_key[what.sort], LoanRow.id]  # the id keeps paging stable among equal keys
+        return [k.desc() for k in keys] if what.descending else keys
 
     def list_loans(
         self, actor: CurrentUser, what: LoanFilter = LoanFilter(), limit: int = 100, offset: int = 0
     ) -> list[LoanListEntry]:
-        """A page of loans, newest first."""
+        """A page of loans, newest first unless `what.sort` says otherwise."""
         with self.ctx.reading() as session:
             query = (select(LoanRow).where(*self._conditions(session, actor, what))
-                     .order_by(LoanRow.id.desc()).limit(limit).offset(offset))  # fmt: skip
+                     .order_by(*self._order(what)).limit(limit).offset(offset))  # fmt: skip
             rows = list(session.scalars(query))
             names, outstanding = self._item_summaries(session, [r.id for r in rows])
             return [

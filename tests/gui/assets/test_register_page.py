@@ -103,7 +103,7 @@ def test_stale_edit_is_refused_in_the_dialog(stocked, page, officer):
     assert stocked.assets.get(asset.id).name == asset.name
 
 
-def test_import_with_mapping_and_a_row_error(page, services, tmp_path, shot):
+def test_import_with_mapping_and_a_row_error(page, services, tmp_path, shot, message_log):
     path = tmp_path / "register.csv"
     path.write_text("เลขที่,รายการ,ราคา,วันที่ได้มา\n"
                     "401-60-0001,โต๊ะพับ,\"2,500\",15/01/2567\n"
@@ -118,7 +118,9 @@ def test_import_with_mapping_and_a_row_error(page, services, tmp_path, shot):
         wizard.combos["เลขที่"].setCurrentIndex(wizard.combos["เลขที่"].findData("asset_number"))
         shot(wizard, "assets-import-mapping")
         wizard.next()
-        results.append([wizard.errors_list.item(i).text() for i in range(wizard.errors_list.count())])
+        results.append(
+            [wizard.errors_list.item(i).text() for i in range(wizard.errors_list.count())]
+        )
         assert not wizard.import_button.isEnabled()
         shot(wizard, "assets-import-preview-error")
         path.write_text("เลขที่,รายการ,ราคา,วันที่ได้มา\n401-60-0001,โต๊ะพับ,2500,15/01/2567\n",
@@ -137,6 +139,7 @@ def test_import_with_mapping_and_a_row_error(page, services, tmp_path, shot):
     assert services.assets.by_number("401-60-0001").value == Decimal("2500")
     assert services.assets.count() == 1
     assert numbers(page) == ["401-60-0001"]
+    assert message_log.texts() == ["Imported 1 assets."]
 
 
 def test_retire_after_confirmation(stocked, page, message_log):

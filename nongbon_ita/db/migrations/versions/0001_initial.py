@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 19:26:13.238314
+Create Date: 2026-11-25 19:55:45.918294
 """
 
 from collections.abc import Sequence

@@ -1,0 +1,156 @@
+"""The detail pane: a loan's borrower, dates, items with their returns, liabilities, follow-ups
+and a timeline of its steps, as read-only rich text beside the list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from nongbon_ita.domain.loans import Loan
+from nongbon_ita.gui.loans.common import short_date
+from nongbon_ita.i18n.thaiformat import format_money
+from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.loans.repository import local_date
+
+STYLE = """<style>
+h2 { margin: 0 0 4px 0; } h3 { margin: 10px 0 2px 0; }
+table.grid { border-collapse: collapse; } table.grid td, table.grid th {
+  border: 1px solid #bbb; padding: 2px 6px; } th { background: #eee; }
+.late { color: #b3261e; font-weight: bold; } .muted { color: #666; }
+</style>"""
+
+
+def _moment(at: datetime | None) -> str:
+    return short_date(local_date(at)) if at else ""
+
+
+def _row(*cells: str, tag: str = "td") -> str:
+    return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+
+
+def _table(header: list[str], rows: list[str]) -> str:
+    return (f"<table class='grid' width='100%'>{_row(*header, tag='th')}{''.join(rows)}"
+            "</table>")  # fmt: skip
+
+
+def _items(loan: Loan) -> str:
+    rows = []
+    for item in loan.items:
+        state = (_("out: {n}").format(n=item.outstanding) if item.outstanding
+                 else _("returned") if item.fully_returned
+                 else _("not handed out"))  # fmt: skip
+        rows.append(_row(escape(item.asset_number), escape(item.description),
+                         f"{item.quantity} {escape(item.unit)}", _moment(item.handed_out_at),
+                         escape(item.handed_out_by), state))  # fmt: skip
+    return _table([_("Asset number"), _("Item"), _("Quantity"), _("Handed out"), _("By"),
+                   _("State")], rows)  # fmt: skip
+
+
+def _returns(loan: Loan) -> str:
+    rows = [_row(short_date(r.returned_on), escape(i.asset_number), str(r.quantity),
+                 _(r.condition.label_id), escape(r.returned_by), escape(r.received_by),
+                 escape(r.note))
+            for i in loan.items for r in i.returns]  # fmt: skip
+    if not rows:
+        return f"<p class='muted'>{_('Nothing has come back yet.')}</p>"
+    return _table([_("Returned"), _("Asset number"), _("Quantity"), _("Condition"),
+                   _("Returned by"), _("Received by"), _("Note")], rows)  # fmt: skip
+
+
+def _liabilities(loan: Loan) -> str:
+    rows = []
+    for item in loan.items:
+        for ret in item.returns:
+            if ret.liability is None:
+                continue
+            lia = ret.liability
+            amount = format_money(lia.amount) if lia.amount is not None else ""
+            settled = short_date(lia.settled_on) if lia.settled_on else _("not settled")
+            rows.append(_row(escape(item.asset_number), _(ret.condition.label_id),
+                             _(lia.remedy.label_id), amount, settled, escape(lia.note)))  # fmt: skip
+    if not rows:
+        return ""
+    return f"<h3>{_('Liabilities')}</h3>" + _table(
+        [_("Asset number"), _("Condition"), _("Remedy"), _("Amount (baht)"), _("Settled"),
+         _("Note")], rows)  # fmt: skip
+
+
+def _follow_ups(loan: Loan) -> str:
+    if not loan.follow_ups:
+        return ""
+    rows = [_row(short_date(f.followed_up_on), _(f.method.label_id), escape(f.memo_number),
+                 escape(f.note), escape(f.recorded_by)) for f in loan.follow_ups]  # fmt: skip
+    return f"<h3>{_('Follow-ups')}</h3>" + _table(
+        [_("Date"), _("Method"), _("Memo number"), _("Note"), _("Recorded by")], rows
+    )
+
+
+def timeline(loan: Loan) -> list[tuple[date, str]]:
+    """Who did what and when, oldest first, from what the loan records."""
+    steps: list[tuple[date, str]] = []
+    if loan.submitted_at:
+        steps.append((local_date(loan.submitted_at), _("Submitted by {name}").format(
+            name=loan.created_by)))  # fmt: skip
+    if loan.decided_at:
+        text = (_("Refused by {name}: {reason}") if loan.refusal_reason
+                else _("Approved by {name}"))  # fmt: skip
+        steps.append((local_date(loan.decided_at),
+                      text.format(name=loan.approver, reason=loan.refusal_reason)))  # fmt: skip
+    for item in loan.items:
+        if item.handed_out_at:
+            steps.append((local_date(item.handed_out_at), _("{item} handed out by {name}").format(
+                item=item.asset_number, name=item.handed_out_by)))  # fmt: skip
+        for ret in item.returns:
+            steps.append((ret.returned_on, _("{n} × {item} returned ({condition})").format(
+                n=ret.quantity, item=item.asset_number, condition=_(ret.condition.label_id))))  # fmt: skip
+    for follow in loan.follow_ups:
+        steps.append((follow.followed_up_on, _("Followed up: {method}").format(
+            method=_(follow.method.label_id))))  # fmt: skip
+    if loan.closed_at:
+        steps.append((local_date(loan.closed_at), _("Closed")))
+    return sorted(steps, key=lambda s: s[0])
+
+
+def loan_html(loan: Loan, today: date) -> str:
+    b = loan.borrower
+    number = loan.number_text or _("(draft)")
+    late = ""
+    if loan.is_overdue(today):
+        late = (f" <span class='late'>{_('{n} days overdue').format(n=loan.days_overdue(today))}"
+                f" · {_('follow up by {date}').format(date=short_date(loan.follow_up_deadline))}"
+                "</span>")  # fmt: skip
+    who = ", ".join(escape(p) for p in (b.position, b.organization, b.phone) if p)
+    parts = [
+        STYLE,
+        f"<h2>{_('Loan {number}').format(number=escape(number))} · {_(loan.status.label_id)}</h2>",
+        f"<p><b>{escape(b.name)}</b> ({_(b.kind.label_id)}){': ' + who if who else ''}<br>",
+        f"{_(loan.purpose_type.label_id)}: {escape(loan.purpose)}<br>",
+        f"{_(loan.use_scope.label_id)} · {escape(loan.place_of_use)}<br>",
+        _("From {start} to {due} ({days} days)").format(
+            start=short_date(loan.start_date), due=short_date(loan.due_date), days=loan.days),
+        f"{late}</p>",
+    ]  # fmt: skip
+    if loan.refusal_reason:
+        parts.append(f"<p class='late'>{_('Refused')}: {escape(loan.refusal_reason)}</p>")
+    parts += [f"<h3>{_('Items')}</h3>", _items(loan), f"<h3>{_('Returns')}</h3>", _returns(loan),
+              _liabilities(loan), _follow_ups(loan), f"<h3>{_('Timeline')}</h3><p>"]  # fmt: skip
+    parts += [f"{short_date(day)} — {escape(text)}<br>" for day, text in timeline(loan)]
+    parts.append("</p>")
+    return "".join(parts)
+
+
+class LoanDetailView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loan: Loan | None = None
+        self.setOpenLinks(False)
+        self.show_loan(None, date.today())
+
+    def show_loan(self, loan: Loan | None, today: date) -> None:
+        self.loan = loan
+        if loan is None:
+            self.setHtml(f"<p class='muted'>{_('Choose a loan in the list to see it here.')}</p>")
+        else:
+            self.setHtml(loan_html(loan, today))
