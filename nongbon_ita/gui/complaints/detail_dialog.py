@@ -143,7 +143,7 @@ class ComplaintDetailDialog(QDialog):
             (_("Received"), format_datetime_short(c.received_at.astimezone(THAI_TIME),
                                                   current_language() == "th")),
             (_("Channel"), _(c.channel.label_id)),
-            (_("Category"), _(c.category.label_id) + (f" — {_('confidential track')}"
+            (_("Category"), _(c.category.label_id) + (" — " + _("confidential track")
                                                        if c.track is Track.CORRUPTION else "")),
             (_("Subject"), c.subject), (_("Details"), s.details), (_("Place"), s.place),
             (_("Status"), _(c.status.label_id)),

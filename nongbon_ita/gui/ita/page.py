@@ -121,5 +121,7 @@ class ItaPage(QWidget):
             "evidence": (lambda: docs.evidence_pdf(year), "ITA-evidence"),
         }
         render, stem = renders[key]
-        title = f"{self._documents()[key]} — {_('fiscal year')} {year}"
+        title = _("{document} — fiscal year {year}").format(
+            document=self._documents()[key], year=year
+        )
         self.previewer.show(title, render, f"{stem}-{year}.pdf")

@@ -48,13 +48,21 @@ def _items(loan: Loan) -> str:
                    _("State")], rows)  # fmt: skip
 
 
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
+def _muted(text: str) -> str:
+    return f"<p class='muted'>{escape(text)}</p>"
+
+
 def _returns(loan: Loan) -> str:
     rows = [_row(short_date(r.returned_on), escape(i.asset_number), str(r.quantity),
                  _(r.condition.label_id), escape(r.returned_by), escape(r.received_by),
                  escape(r.note))
             for i in loan.items for r in i.returns]  # fmt: skip
     if not rows:
-        return f"<p class='muted'>{_('Nothing has come back yet.')}</p>"
+        return _muted(_("Nothing has come back yet."))
     return _table([_("Returned"), _("Asset number"), _("Quantity"), _("Condition"),
                    _("Returned by"), _("Received by"), _("Note")], rows)  # fmt: skip
 
@@ -72,7 +80,7 @@ def _liabilities(loan: Loan) -> str:
                              _(lia.remedy.label_id), amount, settled, escape(lia.note)))  # fmt: skip
     if not rows:
         return ""
-    return f"<h3>{_('Liabilities')}</h3>" + _table(
+    return _heading(_("Liabilities")) + _table(
         [_("Asset number"), _("Condition"), _("Remedy"), _("Amount (baht)"), _("Settled"),
          _("Note")], rows)  # fmt: skip
 
@@ -82,7 +90,7 @@ def _follow_ups(loan: Loan) -> str:
         return ""
     rows = [_row(short_date(f.followed_up_on), _(f.method.label_id), escape(f.memo_number),
                  escape(f.note), escape(f.recorded_by)) for f in loan.follow_ups]  # fmt: skip
-    return f"<h3>{_('Follow-ups')}</h3>" + _table(
+    return _heading(_("Follow-ups")) + _table(
         [_("Date"), _("Method"), _("Memo number"), _("Note"), _("Recorded by")], rows
     )
 
@@ -118,13 +126,14 @@ def loan_html(loan: Loan, today: date) -> str:
     number = loan.number_text or _("(draft)")
     late = ""
     if loan.is_overdue(today):
-        late = (f" <span class='late'>{_('{n} days overdue').format(n=loan.days_overdue(today))}"
-                f" · {_('follow up by {date}').format(date=short_date(loan.follow_up_deadline))}"
-                "</span>")  # fmt: skip
+        overdue = _("{n} days overdue").format(n=loan.days_overdue(today))
+        follow_up = _("follow up by {date}").format(date=short_date(loan.follow_up_deadline))
+        late = f" <span class='late'>{overdue} · {follow_up}</span>"
     who = ", ".join(escape(p) for p in (b.position, b.organization, b.phone) if p)
     parts = [
         STYLE,
-        f"<h2>{_('Loan {number}').format(number=escape(number))} · {_(loan.status.label_id)}</h2>",
+        "<h2>" + _("Loan {number}").format(number=escape(number)),
+        f" · {_(loan.status.label_id)}</h2>",
         f"<p><b>{escape(b.name)}</b> ({_(b.kind.label_id)}){': ' + who if who else ''}<br>",
         f"{_(loan.purpose_type.label_id)}: {escape(loan.purpose)}<br>",
         f"{_(loan.use_scope.label_id)} · {escape(loan.place_of_use)}<br>",
@@ -133,9 +142,10 @@ def loan_html(loan: Loan, today: date) -> str:
         f"{late}</p>",
     ]  # fmt: skip
     if loan.refusal_reason:
-        parts.append(f"<p class='late'>{_('Refused')}: {escape(loan.refusal_reason)}</p>")
-    parts += [f"<h3>{_('Items')}</h3>", _items(loan), f"<h3>{_('Returns')}</h3>", _returns(loan),
-              _liabilities(loan), _follow_ups(loan), f"<h3>{_('Timeline')}</h3><p>"]  # fmt: skip
+        refused = _("Refused")
+        parts.append(f"<p class='late'>{refused}: {escape(loan.refusal_reason)}</p>")
+    parts += [_heading(_("Items")), _items(loan), _heading(_("Returns")), _returns(loan),
+              _liabilities(loan), _follow_ups(loan), _heading(_("Timeline")), "<p>"]  # fmt: skip
     parts += [f"{short_date(day)} — {escape(text)}<br>" for day, text in timeline(loan)]
     parts.append("</p>")
     return "".join(parts)
@@ -151,6 +161,6 @@ class LoanDetailView(QTextBrowser):
     def show_loan(self, loan: Loan | None, today: date) -> None:
         self.loan = loan
         if loan is None:
-            self.setHtml(f"<p class='muted'>{_('Choose a loan in the list to see it here.')}</p>")
+            self.setHtml(_muted(_("Choose a loan in the list to see it here.")))
         else:
             self.setHtml(loan_html(loan, today))

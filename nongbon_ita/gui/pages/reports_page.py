@@ -138,7 +138,7 @@ class ReportsPage(QWidget):
 
     def _show(self, document: ReportDocument, year: int, pdf: bytes) -> None:
         self._busy(False)
-        title = f"{document.title} — {_('fiscal year')} {year}"
+        title = _("{document} — fiscal year {year}").format(document=document.title, year=year)
         self.preview = DocumentPreviewDialog(self, title, pdf, f"{document.file_stem}-{year}.pdf")
         self._open_preview(self.preview)
         self.preview_opened.emit(self.preview)

@@ -19,8 +19,8 @@ def _page(qtbot, office, user):  # type: ignore[no-untyped-def]
     return page
 
 
-def test_follow_up_and_memo_of_an_overdue_loan(qtbot, office, dialogs, snap) -> None:
-    loan = office.lent((office.tent, 1), start=office.today() - timedelta(days=12), days=2)
+def test_follow_up_and_memo_of_an_overdue_loan(qtbot, office, dialogs, snap, message_log) -> None:
+    loan = office.lent((office.projector, 1), start=office.today() - timedelta(days=12), days=2)
     page = _page(qtbot, office, office.supply)
     page.overdue_only.setChecked(True)
     assert page.model.total == 1 and page.select_loan(loan.id)
