@@ -34,7 +34,9 @@ def is_allowed(user: CurrentUser, permission: Permission) -> bool:
 
 def require(user: CurrentUser, permission: Permission) -> None:
     if not is_allowed(user, permission):
-        raise PermissionDenied(N_("You are not allowed to {operation}."), operation=permission.label_id)
+        raise PermissionDenied(
+            N_("You are not allowed to {operation}."), operation=permission.label_id
+        )
 
 
 _ADMIN = frozenset({Role.ADMIN})
@@ -51,4 +53,6 @@ class Operation:
     IMPORT_MEASURES = Permission(
         "measures.import", N_("import ITA measures"), frozenset({Role.ITA_COORDINATOR})
     )
-    EDIT_MEASURES = Permission("measures.edit", N_("edit ITA measures"), frozenset({Role.ITA_COORDINATOR}))
+    EDIT_MEASURES = Permission(
+        "measures.edit", N_("edit ITA measures"), frozenset({Role.ITA_COORDINATOR})
+    )

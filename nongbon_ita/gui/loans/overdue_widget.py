@@ -7,14 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from nongbon_ita.domain.loans import OverdueLoan
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.loans.common import short_date
-from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.gui.widgets.table_section import TableSection
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -48,26 +47,11 @@ class OverdueModel(RowsTableModel[OverdueLoan]):
         return super().data(index, role)
 
 
-class OverdueLoansWidget(QWidget):
+class OverdueLoansWidget(TableSection[OverdueLoan]):
     def __init__(self, services: Services, user: CurrentUser, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.user = services, user
-        self.model = OverdueModel(services, self)
-        self.view = make_table_view(self)
-        self.view.setModel(self.model)
-        self.empty = QLabel(_("No loan is overdue."), self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.view)
-        self.refresh()
+        self.build(OverdueModel(services, self), _("No loan is overdue."))
 
-    def refresh(self) -> None:
-        try:
-            found = self.services.loans.overdue(self.user)
-        except Exception as err:
-            report_error(err, self)
-            return
-        self.model.set_rows(found)
-        self.empty.setVisible(not found)
-        self.view.setVisible(bool(found))
+    def load(self) -> list[OverdueLoan]:
+        return self.services.loans.overdue(self.user)
