@@ -36,3 +36,5 @@ def add_complaint_sections(dashboard: DashboardPage, reports: ReportsPage, servi
                          lambda year: stats.pdf(user, year), "O29")  # fmt: skip
     reports.add_document(_("O29 complaint statistics: first half (October–March)"),
                          lambda year: stats.pdf(user, year, 1), "O29-half1")  # fmt: skip
+    reports.add_document(_("O29 complaint statistics: second half (April–September)"),
+                         lambda year: stats.pdf(user, year, 2), "O29-half2")  # fmt: skip

@@ -1,4 +1,5 @@
-"""Helpers the complaint dialogs share; `exec_dialog` and `open_preview` are replaced by tests."""
+"""Helpers the complaint dialogs share; `exec_dialog`, `open_preview` and `choose_xlsx_path` are
+replaced by tests so that nothing blocks."""
 
 from __future__ import annotations
 
@@ -7,14 +8,12 @@ from datetime import date
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QWidget
 
 from nongbon_ita.domain.complaints.deadlines import DeadlineState
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _, current_language
-
-E = TypeVar("E", bound=Enum)
 
 E = TypeVar("E", bound=Enum)
 
@@ -33,8 +32,16 @@ def _open(preview: DocumentPreviewDialog) -> None:
     preview.open()
 
 
+def _choose_xlsx(parent: QWidget, suggested: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export to Excel"), suggested, _("Excel workbooks") + " (*.xlsx)"
+    )
+    return path or None
+
+
 exec_dialog: Callable[[QDialog], int] = _exec
 open_preview: Callable[[DocumentPreviewDialog], None] = _open
+choose_xlsx_path: Callable[[QWidget, str], str | None] = _choose_xlsx
 
 
 def short_date(day: date | None) -> str:

@@ -20,6 +20,8 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.complaints.detail_dialog import ComplaintDetailDialog
 from nongbon_ita.gui.complaints.intake_dialog import IntakeDialog
+from nongbon_ita.gui.complaints.settings_dialog import ComplaintSettingsDialog
+from nongbon_ita.gui.complaints.stats_dialog import StatisticsDialog
 from nongbon_ita.gui.complaints.table_model import ComplaintTableModel
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
@@ -45,6 +47,10 @@ class ComplaintsPage(QWidget):
         self.new_button = QPushButton(_("New complaint…"), self)
         self.corruption_button = QPushButton(_("New corruption complaint…"), self)
         self.open_button = QPushButton(_("Open…"), self)
+        self.stats_button = QPushButton(_("Statistics…"), self)
+        self.settings_button = QPushButton(_("Settings…"), self)
+        self.settings_button.setVisible(is_allowed(user, ComplaintOperation.CONFIGURE))
+        self.stats_button.setEnabled(is_allowed(user, ComplaintOperation.STATISTICS))
         may_receive = is_allowed(user, ComplaintOperation.RECEIVE)
         self.new_button.setEnabled(may_receive)
         self.corruption_button.setEnabled(may_receive)
@@ -60,6 +66,8 @@ class ComplaintsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_complaint(corruption=False))
         self.corruption_button.clicked.connect(lambda: self.new_complaint(corruption=True))
         self.open_button.clicked.connect(self.open_selected)
+        self.stats_button.clicked.connect(self.open_statistics)
+        self.settings_button.clicked.connect(self.open_settings)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for widget in (self.status_filter, self.track_filter, self.deadline_filter):
@@ -69,6 +77,8 @@ class ComplaintsPage(QWidget):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
+        actions.addWidget(self.stats_button)
+        actions.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(heading)
@@ -116,3 +126,14 @@ class ComplaintsPage(QWidget):
         self.detail.changed.connect(self.refresh)
         self.detail.show()
         return self.detail
+
+    def open_statistics(self) -> StatisticsDialog:
+        dialog = StatisticsDialog(self.services, self.user, self)
+        common.exec_dialog(dialog)
+        return dialog
+
+    def open_settings(self) -> ComplaintSettingsDialog:
+        dialog = ComplaintSettingsDialog(self.services, self.user, self)
+        dialog.changed.connect(self.refresh)  # open deadlines may have moved
+        common.exec_dialog(dialog)
+        return dialog
