@@ -24,6 +24,7 @@ from nongbon_ita.gui.pages.dashboard_page import DashboardPage
 from nongbon_ita.gui.pages.reports_page import Render, ReportsPage
 from nongbon_ita.gui.pages.settings_page import SettingsPage
 from nongbon_ita.gui.preferences import apply_saved_language
+from nongbon_ita.gui.qt_strings import install_qt_strings
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -146,6 +147,7 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
     load_screen_font(app)
     install_error_handler()
     apply_saved_language()
+    install_qt_strings(app)
     try:
         if not services.setup.is_initialised():
             wizard = FirstRunWizard(services.setup)
@@ -171,4 +173,5 @@ def show_startup_error(message: str, argv: list[str]) -> None:
         app = QApplication(argv)
     load_screen_font(app)
     apply_saved_language()
+    install_qt_strings(app)
     messages.error(None, message)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from nongbon_ita.db.models import DivisionRow, OfficeProfileRow, OfficialRow
+from nongbon_ita.db.models import (
+    AssetRow,
+    ComplaintRow,
+    DivisionRow,
+    MeasureRowDb,
+    OfficeProfileRow,
+    OfficialRow,
+    UserRow,
+)
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.office import Division, OfficeProfile, Official, SignatureRole
 from nongbon_ita.domain.permissions import Operation, require
@@ -68,6 +76,44 @@ def _audit_view(profile: OfficeProfile) -> dict[str, object]:
     return data
 
 
+# every column that refers to a division: a division still named by any of them is not removed
+_DIVISION_REFERENCES: dict[str, InstrumentedAttribute[int | None]] = {
+    "users": UserRow.division_id,
+    "officials": OfficialRow.division_id,
+    "assets": AssetRow.division_id,
+    "complaints": ComplaintRow.division_id,
+    "measures": MeasureRowDb.responsible_division_id,
+}
+
+
+def division_references(session: Session, division_id: int) -> dict[str, int]:
+    """How many rows of each kind refer to the division."""
+    return {
+        kind: session.scalar(select(func.count()).where(column == division_id)) or 0
+        for kind, column in _DIVISION_REFERENCES.items()
+    }
+
+
+def clean_division_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValidationError(N_("Enter the division's name."), field="name")
+    return name
+
+
+def _refuse_duplicate_division(session: Session, name: str, own_id: int = 0) -> None:
+    query = select(DivisionRow.id).where(DivisionRow.name == name, DivisionRow.id != own_id)
+    if session.scalars(query).first():
+        raise ValidationError(N_("This division already exists."), field="name")
+
+
+def _division_row(session: Session, division_id: int) -> DivisionRow:
+    row = session.get(DivisionRow, division_id)
+    if row is None:
+        raise NotFoundError(N_("No such division."))
+    return row
+
+
 def official_of(row: OfficialRow) -> Official:
     return Official(id=row.id, full_name=row.full_name, position=row.position,
                     signature_role=SignatureRole(row.signature_role), division_id=row.division_id,
@@ -109,18 +155,50 @@ class OfficeService:
 
     def add_division(self, actor: CurrentUser, name: str) -> Division:
         require(actor, Operation.EDIT_OFFICIALS)
-        name = name.strip()
-        if not name:
-            raise ValidationError(N_("Enter the division's name."), field="name")
+        name = clean_division_name(name)
         with self.ctx.transaction() as session:
-            if session.scalars(select(DivisionRow.id).where(DivisionRow.name == name)).first():
-                raise ValidationError(N_("This division already exists."), field="name")
+            _refuse_duplicate_division(session, name)
             row = DivisionRow(name=name)
             session.add(row)
             session.flush()
             record_event(self.ctx, session, actor.username, "division.created", "division", row.id,
                          after={"name": name})  # fmt: skip
             return Division(row.id, row.name, row.version)
+
+    def rename_division(
+        self, actor: CurrentUser, division_id: int, name: str, expected_version: int | None
+    ) -> Division:
+        """Rename; everything that refers to the division follows (it refers by id)."""
+        require(actor, Operation.EDIT_OFFICIALS)
+        name = clean_division_name(name)
+        with self.ctx.transaction() as session:
+            row = _division_row(session, division_id)
+            check_version(row.version, expected_version)
+            _refuse_duplicate_division(session, name, own_id=row.id)
+            before = row.name
+            row.name = name
+            row.updated_at = self.ctx.now()
+            session.flush()
+            record_event(self.ctx, session, actor.username, "division.renamed", "division", row.id,
+                         before={"name": before}, after={"name": name})  # fmt: skip
+            return Division(row.id, row.name, row.version)
+
+    def delete_division(self, actor: CurrentUser, division_id: int) -> None:
+        """Remove a division nothing refers to; a division in use is refused, not cleared."""
+        require(actor, Operation.EDIT_OFFICIALS)
+        with self.ctx.transaction() as session:
+            row = _division_row(session, division_id)
+            used = division_references(session, row.id)
+            if any(used.values()):
+                raise ValidationError(
+                    N_("The division {name} cannot be removed: {count} records (users, officials, "
+                       "assets, complaints or measures) still refer to it. Move them to another "
+                       "division first."),
+                    field="division", name=row.name, count=sum(used.values()), **used,
+                )  # fmt: skip
+            record_event(self.ctx, session, actor.username, "division.deleted", "division", row.id,
+                         before={"name": row.name})  # fmt: skip
+            session.delete(row)
 
     def officials(self, include_inactive: bool = False) -> list[Official]:
         with self.ctx.reading() as session:

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.models import UserRoleRow, UserRow
+from nongbon_ita.db.models import DivisionRow, UserRoleRow, UserRow
 from nongbon_ita.domain.errors import N_, NotFoundError, PermissionDenied, ValidationError
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.roles import Role
@@ -69,6 +69,13 @@ def insert_user(
     return row
 
 
+_DETAIL_FIELDS = ("full_name", "position", "division_id", "phone")
+
+
+def _details_of(row: UserRow) -> dict[str, object]:
+    return {field: getattr(row, field) for field in _DETAIL_FIELDS}
+
+
 class UserService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -118,6 +125,36 @@ class UserService:
             session.flush()
             record_event(self.ctx, session, actor.username, "user.roles_changed", "user", row.id,
                          before={"roles": sorted(before)}, after={"roles": sorted(roles)})  # fmt: skip
+            return user_of(row)
+
+    def update_details(
+        self, actor: CurrentUser, user_id: int, full_name: str, position: str,
+        division_id: int | None, phone: str, expected_version: int | None,
+    ) -> User:  # fmt: skip
+        """Change who the user is on paper (name, position, division, phone); stale edits refused."""
+        require(actor, Operation.MANAGE_USERS)
+        full_name, position, phone = full_name.strip(), position.strip(), phone.strip()
+        if not full_name:
+            raise ValidationError(N_("Enter the user's full name."), field="full_name")
+        for field, value, limit in (("full_name", full_name, 200), ("position", position, 300),
+                                    ("phone", phone, 100)):  # fmt: skip
+            if len(value) > limit:
+                raise ValidationError(
+                    N_("This text is too long: at most {limit} characters."), field=field,
+                    limit=limit,
+                )  # fmt: skip
+        with self.ctx.transaction() as session:
+            row = self._get(session, user_id)
+            check_version(row.version, expected_version)
+            if division_id is not None and session.get(DivisionRow, division_id) is None:
+                raise ValidationError(N_("No such division."), field="division_id")
+            before = _details_of(row)
+            row.full_name, row.position = full_name, position
+            row.division_id, row.phone = division_id, phone
+            row.updated_at = self.ctx.now()
+            session.flush()
+            record_event(self.ctx, session, actor.username, "user.details_changed", "user", row.id,
+                         before=before, after=_details_of(row))  # fmt: skip
             return user_of(row)
 
     def set_active(self, actor: CurrentUser, user_id: int, active: bool) -> User:

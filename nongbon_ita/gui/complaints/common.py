@@ -8,9 +8,10 @@ from datetime import date
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from nongbon_ita.domain.complaints.deadlines import DeadlineState
+from nongbon_ita.gui.widgets import dialog_hooks
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _, current_language
@@ -24,24 +25,9 @@ DEADLINE_COLOURS = {
 }
 
 
-def _exec(dialog: QDialog) -> int:
-    return dialog.exec()
-
-
-def _open(preview: DocumentPreviewDialog) -> None:
-    preview.open()
-
-
-def _choose_xlsx(parent: QWidget, suggested: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export to Excel"), suggested, _("Excel workbooks") + " (*.xlsx)"
-    )
-    return path or None
-
-
-exec_dialog: Callable[[QDialog], int] = _exec
-open_preview: Callable[[DocumentPreviewDialog], None] = _open
-choose_xlsx_path: Callable[[QWidget, str], str | None] = _choose_xlsx
+exec_dialog: Callable[[QDialog], int] = dialog_hooks.run_dialog
+open_preview: Callable[[DocumentPreviewDialog], None] = dialog_hooks.open_preview_dialog
+choose_xlsx_path: Callable[[QWidget, str], str | None] = dialog_hooks.ask_xlsx_path
 
 
 def short_date(day: date | None) -> str:

@@ -3,11 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,8 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,8 +22,6 @@ from nongbon_ita.domain.calendar import fiscal_year_range
 from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.ita.catalogue import parse_oit_codes
 from nongbon_ita.domain.ita.measure import (
-    Evidence,
-    EvidenceKind,
     Measure,
     MeasureDraft,
     MeasureStatus,
@@ -38,21 +29,17 @@ from nongbon_ita.domain.ita.measure import (
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message, report_error
-from nongbon_ita.gui.ita.result_dialog import ResultDialog
+from nongbon_ita.gui.ita.results_panel import (
+    ResultDialogOpener,
+    ResultsPanel,
+    exec_result_dialog,
+)
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
-from nongbon_ita.i18n.thaiformat import format_date_short
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.access import may_record
 from nongbon_ita.services.registry import Services
-
-ResultDialogOpener = Callable[[ResultDialog], bool]  # True when accepted
-
-
-def exec_result_dialog(dialog: ResultDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class MeasureDialog(QDialog):
@@ -139,22 +126,12 @@ class MeasureDialog(QDialog):
         return tab
 
     def _results_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self.results = QListWidget(tab)
-        self.results.setWordWrap(True)
-        self.results.itemDoubleClicked.connect(self._open_evidence)
-        self.add_result_button = QPushButton(_("Add a result…"), tab)
-        self.add_result_button.clicked.connect(self.add_result)
-        self.delete_result_button = QPushButton(_("Delete the result"), tab)
-        self.delete_result_button.clicked.connect(self.delete_result)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_result_button)
-        buttons.addWidget(self.delete_result_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.results)
-        layout.addLayout(buttons)
-        return tab
+        self.results_panel = ResultsPanel(self.services, self.user, self, self._open_result)
+        self.results_panel.updated.connect(self._replace)
+        # the panel's add button and action under the dialog's own names (the page flow uses them)
+        self.add_result_button = self.results_panel.add_button
+        self.add_result = self.results_panel.add_result
+        return self.results_panel
 
     def _progress_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -199,9 +176,9 @@ class MeasureDialog(QDialog):
         for widget in self.plan_fields:
             widget.setEnabled(coordinator)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(coordinator)
-        for widget in (self.add_result_button, self.delete_result_button,
-                       *self.mark_buttons.values()):  # fmt: skip
-            widget.setEnabled(recorder)
+        for button in self.mark_buttons.values():
+            button.setEnabled(recorder)
+        self.results_panel.show_measure(m, recorder)
         self._indicator_changed()
         if m is None:
             return
@@ -216,28 +193,10 @@ class MeasureDialog(QDialog):
         self.due_on.setDate(m.due_on)
         self.time_frame.setText(m.time_frame)
         self.status.setCurrentIndex(self.status.findData(m.status.value))
-        self._show_results(m)
         for months in (6, 12):
             mark = m.progress_at(months)
             self.percent[months].setValue(mark.percent if mark else 0)
             self.note[months].setText(mark.note if mark else "")
-
-    def _show_results(self, m: Measure) -> None:
-        thai = current_language() == "th"
-        self.results.clear()
-        if not m.results and m.result_text:
-            self.results.addItem(_("Imported result (prints as is):") + "\n" + m.result_text)
-        for result in m.results:
-            when = format_date_short(result.done_on, thai) if result.done_on else "—"
-            item = QListWidgetItem(f"{when}  {result.text}\n    "
-                                   + _("recorded by {name}").format(name=result.recorded_by))  # fmt: skip
-            item.setData(256, result.id)
-            self.results.addItem(item)
-            for ev in result.evidence:
-                label = _("Link: {url}") if ev.kind is EvidenceKind.LINK else _("File: {name}")
-                shown = QListWidgetItem("    " + label.format(url=ev.shown, name=ev.shown))
-                shown.setData(257, ev)
-                self.results.addItem(shown)
 
     # actions ------------------------------------------------------------------------------
     def draft(self) -> MeasureDraft:
@@ -273,35 +232,6 @@ class MeasureDialog(QDialog):
         self.measure, self.changed = measure, True
         self._fill()
 
-    def add_result(self) -> None:
-        if self.measure is None:
-            return
-        dialog = ResultDialog(self, date.today())
-        if not self._open_result(dialog) or dialog.entry is None:
-            return
-        try:
-            updated = self.services.ita.results.add_result(self.user, self.measure.id, dialog.entry)
-        except Exception as err:
-            report_error(err, self)
-            return
-        self._replace(updated)
-
-    def delete_result(self) -> None:
-        item = self.results.currentItem()
-        result_id = item.data(256) if item is not None else None
-        if self.measure is None or result_id is None:
-            messages.inform(self, _("Choose a result first."))
-            return
-        result = next(r for r in self.measure.results if r.id == result_id)
-        if not messages.confirm(self, _("Delete this result and its evidence?")):
-            return
-        try:
-            updated = self.services.ita.results.delete_result(self.user, result.id, result.version)
-        except Exception as err:
-            report_error(err, self)
-            return
-        self._replace(updated)
-
     def mark(self, months: int) -> None:
         if self.measure is None:
             return
@@ -314,13 +244,3 @@ class MeasureDialog(QDialog):
             report_error(err, self)
             return
         self._replace(updated)
-
-    def _open_evidence(self, item: QListWidgetItem) -> None:
-        evidence = item.data(257)
-        if not isinstance(evidence, Evidence):
-            return
-        if evidence.kind is EvidenceKind.LINK:
-            QDesktopServices.openUrl(QUrl(evidence.url))
-        else:
-            path = self.services.ita.results.evidence_path(evidence)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -21,6 +21,7 @@ from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.ita.catalogue_tab import CatalogueTab
+from nongbon_ita.gui.ita.intro_dialog import IntroDialog
 from nongbon_ita.gui.ita.measures_tab import MeasuresTab
 from nongbon_ita.gui.ita.previews import Previewer, PreviewOpener, open_dialog
 from nongbon_ita.gui.ita.scores_tab import ScoresTab
@@ -32,9 +33,12 @@ class ItaPage(QWidget):
     def __init__(
         self, services: Services, user: CurrentUser, parent: QWidget | None = None, *,
         today: Callable[[], date] = date.today, open_preview: PreviewOpener = open_dialog,
+        open_intro: Callable[[IntroDialog], object] = IntroDialog.exec,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.services, self.user = services, user
+        self._open_intro = open_intro
+        self.intro_dialog: IntroDialog | None = None
         heading = QLabel(_("ITA measures"), self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.year_spin = QSpinBox(self)
@@ -80,7 +84,12 @@ class ItaPage(QWidget):
             self.preview_buttons[key] = button
             previews.addWidget(button)
         previews.addWidget(self.progress)
+        self.intro_button = QPushButton(_("Opening paragraphs…"), self)
+        self.intro_button.setToolTip(_("The opening paragraph of the O42 plan and the O43 report"))
+        self.intro_button.clicked.connect(self.edit_intros)
+        self.intro_button.setVisible(coordinator)
         previews.addStretch(1)
+        previews.addWidget(self.intro_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addLayout(top)
@@ -95,6 +104,10 @@ class ItaPage(QWidget):
         year = self.fiscal_year()
         for tab in (self.mine, self.measures, self.scores, self.catalogue):
             tab.load(year)
+
+    def edit_intros(self) -> None:
+        self.intro_dialog = IntroDialog(self.services, self.user, self.fiscal_year(), self)
+        self._open_intro(self.intro_dialog)
 
     def _show_measures(self) -> None:
         self.reload()

@@ -6,34 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from nongbon_ita.domain.calendar import fiscal_year
 from nongbon_ita.gui.complaints.common import chosen, enum_combo, short_date
+from nongbon_ita.gui.widgets import dialog_hooks
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
-from nongbon_ita.i18n.translate import _
 
 __all__ = ["chosen", "enum_combo", "fiscal_years", "short_date", "show_pdf"]
 
 
-def _exec(dialog: QDialog) -> int:
-    return dialog.exec()
-
-
-def _open(preview: DocumentPreviewDialog) -> None:
-    preview.open()
-
-
-def _choose_xlsx(parent: QWidget, suggested: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export to Excel"), suggested, _("Excel workbooks") + " (*.xlsx)"
-    )
-    return path or None
-
-
-exec_dialog: Callable[[QDialog], int] = _exec
-open_preview: Callable[[DocumentPreviewDialog], None] = _open
-choose_xlsx_path: Callable[[QWidget, str], str | None] = _choose_xlsx
+exec_dialog: Callable[[QDialog], int] = dialog_hooks.run_dialog
+open_preview: Callable[[DocumentPreviewDialog], None] = dialog_hooks.open_preview_dialog
+choose_xlsx_path: Callable[[QWidget, str], str | None] = dialog_hooks.ask_xlsx_path
 
 
 def show_pdf(parent: QWidget, title: str, pdf: bytes, file_name: str) -> DocumentPreviewDialog:

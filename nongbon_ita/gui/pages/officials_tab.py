@@ -1,4 +1,4 @@
-"""Settings › divisions and officials (the names printed in signature blocks)."""
+"""Settings › divisions (add, rename, remove) and officials (the names in signature blocks)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -19,7 +20,7 @@ from nongbon_ita.domain.office import SIGNATURE_ROLE_LABELS, Division, Official
 from nongbon_ita.domain.permissions import Operation, is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
-from nongbon_ita.gui.errors import domain_message
+from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.official_dialog import OfficialDialog
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
@@ -27,15 +28,26 @@ from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.office import OfficeService
 
 DialogRunner = Callable[[OfficialDialog], int]
+# (parent, current name) → the new name, or None when the user cancels; tests replace it
+NameAsker = Callable[[QWidget, str], str | None]
+
+
+def ask_division_name(parent: QWidget, current: str) -> str | None:
+    text, accepted = QInputDialog.getText(
+        parent, _("Rename division"), _("New name of the division:"), text=current
+    )
+    return text if accepted else None
 
 
 class OfficialsTab(QWidget):
     def __init__(
         self, office: OfficeService, user: CurrentUser, parent: QWidget | None = None,
         run_dialog: DialogRunner = lambda dialog: dialog.exec(),
+        ask_name: NameAsker = ask_division_name,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.office, self.user, self._run_dialog = office, user, run_dialog
+        self._ask_name = ask_name
         self.editable = is_allowed(user, Operation.EDIT_OFFICIALS)
         self._divisions: list[Division] = []
         # divisions
@@ -45,12 +57,23 @@ class OfficialsTab(QWidget):
         self.add_division_button = QPushButton(_("Add division"), self)
         self.add_division_button.clicked.connect(self.add_division)
         self.division_edit.returnPressed.connect(self.add_division)
+        self.rename_division_button = QPushButton(_("Rename…"), self)
+        self.remove_division_button = QPushButton(_("Remove"), self)
+        self.rename_division_button.clicked.connect(self.rename_division)
+        self.remove_division_button.clicked.connect(self.remove_division)
+        self.division_list.currentRowChanged.connect(lambda _row: self._update_division_buttons())
+        self.division_list.itemDoubleClicked.connect(lambda _item: self.rename_division())
+        change_row = QHBoxLayout()
+        change_row.addWidget(self.rename_division_button)
+        change_row.addWidget(self.remove_division_button)
+        change_row.addStretch(1)
         add_row = QVBoxLayout()
         add_row.addWidget(self.division_edit)
         add_row.addWidget(self.add_division_button)
         divisions_box = QGroupBox(_("Divisions"), self)
         divisions_layout = QVBoxLayout(divisions_box)
         divisions_layout.addWidget(self.division_list)
+        divisions_layout.addLayout(change_row)
         divisions_layout.addLayout(add_row)
         # officials
         self.model: RowsTableModel[Official] = RowsTableModel([
@@ -81,6 +104,8 @@ class OfficialsTab(QWidget):
         for widget in (
             self.division_edit,
             self.add_division_button,
+            self.rename_division_button,
+            self.remove_division_button,
             self.add_button,
             self.edit_button,
         ):
@@ -94,6 +119,7 @@ class OfficialsTab(QWidget):
         self._divisions = self.office.divisions()
         self.division_list.clear()
         self.division_list.addItems([d.name for d in self._divisions])
+        self._update_division_buttons()
         self.model.set_rows(self.office.officials(include_inactive=True))
 
     def add_division(self) -> None:
@@ -103,6 +129,52 @@ class OfficialsTab(QWidget):
             messages.warn(self, domain_message(err))
             return
         self.division_edit.clear()
+        self.reload()
+
+    def selected_division(self) -> Division | None:
+        row = self.division_list.currentRow()
+        return self._divisions[row] if 0 <= row < len(self._divisions) else None
+
+    def select_division(self, name: str) -> None:
+        for row, division in enumerate(self._divisions):
+            if division.name == name:
+                self.division_list.setCurrentRow(row)
+
+    def _update_division_buttons(self) -> None:
+        chosen = self.selected_division() is not None
+        self.rename_division_button.setEnabled(chosen)
+        self.remove_division_button.setEnabled(chosen)
+
+    def rename_division(self) -> None:
+        division = self.selected_division()
+        if division is None or not self.editable:
+            return
+        name = self._ask_name(self, division.name)
+        if name is None or name.strip() == division.name:
+            return
+        try:
+            renamed = self.office.rename_division(self.user, division.id, name, division.version)
+        except DomainError as err:
+            report_error(err, self)
+            self.reload()  # a stale list is refreshed so the next try works
+            return
+        self.reload()
+        self.select_division(renamed.name)
+
+    def remove_division(self) -> None:
+        division = self.selected_division()
+        if division is None or not self.editable:
+            return
+        if not messages.confirm(
+            self, _("Remove the division {name}?").format(name=division.name),
+            yes_text=_("Remove"),
+        ):  # fmt: skip
+            return
+        try:
+            self.office.delete_division(self.user, division.id)
+        except DomainError as err:
+            report_error(err, self)
+            return
         self.reload()
 
     def add_official(self) -> None:

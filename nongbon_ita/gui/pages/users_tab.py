@@ -1,4 +1,4 @@
-"""Settings › users (admins only): add, change roles, enable/disable, reset a password."""
+"""Settings › users (admins only): add, edit details or roles, enable/disable, reset a password."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from nongbon_ita.gui.user_dialog import UserDialog, temporary_password
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.office import OfficeService
 from nongbon_ita.services.users import UserService
 
 DialogRunner = Callable[[UserDialog], int]
@@ -34,12 +35,16 @@ class UsersTab(QWidget):
     def __init__(
         self, users: UserService, actor: CurrentUser, parent: QWidget | None = None,
         run_dialog: DialogRunner = lambda dialog: dialog.exec(),
+        office: OfficeService | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.users, self.actor, self._run_dialog = users, actor, run_dialog
+        # only for the division choices of "Edit details"; stateless, so one over the same context
+        self.office = office or OfficeService(users.ctx)
         self.model: RowsTableModel[User] = RowsTableModel([
             (_("User name"), lambda u: u.username),
             (_("Full name"), lambda u: u.full_name),
+            (_("Position"), lambda u: u.position),
             (_("Roles"), lambda u: roles_text(u.roles)),
             (_("Status"), _status),
         ], self)  # fmt: skip
@@ -47,15 +52,18 @@ class UsersTab(QWidget):
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_roles())
         self.add_button = QPushButton(_("Add user…"), self)
+        self.details_button = QPushButton(_("Edit details…"), self)
         self.roles_button = QPushButton(_("Edit roles…"), self)
         self.active_button = QPushButton(_("Disable"), self)
         self.reset_button = QPushButton(_("Reset password…"), self)
         self.add_button.clicked.connect(self.add_user)
+        self.details_button.clicked.connect(self.edit_details)
         self.roles_button.clicked.connect(self.edit_roles)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.roles_button, self.active_button, self.reset_button):
+        for button in (self.add_button, self.details_button, self.roles_button, self.active_button,
+                       self.reset_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -79,7 +87,12 @@ class UsersTab(QWidget):
 
     def _update_buttons(self) -> None:
         user = self.selected_user()
-        for button in (self.roles_button, self.active_button, self.reset_button):
+        for button in (
+            self.details_button,
+            self.roles_button,
+            self.active_button,
+            self.reset_button,
+        ):
             button.setEnabled(user is not None)
         self.active_button.setText(
             _("Enable") if user is not None and not user.active else _("Disable")
@@ -100,13 +113,21 @@ class UsersTab(QWidget):
                 username=dialog.saved.username, password=dialog.password_edit.text()))  # fmt: skip
 
     def edit_roles(self) -> None:
+        self._edit(details=False)
+
+    def edit_details(self) -> None:
+        self._edit(details=True)
+
+    def _edit(self, details: bool) -> None:
         user = self._require_selection()
         if user is None:
             return
-        dialog = UserDialog(self.users, self.actor, user, self)
-        if self._run_dialog(dialog) and dialog.saved is not None:
-            self.reload()
-            self.select_username(user.username)
+        divisions = self.office.divisions() if details else None
+        dialog = UserDialog(self.users, self.actor, user, self, divisions=divisions)
+        self._run_dialog(dialog)
+        # reload either way: a stale edit closes the dialog and the fresh rows are wanted then too
+        self.reload()
+        self.select_username(user.username)
 
     def toggle_active(self) -> None:
         user = self._require_selection()

@@ -281,7 +281,7 @@ class MeasurePlanService:
                 mark = MeasureProgressRow(measure_id=row.id, months=months)
                 session.add(mark)
             mark.percent, mark.note = percent, note.strip()
-            mark.marked_on = marked_on or self.ctx.now().astimezone().date()
+            mark.marked_on = marked_on or self.ctx.today()  # the office's day, not the machine's
             mark.marked_by_user_id = actor.id
             session.flush()
             record_event(self.ctx, session, actor.username, "ita.progress_marked", "ita_measure",

@@ -122,6 +122,9 @@ def test_bad_values_are_refused_with_the_reason_in_thai(
     tab.add_button.click()
     assert tab.error.text() == translate_message("That day is already a holiday.", {})
     assert len(message_log.boxes) == 1  # only the "saved" notice: refusals stay inline
+    dialog.tabs.setCurrentWidget(tab)
+    snap(dialog, "settings-holidays-th")
+    snap(page, "complaints-page-th")
 
 
 def test_staff_have_statistics_but_no_settings(
@@ -140,13 +143,14 @@ def test_second_half_statistics_preview_and_xlsx_hold_no_name(
     for when in (datetime(2025, 5, 12, 3, tzinfo=UTC), datetime(2025, 8, 4, 4, tzinfo=UTC)):
         _receive(services, officer, when)  # fiscal year 2568, second half
     _receive(services, officer, datetime(2024, 11, 5, 3, tzinfo=UTC))  # first half: not counted
+    set_language("th")
     page = ComplaintsPage(services, officer)
     qtbot.addWidget(page)
     dialog = page.open_statistics()
     dialog.year_spin.setValue(2568)
     dialog.period.setCurrentIndex(2)
     assert dialog.file_stem() == "O29-2568-half2"
-    assert dialog.range_label.text() == "1 เมษายน 2568 to 30 กันยายน 2568"
+    assert dialog.range_label.text() == "1 เมษายน 2568 ถึง 30 กันยายน 2568"
     snap(dialog, "statistics-dialog")
     with qtbot.waitSignal(dialog.preview_opened, timeout=20000) as opened:
         dialog.preview_button.click()

@@ -12,8 +12,15 @@ from nongbon_ita.domain.permissions import ALL_PERMISSIONS, Operation, Permissio
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.registry import Services
+from tests.conftest import PASSWORD
 
 Call = Callable[[Services, CurrentUser, Path], object]
+
+
+def _admin(services: Services) -> CurrentUser:
+    """The office's first admin, to set up a row the operation under test then acts on."""
+    return services.auth.login("admin", PASSWORD)
+
 
 CALLS: dict[str, tuple[Permission, Call]] = {
     "users.list": (Operation.MANAGE_USERS, lambda s, u, _t: s.users.list_users(u)),
@@ -32,6 +39,10 @@ CALLS: dict[str, tuple[Permission, Call]] = {
         Operation.MANAGE_USERS,
         lambda s, u, _t: s.users.reset_password(u, 1, "password9"),
     ),
+    "users.update_details": (
+        Operation.MANAGE_USERS,
+        lambda s, u, _t: s.users.update_details(u, 1, "ผู้ดูแลระบบ", "", None, "", None),
+    ),
     "office.update": (
         Operation.EDIT_OFFICE,
         lambda s, u, _t: s.office.update_profile(u, replace(s.office.profile(), phone="1")),
@@ -39,6 +50,16 @@ CALLS: dict[str, tuple[Permission, Call]] = {
     "divisions.add": (
         Operation.EDIT_OFFICIALS,
         lambda s, u, _t: s.office.add_division(u, "กองช่าง"),
+    ),
+    "divisions.rename": (
+        Operation.EDIT_OFFICIALS,
+        lambda s, u, _t: s.office.rename_division(
+            u, s.office.add_division(_admin(s), "กองคลัง").id, "กองการคลัง", None
+        ),
+    ),
+    "divisions.delete": (
+        Operation.EDIT_OFFICIALS,
+        lambda s, u, _t: s.office.delete_division(u, s.office.add_division(_admin(s), "กองคลัง").id),
     ),
     "officials.save": (
         Operation.EDIT_OFFICIALS,

@@ -1,0 +1,104 @@
+"""The opening paragraphs of a year's O42 plan and O43 report ("" prints the standard text)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.domain.ita.documents import O42Plan
+from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.gui.errors import report_error
+from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.registry import Services
+
+
+def standard_intros(services: Services, fiscal_year: int) -> tuple[str, str]:
+    """The texts printed when no intro is typed: (O42, O43)."""
+    from nongbon_ita.reports.documents.o42 import default_o42_intro
+    from nongbon_ita.reports.documents.o43 import default_o43_intro
+
+    office = services.office.profile()
+    try:  # the O42 standard text names last year's score and weak indicators
+        plan = services.ita.documents.o42_plan(fiscal_year)
+    except DomainError:  # no measures yet: the sentence without them
+        plan = O42Plan(fiscal_year, "", None, ())
+    return default_o42_intro(plan, office), default_o43_intro(office, fiscal_year)
+
+
+class IntroDialog(QDialog):
+    """Each intro saved on OK when it changed; `changed` tells whether anything was saved."""
+
+    def __init__(
+        self, services: Services, user: CurrentUser, fiscal_year: int,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.services, self.user, self.fiscal_year = services, user, fiscal_year
+        self.changed = False
+        self.setWindowTitle(_("Opening paragraphs — fiscal year {year}").format(year=fiscal_year))
+        self.resize(760, 560)
+        o42_default, o43_default = standard_intros(services, fiscal_year)
+        self.saved = {
+            "o42": services.ita.plan.plan_intro(fiscal_year),
+            "o43": services.measures.o43_report(fiscal_year).intro,
+        }
+        self.o42 = self._editor(self.saved["o42"], o42_default)
+        self.o43 = self._editor(self.saved["o43"], o43_default)
+        hint = QLabel(_("Leave a paragraph empty to print the standard text shown in grey."), self)
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self._group(_("O42 plan"), self.o42), 1)
+        layout.addWidget(self._group(_("O43 report"), self.o43), 1)
+        layout.addWidget(buttons)
+
+    def _editor(self, text: str, standard: str) -> QPlainTextEdit:
+        editor = QPlainTextEdit(self)
+        editor.setPlaceholderText(standard)
+        editor.setPlainText(text)
+        return editor
+
+    def _group(self, title: str, editor: QPlainTextEdit) -> QGroupBox:
+        box = QGroupBox(title, self)
+        start = QPushButton(_("Start from the standard text"), box)
+        start.clicked.connect(lambda: editor.setPlainText(editor.placeholderText()))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(start)
+        layout = QVBoxLayout(box)
+        layout.addWidget(editor, 1)
+        layout.addLayout(row)
+        return box
+
+    def accept(self) -> None:
+        year = self.fiscal_year
+        savers = {
+            "o42": (self.o42, lambda text: self.services.ita.plan.set_plan_intro(self.user, year, text)),
+            "o43": (self.o43, lambda text: self.services.measures.set_intro(self.user, year, text)),
+        }  # fmt: skip
+        for key, (editor, save) in savers.items():
+            text = editor.toPlainText().strip()
+            if text == self.saved[key].strip():
+                continue
+            try:
+                save(text)
+            except Exception as err:  # a refusal (permission…) keeps the dialog open
+                report_error(err, self)
+                return
+            self.saved[key], self.changed = text, True
+        super().accept()
