@@ -35,6 +35,7 @@ from nongbon_ita.gui.assets.retire_dialog import RetireDialog
 from nongbon_ita.gui.assets.table_model import AssetTableModel
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.buttons import command_button
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.i18n.translate import _
@@ -155,12 +156,7 @@ class AssetRegisterPage(QWidget):
         layout.addLayout(actions)
 
     def _button(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        if shortcut:
-            button.setShortcut(QKeySequence(shortcut))
-            button.setToolTip(shortcut)
-        return button
+        return command_button(self, text, slot, shortcut)
 
     def reload_categories(self) -> None:
         current = self.category_combo.currentData()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.gui import messages
+from nongbon_ita.gui.widgets.buttons import command_button
 from nongbon_ita.i18n.translate import _
 
 PRINT_DPI_CAP = 300
@@ -109,12 +110,7 @@ class DocumentPreviewDialog(QDialog):
         self._update_page_label(0)
 
     def _button(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        if shortcut:
-            button.setShortcut(QKeySequence(shortcut))
-            button.setToolTip(shortcut)
-        return button
+        return command_button(self, text, slot, shortcut)
 
     def _build_toolbar(self) -> None:
         self.prev_button = self._button(
