@@ -12,10 +12,10 @@ from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import format_date_long, format_date_short, thai_digits
 from nongbon_ita.reports.documents.o42 import (
     TITLE,
+    finish_landscape_report,
     grouped,
     indicator_cell,
     plain_cell,
-    signatures,
     title_lines,
     title_story,
 )
@@ -69,10 +69,9 @@ def render_measures_progress(
     footer_text: str = "",
 ) -> bytes:
     """The progress report as PDF bytes: A4 landscape, Laksaman 16 pt."""
-    from nongbon_ita.reports.thai import BODY, CM, ThaiParagraph, build_pdf, frame_width, thai_table
+    from nongbon_ita.reports.thai import BODY, CM, ThaiParagraph
     from nongbon_ita.reports.thai import TITLE as TITLE_STYLE
 
-    width = frame_width(landscape_page=True)
     words, span = period(report)
     lines = title_lines(office, report.fiscal_year, f"รายงานผลการดำเนินการตาม{TITLE} {words}")
     story = title_story(lines)
@@ -89,11 +88,6 @@ def render_measures_progress(
             m.plan or m.issue, results_cell(m, span.end),
             plain_cell(progress_cell(m, report.months)), plain_cell(m.responsible) or "-",
         ])  # fmt: skip
-    story.append(thai_table(
-        HEADER, rows, [width * share for share in COLUMN_SHARES], body_style=BODY,
-        header_style=TITLE_STYLE, group_first_column=True,
-        extra_style=[("ALIGN", (0, 1), (0, -1), "CENTER")],
-    ))  # fmt: skip
-    story.append(signatures(reporter, approver, width))
-    return build_pdf(story, landscape_page=True, footer_text=footer_text, title=" ".join(lines),
-                     author=office.name)  # fmt: skip
+    return finish_landscape_report(
+        story, HEADER, rows, COLUMN_SHARES, lines, office, (reporter, approver), footer_text
+    )

@@ -131,6 +131,32 @@ def title_story(lines: Sequence[str]) -> list[Flowable]:
     return story
 
 
+def finish_landscape_report(
+    story: list[Flowable],
+    header: Sequence[str],
+    rows: list[list[Any]],
+    shares: Sequence[float],
+    lines: Sequence[str],
+    office: OfficeProfile,
+    signers: tuple[SignatureBlock, SignatureBlock],
+    footer_text: str,
+) -> bytes:
+    """The measures table grouped by form, the two signatures, and the landscape PDF (O42 and
+    the progress reports end the same way)."""
+    from nongbon_ita.reports.thai import BODY, build_pdf, frame_width, thai_table
+    from nongbon_ita.reports.thai import TITLE as TITLE_STYLE
+
+    width = frame_width(landscape_page=True)
+    story.append(thai_table(
+        header, rows, [width * share for share in shares], body_style=BODY,
+        header_style=TITLE_STYLE, group_first_column=True,
+        extra_style=[("ALIGN", (0, 1), (0, -1), "CENTER")],
+    ))  # fmt: skip
+    story.append(signatures(signers[0], signers[1], width))
+    return build_pdf(story, landscape_page=True, footer_text=footer_text, title=" ".join(lines),
+                     author=office.name)  # fmt: skip
+
+
 def render_o42(
     plan: O42Plan,
     office: OfficeProfile,
@@ -139,10 +165,8 @@ def render_o42(
     footer_text: str = "",
 ) -> bytes:
     """The O42 plan as PDF bytes: A4 landscape, Laksaman 16 pt."""
-    from nongbon_ita.reports.thai import BODY, CM, ThaiParagraph, build_pdf, frame_width, thai_table
-    from nongbon_ita.reports.thai import TITLE as TITLE_STYLE
+    from nongbon_ita.reports.thai import BODY, CM, ThaiParagraph
 
-    width = frame_width(landscape_page=True)
     lines = title_lines(office, plan.fiscal_year)
     story = title_story(lines)
     intro = plan.intro or default_o42_intro(plan, office)
@@ -159,11 +183,6 @@ def render_o42(
             plain_cell(indicator_cell(m, new_indicator, extra)),
             m.issue, m.plan, plain_cell(m.responsible), plain_cell(time_frame_cell(m)),
         ])  # fmt: skip
-    story.append(thai_table(
-        HEADER, rows, [width * share for share in COLUMN_SHARES], body_style=BODY,
-        header_style=TITLE_STYLE, group_first_column=True,
-        extra_style=[("ALIGN", (0, 1), (0, -1), "CENTER")],
-    ))  # fmt: skip
-    story.append(signatures(reporter, approver, width))
-    return build_pdf(story, landscape_page=True, footer_text=footer_text, title=" ".join(lines),
-                     author=office.name)  # fmt: skip
+    return finish_landscape_report(
+        story, HEADER, rows, COLUMN_SHARES, lines, office, (reporter, approver), footer_text
+    )
