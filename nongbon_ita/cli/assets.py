@@ -54,23 +54,21 @@ def category_id_of(services: Services, name: str | None) -> int | None:
 
 
 def cmd_print_asset_labels(args: argparse.Namespace) -> int:
-    from nongbon_ita.cli.documents import write_output
+    from nongbon_ita.cli.documents import write_and_report
     from nongbon_ita.domain.assets.labels import LabelGrid
 
     grid = LabelGrid.parse(args.grid, args.size)
     services = services_of(args)
     pdf = services.assets.labels_pdf(category_id_of(services, args.category), grid)
-    say(_("Written: {path}").format(path=write_output(args.out, pdf)))
-    return 0
+    return write_and_report(args.out, pdf)
 
 
 def cmd_export_assets(args: argparse.Namespace) -> int:
-    from nongbon_ita.cli.documents import write_output
+    from nongbon_ita.cli.documents import write_and_report
 
     services = services_of(args)
     data = services.assets.files.export_xlsx()
-    say(_("Written: {path}").format(path=write_output(args.out, data)))
-    return 0
+    return write_and_report(args.out, data)
 
 
 def register(tree: CommandTree) -> None:

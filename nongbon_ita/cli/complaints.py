@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from nongbon_ita.cli.documents import parse_year, write_output
+from nongbon_ita.cli.documents import parse_year, write_and_report
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import login, say, services_of
 from nongbon_ita.domain.calendar import RegisterNumber
@@ -34,16 +34,14 @@ def cmd_print_stats(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
     pdf = services.complaints.stats.pdf(None, year, _half(args))
-    say(_("Written: {path}").format(path=write_output(args.out, pdf)))
-    return 0
+    return write_and_report(args.out, pdf)
 
 
 def cmd_export_stats(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
     data = services.complaints.stats.xlsx(None, year, _half(args))
-    say(_("Written: {path}").format(path=write_output(args.out, data)))
-    return 0
+    return write_and_report(args.out, data)
 
 
 def _letter(args: argparse.Namespace, outcome: bool) -> int:
@@ -53,8 +51,7 @@ def _letter(args: argparse.Namespace, outcome: bool) -> int:
     letters = services.complaints.letters
     render = letters.outcome_pdf if outcome else letters.receipt_pdf
     pdf = render(actor, register, args.letter_number or "")
-    say(_("Written: {path}").format(path=write_output(args.out, pdf)))
-    return 0
+    return write_and_report(args.out, pdf)
 
 
 def cmd_print_receipt(args: argparse.Namespace) -> int:

@@ -31,6 +31,12 @@ def write_output(out: str, data: bytes) -> Path:
     return path
 
 
+def write_and_report(out: str, data: bytes) -> int:
+    """Write a printed or exported file and say where it went: the end of every print command."""
+    say(_("Written: {path}").format(path=write_output(out, data)))
+    return 0
+
+
 def cmd_measures_import(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
@@ -43,9 +49,7 @@ def cmd_measures_import(args: argparse.Namespace) -> int:
 def cmd_print_o43(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
-    path = write_output(args.out, services.documents.o43_pdf(year))
-    say(_("Written: {path}").format(path=path))
-    return 0
+    return write_and_report(args.out, services.documents.o43_pdf(year))
 
 
 def register(tree: CommandTree) -> None:

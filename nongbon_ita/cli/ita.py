@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from nongbon_ita.cli.documents import parse_year, write_output
+from nongbon_ita.cli.documents import parse_year, write_and_report
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import login, say, services_of
 from nongbon_ita.domain.errors import N_, ValidationError
@@ -19,9 +19,7 @@ from nongbon_ita.i18n.translate import _
 def cmd_print_o42(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
-    path = write_output(args.out, services.ita.documents.o42_pdf(year))
-    say(_("Written: {path}").format(path=path))
-    return 0
+    return write_and_report(args.out, services.ita.documents.o42_pdf(year))
 
 
 def cmd_print_progress(args: argparse.Namespace) -> int:
@@ -29,17 +27,13 @@ def cmd_print_progress(args: argparse.Namespace) -> int:
     if args.half not in ("1", "2"):
         raise ValidationError(N_("The half year is 1 or 2."), field="half")
     services = services_of(args)
-    path = write_output(args.out, services.ita.documents.progress_pdf(year, int(args.half)))
-    say(_("Written: {path}").format(path=path))
-    return 0
+    return write_and_report(args.out, services.ita.documents.progress_pdf(year, int(args.half)))
 
 
 def cmd_print_evidence(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
-    path = write_output(args.out, services.ita.documents.evidence_pdf(year))
-    say(_("Written: {path}").format(path=path))
-    return 0
+    return write_and_report(args.out, services.ita.documents.evidence_pdf(year))
 
 
 def cmd_export_measures(args: argparse.Namespace) -> int:

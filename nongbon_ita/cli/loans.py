@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 
-from nongbon_ita.cli.documents import parse_year, write_output
+from nongbon_ita.cli.documents import parse_year, write_and_report
 from nongbon_ita.cli.parser import CommandTree, user_option
-from nongbon_ita.cli.session import login, say, services_of
+from nongbon_ita.cli.session import login, services_of
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.i18n.translate import _
 
 
 def _month(text: str | None) -> int | None:
@@ -23,23 +22,18 @@ def _month(text: str | None) -> int | None:
     return int(text)
 
 
-def _written(path: object) -> int:
-    say(_("Written: {path}").format(path=path))
-    return 0
-
-
 def cmd_print_loan_form(args: argparse.Namespace) -> int:
     services = services_of(args)
     actor = login(services, args.user)
     loan = services.loans.by_number(actor, args.loan)
-    return _written(write_output(args.out, services.loans.loan_form_pdf(actor, loan.id)))
+    return write_and_report(args.out, services.loans.loan_form_pdf(actor, loan.id))
 
 
 def cmd_print_overdue_memo(args: argparse.Namespace) -> int:
     services = services_of(args)
     actor = login(services, args.user)
     loan = services.loans.by_number(actor, args.loan)
-    return _written(write_output(args.out, services.loans.overdue_memo_pdf(actor, loan.id)))
+    return write_and_report(args.out, services.loans.overdue_memo_pdf(actor, loan.id))
 
 
 def _query(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -53,14 +47,14 @@ def cmd_print_loan_register(args: argparse.Namespace) -> int:
     query = _query(args)
     services = services_of(args)
     actor = login(services, args.user)
-    return _written(write_output(args.out, services.loans.register_pdf(actor, query)))
+    return write_and_report(args.out, services.loans.register_pdf(actor, query))
 
 
 def cmd_export_loan_register(args: argparse.Namespace) -> int:
     query = _query(args)
     services = services_of(args)
     actor = login(services, args.user)
-    return _written(write_output(args.out, services.loans.register_xlsx(actor, query)))
+    return write_and_report(args.out, services.loans.register_xlsx(actor, query))
 
 
 def register(tree: CommandTree) -> None:

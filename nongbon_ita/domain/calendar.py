@@ -19,6 +19,11 @@ def office_time(moment: datetime) -> datetime:
     return moment.astimezone(OFFICE_ZONE)
 
 
+def office_date(moment: datetime) -> date:
+    """The office's calendar day of an aware timestamp."""
+    return moment.astimezone(OFFICE_ZONE).date()
+
+
 def to_be(year_ce: int) -> int:
     return year_ce + BE_OFFSET
 

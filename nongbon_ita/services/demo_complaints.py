@@ -12,13 +12,12 @@ import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
-from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
+from nongbon_ita.domain.calendar import OFFICE_ZONE, fiscal_year, fiscal_year_range, office_date
 from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome
 from nongbon_ita.domain.complaints.public_code import seeded_codes
 from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint
 from nongbon_ita.domain.complaints.working_days import WorkingCalendar
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services.complaints.common import THAI_TIME, thai_date
 from nongbon_ita.services.registry import Services
 
 DEMO_PASSWORD = "nongbon-demo"
@@ -87,7 +86,7 @@ def _identity(rng: random.Random, anonymous: bool, category: Category) -> Compla
 
 
 def _moment(day: date, rng: random.Random) -> datetime:
-    local = datetime.combine(day, time(rng.randint(8, 15), rng.randint(0, 59)), THAI_TIME)
+    local = datetime.combine(day, time(rng.randint(8, 15), rng.randint(0, 59)), OFFICE_ZONE)
     return local.astimezone(UTC)
 
 
@@ -95,7 +94,7 @@ def add_demo_complaints(services: Services) -> None:
     rng = random.Random(2567)
     ctx = services.ctx
     real_clock = ctx.clock
-    today = thai_date(real_clock())
+    today = office_date(real_clock())
     intake = services.complaints.intake
     intake.new_code = seeded_codes(2567)
     staff = services.auth.login("staff", DEMO_PASSWORD, channel="demo")

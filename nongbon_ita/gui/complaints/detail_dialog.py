@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nongbon_ita.domain.calendar import OFFICE_ZONE
 from nongbon_ita.domain.complaints.kinds import FINISHED_STATUSES, Outcome, Status, Track
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.records import HIDDEN, ComplaintDetail
@@ -35,7 +36,7 @@ from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.i18n.thaiformat import format_datetime_short, format_register_number
 from nongbon_ita.i18n.translate import _, current_language
-from nongbon_ita.services.complaints.common import THAI_TIME, may_see_identity
+from nongbon_ita.services.complaints.common import may_see_identity
 from nongbon_ita.services.registry import Services
 
 IDENTITY_LABELS = (("name", "Name"), ("address", "Address"), ("phone", "Phone"),
@@ -73,7 +74,7 @@ class ComplaintDetailDialog(QDialog):
         self.reveal_button.clicked.connect(self.reveal)
         identity_form.addRow(self.reveal_button)
         self.timeline = RowsTableModel([
-            (_("When"), lambda e: format_datetime_short(e.occurred_at.astimezone(THAI_TIME),
+            (_("When"), lambda e: format_datetime_short(e.occurred_at.astimezone(OFFICE_ZONE),
                                                         current_language() == "th")),
             (_("Step"), lambda e: _(e.kind.label_id)),
             (_("By"), lambda e: e.actor),
@@ -140,7 +141,7 @@ class ComplaintDetailDialog(QDialog):
         rows = [
             (_("Number"), format_register_number(c.number, c.fiscal_year, thai=False)),
             (_("Reference code"), c.public_code),
-            (_("Received"), format_datetime_short(c.received_at.astimezone(THAI_TIME),
+            (_("Received"), format_datetime_short(c.received_at.astimezone(OFFICE_ZONE),
                                                   current_language() == "th")),
             (_("Channel"), _(c.channel.label_id)),
             (_("Category"), _(c.category.label_id) + (" — " + _("confidential track")

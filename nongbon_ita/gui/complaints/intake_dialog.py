@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nongbon_ita.domain.calendar import OFFICE_ZONE
 from nongbon_ita.domain.complaints.kinds import Category, Channel
 from nongbon_ita.domain.complaints.records import ComplaintIdentity, ComplaintSummary, NewComplaint
 from nongbon_ita.domain.errors import N_, DomainError, ValidationError
@@ -35,7 +36,6 @@ from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services.complaints.common import THAI_TIME
 from nongbon_ita.services.registry import Services
 
 
@@ -62,7 +62,7 @@ class IntakeDialog(QDialog):
         self.saved: ComplaintSummary | None = None
         self.setWindowTitle(_("New corruption or misconduct complaint") if corruption
                             else _("New complaint"))  # fmt: skip
-        now = datetime.now(THAI_TIME)
+        now = datetime.now(OFFICE_ZONE)
         self.received_on = BeDateEdit(self, now.date())
         self.received_time = QTimeEdit(QTime(now.hour, now.minute), self)
         self.received_time.setDisplayFormat("HH:mm")
@@ -152,7 +152,7 @@ class IntakeDialog(QDialog):
                                   field="received_on")  # fmt: skip
         moment = self.received_time.time()
         received = datetime(day.year, day.month, day.day, moment.hour(), moment.minute(),
-                            tzinfo=THAI_TIME)  # fmt: skip
+                            tzinfo=OFFICE_ZONE)  # fmt: skip
         identity = ComplaintIdentity(
             name=self.name.text(), address=self.address.toPlainText(), phone=self.phone.text(),
             email=self.email.text(), id_number=self.id_number.text(),

@@ -8,11 +8,11 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.loans import Loan
 from nongbon_ita.gui.loans.common import short_date
 from nongbon_ita.i18n.thaiformat import format_money
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services.loans.repository import local_date
 
 STYLE = """<style>
 h2 { margin: 0 0 4px 0; } h3 { margin: 10px 0 2px 0; }
@@ -23,7 +23,7 @@ table.grid { border-collapse: collapse; } table.grid td, table.grid th {
 
 
 def _moment(at: datetime | None) -> str:
-    return short_date(local_date(at)) if at else ""
+    return short_date(office_date(at)) if at else ""
 
 
 def _row(*cells: str, tag: str = "td") -> str:
@@ -99,16 +99,16 @@ def timeline(loan: Loan) -> list[tuple[date, str]]:
     """Who did what and when, oldest first, from what the loan records."""
     steps: list[tuple[date, str]] = []
     if loan.submitted_at:
-        steps.append((local_date(loan.submitted_at), _("Submitted by {name}").format(
+        steps.append((office_date(loan.submitted_at), _("Submitted by {name}").format(
             name=loan.created_by)))  # fmt: skip
     if loan.decided_at:
         text = (_("Refused by {name}: {reason}") if loan.refusal_reason
                 else _("Approved by {name}"))  # fmt: skip
-        steps.append((local_date(loan.decided_at),
+        steps.append((office_date(loan.decided_at),
                       text.format(name=loan.approver, reason=loan.refusal_reason)))  # fmt: skip
     for item in loan.items:
         if item.handed_out_at:
-            steps.append((local_date(item.handed_out_at), _("{item} handed out by {name}").format(
+            steps.append((office_date(item.handed_out_at), _("{item} handed out by {name}").format(
                 item=item.asset_number, name=item.handed_out_by)))  # fmt: skip
         for ret in item.returns:
             steps.append((ret.returned_on, _("{n} × {item} returned ({condition})").format(
@@ -117,7 +117,7 @@ def timeline(loan: Loan) -> list[tuple[date, str]]:
         steps.append((follow.followed_up_on, _("Followed up: {method}").format(
             method=_(follow.method.label_id))))  # fmt: skip
     if loan.closed_at:
-        steps.append((local_date(loan.closed_at), _("Closed")))
+        steps.append((office_date(loan.closed_at), _("Closed")))
     return sorted(steps, key=lambda s: s[0])
 
 

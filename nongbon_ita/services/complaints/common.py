@@ -3,8 +3,7 @@ who may see an identity, and turning rows into records."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,15 +21,10 @@ from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.settings_store import get_setting, put_setting
 
-THAI_TIME = ZoneInfo("Asia/Bangkok")
 RECEIPT_DAYS = "complaints.receipt_working_days"
 OUTCOME_DAYS = "complaints.outcome_working_days"
 RETENTION_YEARS = "complaints.identity_retention_years"
 HOLIDAYS_SEEDED = "complaints.holidays_seeded"
-
-
-def thai_date(moment: datetime) -> date:
-    return moment.astimezone(THAI_TIME).date()
 
 
 def policy_of(session: Session) -> DeadlinePolicy:

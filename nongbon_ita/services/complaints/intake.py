@@ -13,7 +13,7 @@ from nongbon_ita.db.models import (
     ComplaintIdentityRow,
     ComplaintRow,
 )
-from nongbon_ita.domain.calendar import fiscal_year
+from nongbon_ita.domain.calendar import fiscal_year, office_date
 from nongbon_ita.domain.complaints.deadlines import outcome_due, receipt_due
 from nongbon_ita.domain.complaints.intake import validate_new_complaint
 from nongbon_ita.domain.complaints.kinds import Status, Track
@@ -31,7 +31,6 @@ from nongbon_ita.services.complaints.common import (
     policy_of,
     seed_default_holidays,
     summary_of,
-    thai_date,
 )
 from nongbon_ita.services.context import ServiceContext
 
@@ -66,7 +65,7 @@ class IntakeService:
             with self.ctx.transaction() as session:
                 seed_default_holidays(session)
                 calendar, policy = calendar_of(session), policy_of(session)
-                received_on = thai_date(cleaned.received_at)
+                received_on = office_date(cleaned.received_at)
                 year = fiscal_year(received_on)
                 number = next_number(session, year)
                 row = ComplaintRow(
@@ -98,7 +97,7 @@ class IntakeService:
                            "identity_fields": identity.filled_fields(),
                            "attachments": len(attachments or [])},
                 )  # fmt: skip
-                return summary_of(row, calendar, thai_date(self.ctx.now()))
+                return summary_of(row, calendar, office_date(self.ctx.now()))
         except BaseException:
             remove_quietly(written)
             raise

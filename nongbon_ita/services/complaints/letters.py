@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from nongbon_ita.db.models import ComplaintActionRow, DivisionRow
-from nongbon_ita.domain.calendar import RegisterNumber
+from nongbon_ita.domain.calendar import RegisterNumber, office_date
 from nongbon_ita.domain.complaints.kinds import FINISHED_STATUSES, Channel, Outcome, Status
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.workflow import ActionKind
@@ -24,12 +24,7 @@ from nongbon_ita.reports.documents.complaint_letters import (
     render_receipt_letter,
 )
 from nongbon_ita.services.audit import record_event
-from nongbon_ita.services.complaints.common import (
-    find_row,
-    id_of_register,
-    policy_of,
-    thai_date,
-)
+from nongbon_ita.services.complaints.common import find_row, id_of_register, policy_of
 from nongbon_ita.services.complaints.queries import identity_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.documents import printed_at, signature_block
@@ -74,7 +69,7 @@ class LetterService:
                 .order_by(ComplaintActionRow.id.desc()).limit(1)
             )  # fmt: skip
             division = session.get(DivisionRow, row.division_id) if row.division_id else None
-            today = thai_date(self.ctx.now())
+            today = office_date(self.ctx.now())
             facts = ComplaintLetterFacts(
                 number=row.number, fiscal_year=row.fiscal_year, public_code=row.public_code,
                 received_on=row.received_on, channel=Channel(row.channel), subject=row.subject,

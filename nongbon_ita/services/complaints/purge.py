@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from nongbon_ita.db.models import ComplaintActionRow, ComplaintIdentityRow, ComplaintRow
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.records import ComplaintIdentity
 from nongbon_ita.domain.complaints.workflow import ActionKind
@@ -16,7 +17,7 @@ from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
-from nongbon_ita.services.complaints.common import policy_of, thai_date
+from nongbon_ita.services.complaints.common import policy_of
 from nongbon_ita.services.context import ServiceContext
 
 
@@ -39,7 +40,7 @@ class PurgeService:
             years = older_than_years or policy_of(session).identity_retention_years
             if not 1 <= years <= 100:
                 raise ValidationError(N_("Give a number of years from 1 to 100."), field="years")
-            cutoff = years_before(thai_date(self.ctx.now()), years)
+            cutoff = years_before(office_date(self.ctx.now()), years)
             query = (select(ComplaintIdentityRow)
                      .join(ComplaintRow, ComplaintRow.id == ComplaintIdentityRow.complaint_id)
                      .where(ComplaintRow.received_on < cutoff,

@@ -18,7 +18,7 @@ from nongbon_ita.db.models import (
     DivisionRow,
     UserRow,
 )
-from nongbon_ita.domain.calendar import RegisterNumber
+from nongbon_ita.domain.calendar import RegisterNumber, office_date
 from nongbon_ita.domain.complaints.deadlines import DUE_SOON_WORKING_DAYS, DeadlineState
 from nongbon_ita.domain.complaints.kinds import OPEN_STATUSES, Category, Status, Track
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
@@ -42,7 +42,6 @@ from nongbon_ita.services.complaints.common import (
     id_of_register,
     may_see_identity,
     summary_of,
-    thai_date,
 )
 from nongbon_ita.services.context import ServiceContext
 
@@ -95,7 +94,7 @@ class QueryService:
         self.ctx = ctx
 
     def today(self) -> date:
-        return thai_date(self.ctx.now())
+        return office_date(self.ctx.now())
 
     def _conditions(
         self, session: Session, wanted: ComplaintFilter, calendar: WorkingCalendar

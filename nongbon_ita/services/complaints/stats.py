@@ -7,6 +7,7 @@ import io
 from sqlalchemy import select
 
 from nongbon_ita.db.models import ComplaintRow
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome, Status
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.stats import (
@@ -19,7 +20,7 @@ from nongbon_ita.domain.complaints.stats import (
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
-from nongbon_ita.services.complaints.common import calendar_of, thai_date
+from nongbon_ita.services.complaints.common import calendar_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.documents import check_fiscal_year, printed_at
 from nongbon_ita.services.office import OfficeService
@@ -68,7 +69,7 @@ class StatsService:
         from nongbon_ita.reports.documents.complaint_stats import render_complaint_stats
 
         stats = self.stats(actor, fiscal_year, half)
-        as_of = thai_date(self.ctx.now())
+        as_of = office_date(self.ctx.now())
         return render_complaint_stats(stats, self.office.profile(), as_of, self._footer(stats))
 
     def xlsx(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:

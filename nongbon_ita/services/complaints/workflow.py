@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import ComplaintActionRow, ComplaintRow, DivisionRow, UserRow
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.complaints.deadlines import outcome_due
 from nongbon_ita.domain.complaints.kinds import Outcome, Status
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
@@ -23,7 +24,6 @@ from nongbon_ita.services.complaints.common import (
     find_row,
     policy_of,
     summary_of,
-    thai_date,
 )
 from nongbon_ita.services.context import ServiceContext, check_version
 
@@ -58,7 +58,7 @@ class WorkflowService:
             return summary_of(row, calendar_of(session), self._today())
 
     def _today(self) -> date:
-        return thai_date(self.ctx.now())
+        return office_date(self.ctx.now())
 
     def _resume(self, session: Session, row: ComplaintRow) -> None:
         """Stop the pause: the working days spent waiting push the deadline back."""

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import LoanRow
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.errors import N_, PermissionDenied, ValidationError
 from nongbon_ita.domain.loans import LoanOperation, LoanStatus
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext, check_version
-from nongbon_ita.services.loans.repository import loan_row, local_date
+from nongbon_ita.services.loans.repository import loan_row
 
 if TYPE_CHECKING:
     from nongbon_ita.services.assets.register import AssetService
@@ -33,7 +34,7 @@ class LoanServiceBase:
 
     def today(self) -> date:
         """The office's date now (Asia/Bangkok), whatever the machine's zone."""
-        return local_date(self.ctx.now())
+        return office_date(self.ctx.now())
 
     def _audit(
         self, session: Session, actor: CurrentUser, action: str, loan_id: int,

@@ -18,6 +18,7 @@ from nongbon_ita.db.models import (
     LoanRow,
 )
 from nongbon_ita.domain.assets.records import AssetStatus
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.loans import (
     FollowUpMethod,
@@ -33,7 +34,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.context import check_version
 from nongbon_ita.services.loans.base import LoanServiceBase
 from nongbon_ita.services.loans.checks import check_asset
-from nongbon_ita.services.loans.repository import liability_of, load_loan, loan_row, local_date
+from nongbon_ita.services.loans.repository import liability_of, load_loan, loan_row
 
 _AFTER_RETURN = {
     ReturnCondition.GOOD: AssetStatus.AVAILABLE,
@@ -133,7 +134,7 @@ class LoanHandling(LoanServiceBase):
         if line.quantity < 1 or line.quantity > item.quantity - back:
             raise ValidationError(N_("Only {n} of this item are still out."), field="items",
                                   n=item.quantity - back)  # fmt: skip
-        if day < local_date(item.handed_out_at):
+        if day < office_date(item.handed_out_at):
             raise ValidationError(
                 N_("The return date is before the hand-out."), field="returned_on"
             )

@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import LoanItemRow, LoanRow, UserRow
 from nongbon_ita.db.models_loans import LoanReviewRow
-from nongbon_ita.domain.calendar import DateRange, fiscal_month_range, fiscal_year_range
+from nongbon_ita.domain.calendar import (
+    OFFICE_ZONE,
+    DateRange,
+    fiscal_month_range,
+    fiscal_year_range,
+)
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.loans import FinanceReview, LoanOperation, LoanStatus
 from nongbon_ita.domain.loans.register import (
@@ -24,7 +29,7 @@ from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.documents import check_fiscal_year
 from nongbon_ita.services.loans.base import LoanServiceBase
-from nongbon_ita.services.loans.repository import OFFICE_ZONE, load_loans
+from nongbon_ita.services.loans.repository import load_loans
 
 
 @dataclass(frozen=True)

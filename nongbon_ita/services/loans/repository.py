@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,13 +34,7 @@ from nongbon_ita.domain.loans import (
     UseScope,
 )
 
-OFFICE_ZONE = ZoneInfo("Asia/Bangkok")
 _CHUNK = 500  # ids per IN (…): well under SQLite's variable limit
-
-
-def local_date(moment: datetime) -> date:
-    """The office's calendar day of an aware timestamp."""
-    return moment.astimezone(OFFICE_ZONE).date()
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
