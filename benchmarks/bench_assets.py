@@ -20,7 +20,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.db.models import AssetCategoryRow, AssetRow
 from nongbon_ita.domain.assets.records import AssetFilters, AssetSort, AssetStatus
 from nongbon_ita.services.context import HashingCost, ServiceContext

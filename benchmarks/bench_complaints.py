@@ -21,7 +21,7 @@ os.environ.setdefault("NONGBON_ITA_CHEAP_HASHING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nongbon_ita.app import open_services
-from nongbon_ita.db.engine import DatabaseLocation
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.db.models import ComplaintRow
 from nongbon_ita.domain.calendar import fiscal_year
 from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome, Status

@@ -22,7 +22,8 @@ PASSWORD = "nongbon-demo"
 MAKE_DB = """
 import sys
 from pathlib import Path
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureRole
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.services.context import ServiceContext
@@ -45,7 +46,8 @@ import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.gui.fonts import load_screen_font
 from nongbon_ita.gui.run import LoginDialog, office_name
 from nongbon_ita.services.context import ServiceContext
@@ -68,7 +70,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.gui.fonts import load_screen_font
 from nongbon_ita.gui.run import GuiSession
 from nongbon_ita.services.context import ServiceContext

@@ -20,7 +20,8 @@ os.environ.setdefault("NONGBON_ITA_CHEAP_HASHING", "1")
 
 from sqlalchemy import insert
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.db.models import AssetRow, LoanItemRow, LoanRow
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.domain.roles import Role

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from nongbon_ita.db.engine import Database, DatabaseLocation, open_database
+from nongbon_ita.db.engine import Database, open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.registry import Services
 

@@ -120,8 +120,9 @@ def run_checks(folder: Path) -> str:
     """Every check, in a database under `folder`; returns the summary of what passed."""
     from sqlalchemy import text
 
-    from nongbon_ita.db.engine import DatabaseLocation, open_database
-    from nongbon_ita.db.migrate import HEAD_REVISION, SchemaState
+    from nongbon_ita.db.engine import open_database
+    from nongbon_ita.db.location import DatabaseLocation
+    from nongbon_ita.db.schema_state import HEAD_REVISION, SchemaState
     from nongbon_ita.services import maintenance
     from nongbon_ita.services.context import HashingCost, ServiceContext
     from nongbon_ita.services.demo import DEMO_OFFICE, build_demo

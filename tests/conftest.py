@@ -20,7 +20,8 @@ os.environ.setdefault("XDG_DATA_HOME", str(_PRIVATE / "data"))
 os.environ.setdefault("XDG_CONFIG_HOME", str(_PRIVATE / "config"))
 os.environ.setdefault("XDG_STATE_HOME", str(_PRIVATE / "state"))
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database  # noqa: E402
+from nongbon_ita.db.engine import open_database  # noqa: E402
+from nongbon_ita.db.location import DatabaseLocation  # noqa: E402
 from nongbon_ita.domain.office import OfficeProfile  # noqa: E402
 from nongbon_ita.domain.roles import Role  # noqa: E402
 from nongbon_ita.domain.users import CurrentUser  # noqa: E402

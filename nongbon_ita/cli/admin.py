@@ -103,7 +103,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from nongbon_ita.app import services_for
-    from nongbon_ita.db.engine import check_file, open_database
+    from nongbon_ita.db.engine import open_database
+    from nongbon_ita.db.location import check_file
     from nongbon_ita.services import maintenance
     from nongbon_ita.services.audit import record_event
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from nongbon_ita.cli.parser import CommandTree, user_option
-from nongbon_ita.cli.session import login, say, services_of
+from nongbon_ita.cli.session import location_of, login, say, services_of
 from nongbon_ita.domain.calendar import thai_to_arabic_digits
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.i18n.translate import _
@@ -48,8 +48,13 @@ def cmd_measures_import(args: argparse.Namespace) -> int:
 
 def cmd_print_o43(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
-    services = services_of(args)
-    return write_and_report(args.out, services.documents.o43_pdf(year))
+    from nongbon_ita.services.quick_print import o43_pdf_quick
+
+    # the quick path skips SQLAlchemy (most of this command's time); None: it does not apply
+    pdf = o43_pdf_quick(location_of(args), year)
+    if pdf is None:
+        pdf = services_of(args).documents.o43_pdf(year)
+    return write_and_report(args.out, pdf)
 
 
 def register(tree: CommandTree) -> None:

@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_gui(args: argparse.Namespace) -> int:
     from nongbon_ita.app import run_gui
-    from nongbon_ita.db.engine import resolve_location
+    from nongbon_ita.db.location import resolve_location
 
     return run_gui(resolve_location(args.db), sys.argv[:1])
 

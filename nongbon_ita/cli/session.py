@@ -9,13 +9,13 @@ from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:  # imported when a command runs, so `--version` and `--help` stay quick
-    from nongbon_ita.db.engine import DatabaseLocation
+    from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.domain.users import CurrentUser
     from nongbon_ita.services.registry import Services
 
 
 def location_of(args: argparse.Namespace) -> DatabaseLocation:
-    from nongbon_ita.db.engine import resolve_location
+    from nongbon_ita.db.location import resolve_location
 
     return resolve_location(getattr(args, "db", None))
 

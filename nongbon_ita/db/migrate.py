@@ -1,28 +1,17 @@
-"""Bring a database to the app's schema: check what it is, back it up, then migrate if needed.
-
-The head revision is a constant so that opening an up-to-date database never imports Alembic
-(a test checks it equals the migration chain's single head).
-"""
+"""Bring a database to the app's schema: check what it is, back it up, then migrate if needed."""
 
 from __future__ import annotations
 
 import shutil
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from nongbon_ita.db.schema_state import SchemaState, state_without_alembic
 from nongbon_ita.domain.errors import N_, DatabaseRefused
 
-HEAD_REVISION = "0001_initial"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class SchemaState(Enum):
-    EMPTY = "empty"  # no tables yet: a new database
-    CURRENT = "current"
-    BEHIND = "behind"  # a known older revision: migrate
 
 
 def known_revisions() -> list[str]:
@@ -35,13 +24,14 @@ def known_revisions() -> list[str]:
 
 def schema_state(connection: Connection) -> SchemaState:
     tables = set(inspect(connection).get_table_names())
-    if not tables:
-        return SchemaState.EMPTY
-    if "alembic_version" not in tables or ("audit_event" not in tables and len(tables) > 1):
-        raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
-    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    if revision == HEAD_REVISION:
-        return SchemaState.CURRENT
+    revision = (
+        connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if "alembic_version" in tables
+        else None
+    )
+    state = state_without_alembic(tables, revision)
+    if state is not None:
+        return state
     if revision in known_revisions():
         return SchemaState.BEHIND
     raise DatabaseRefused(

@@ -7,6 +7,7 @@ cache folder (keyed by the catalog's hash, so an edited catalog is recompiled).
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import hashlib
 import io
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nongbon_ita.resources_path import resource_path
+from nongbon_ita.user_cache import user_cache, write_cache_file
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
@@ -37,12 +39,6 @@ def _compile_po(po_bytes: bytes) -> bytes:
     return out.getvalue()
 
 
-def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("nongbon-ita", appauthor=False)) / "i18n"
-
-
 def load_translations(language: str) -> gettext.NullTranslations:
     """The catalog for `language`; English (the message ids) needs none."""
     if language == "en":
@@ -53,16 +49,13 @@ def load_translations(language: str) -> gettext.NullTranslations:
             return gettext.GNUTranslations(handle)
     po_bytes = catalog_path(language).read_bytes()
     digest = hashlib.sha256(po_bytes).hexdigest()[:16]
-    cached = _cache_dir() / f"{language}-{digest}.mo"
+    cached = user_cache("i18n") / f"{language}-{digest}.mo"
     if cached.exists():
         mo_bytes = cached.read_bytes()
     else:
         mo_bytes = _compile_po(po_bytes)
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(mo_bytes)
-        except OSError:
-            pass  # a read-only cache only costs a recompile next time
+        with contextlib.suppress(OSError):  # a read-only cache only costs a recompile next time
+            write_cache_file(cached, mo_bytes)
     return gettext.GNUTranslations(io.BytesIO(mo_bytes))
 
 

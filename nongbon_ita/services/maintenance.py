@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from nongbon_ita.db.engine import SQLITE_HEADER, Database, files_dir_of
-from nongbon_ita.db.migrate import HEAD_REVISION, known_revisions
+from nongbon_ita.db.engine import Database
+from nongbon_ita.db.location import SQLITE_HEADER, files_dir_of
+from nongbon_ita.db.migrate import known_revisions
+from nongbon_ita.db.schema_state import HEAD_REVISION
 from nongbon_ita.domain.audit import ChainCheck
 from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError, ValidationError
 from nongbon_ita.services.audit import check_chain, integrity_check, record_event

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.gui.pages.backups_tab import BackupsTab
 from nongbon_ita.gui.pages.settings_page import SettingsPage

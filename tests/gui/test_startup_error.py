@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from nongbon_ita.app import run_gui
-from nongbon_ita.db.engine import DatabaseLocation
+from nongbon_ita.db.location import DatabaseLocation
 from tests.gui.conftest import MessageLog
 
 

@@ -21,7 +21,7 @@ def test_demo_has_one_user_per_role_and_refuses_to_overwrite(
     demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from nongbon_ita.app import open_services
-    from nongbon_ita.db.engine import DatabaseLocation
+    from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.domain.roles import Role
 
     services = open_services(DatabaseLocation.for_file(demo_db), must_exist=True)

@@ -10,9 +10,11 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database
-from nongbon_ita.db.migrate import HEAD_REVISION, MIGRATIONS_DIR, SchemaState
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
+from nongbon_ita.db.migrate import MIGRATIONS_DIR
 from nongbon_ita.db.models import Base
+from nongbon_ita.db.schema_state import HEAD_REVISION, SchemaState
 from nongbon_ita.db.search_index import include_object
 from nongbon_ita.domain.errors import DatabaseRefused
 

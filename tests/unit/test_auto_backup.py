@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nongbon_ita.db.engine import DatabaseLocation, open_database
+from nongbon_ita.db.engine import open_database
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.errors import PermissionDenied, ValidationError
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser

@@ -151,9 +151,13 @@ class Measure:
 
 def result_cell(results: tuple[MeasureResult, ...], imported: str) -> str:
     """The O43 result cell: the entries as typed, one per line; the imported cell if none."""
-    if not results:
-        return imported
-    return "\n".join(r.text for r in sorted(results, key=lambda r: (r.position, r.id)))
+    ordered = sorted(results, key=lambda r: (r.position, r.id))
+    return result_cell_of([r.text for r in ordered], imported)
+
+
+def result_cell_of(entry_texts: list[str], imported: str) -> str:
+    """`result_cell` for entry texts already in order (position, id)."""
+    return "\n".join(entry_texts) if entry_texts else imported
 
 
 def check_draft(draft: MeasureDraft) -> MeasureDraft:

@@ -27,7 +27,7 @@ from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.common import find_row, id_of_register, policy_of
 from nongbon_ita.services.complaints.queries import identity_of
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.documents import printed_at, signature_block
+from nongbon_ita.services.document_parts import printed_at, signature_block
 from nongbon_ita.services.office import OfficeService
 
 DEFAULT_UNIT = "สำนักปลัด"

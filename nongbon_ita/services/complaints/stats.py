@@ -22,7 +22,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.complaints.common import calendar_of
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.documents import check_fiscal_year, printed_at
+from nongbon_ita.services.document_parts import check_fiscal_year, printed_at
 from nongbon_ita.services.office import OfficeService
 
 

@@ -9,7 +9,7 @@ from nongbon_ita.domain.measure_import import validate_fiscal_year
 from nongbon_ita.domain.office import SignatureRole
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.documents import printed_at, signature_block
+from nongbon_ita.services.document_parts import printed_at, signature_block
 from nongbon_ita.services.ita.plan import MeasurePlanService
 from nongbon_ita.services.ita.scores import ScoreService
 from nongbon_ita.services.office import OfficeService

@@ -8,7 +8,7 @@ from nongbon_ita.domain.office import Official, SignatureBlock, SignatureRole
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
-from nongbon_ita.services.documents import printed_at, signature_block
+from nongbon_ita.services.document_parts import printed_at, signature_block
 from nongbon_ita.services.loans.register import LoanRegisterOps, RegisterQuery
 from nongbon_ita.services.loans.repository import load_loan
 

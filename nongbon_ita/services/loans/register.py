@@ -27,7 +27,7 @@ from nongbon_ita.domain.loans.register import (
 )
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services.documents import check_fiscal_year
+from nongbon_ita.services.document_parts import check_fiscal_year
 from nongbon_ita.services.loans.base import LoanServiceBase
 from nongbon_ita.services.loans.repository import load_loans
 

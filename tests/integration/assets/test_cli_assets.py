@@ -19,7 +19,7 @@ def password(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_demo_register(demo_db: Path) -> None:
     from nongbon_ita.app import open_services
-    from nongbon_ita.db.engine import DatabaseLocation
+    from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.domain.assets.records import AssetFilters, AssetStatus
 
     services = open_services(DatabaseLocation.for_file(demo_db), must_exist=True)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from nongbon_ita.app import open_services
 from nongbon_ita.cli import main
-from nongbon_ita.db.engine import DatabaseLocation
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.db.models import ComplaintRow
 
 

@@ -64,7 +64,7 @@ def test_the_demo_has_every_year_up_to_now_with_evidence_kept_beside_it(
     from datetime import date
 
     from nongbon_ita.app import open_services
-    from nongbon_ita.db.engine import DatabaseLocation
+    from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.domain.calendar import fiscal_year
 
     folder = demo_db_template.name + ".files"  # the evidence travels with the database

@@ -1,0 +1,83 @@
+"""Where the database lives and whether a file may be opened — without importing SQLAlchemy,
+so the quick print path (db/plain.py) and `--version` stay light."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nongbon_ita.db.netshare import is_network_path
+from nongbon_ita.domain.errors import N_, DatabaseRefused
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    url: str
+    file: Path | None  # the SQLite file, None for a server URL or an in-memory database
+
+    @classmethod
+    def for_file(cls, path: Path) -> DatabaseLocation:
+        path = path.expanduser().absolute()
+        return cls(f"sqlite:///{path}", path)
+
+    @classmethod
+    def in_memory(cls) -> DatabaseLocation:
+        return cls("sqlite://", None)
+
+    def files_dir(self, kind: str) -> Path:
+        """Where files kept by the app (attachments, evidence) live: `<db>.files/<kind>/` beside
+        the database file, so the file and its folder travel together (backup copies both)."""
+        if self.file is not None:
+            return files_dir_of(self.file) / kind
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("nongbon-ita", appauthor=False)) / "files" / kind
+
+
+def files_dir_of(db_file: Path) -> Path:
+    return db_file.with_name(db_file.name + ".files")
+
+
+def default_database_file() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("nongbon-ita", appauthor=False)) / "nongbon-ita.sqlite3"
+
+
+def resolve_location(
+    db_option: str | None, environ: dict[str, str] | None = None
+) -> DatabaseLocation:
+    """--db wins, then NONGBON_ITA_DB, then NONGBON_ITA_DATABASE_URL, then the user data folder."""
+    env = os.environ if environ is None else environ
+    if db_option:
+        return DatabaseLocation.for_file(Path(db_option))
+    if env.get("NONGBON_ITA_DB"):
+        return DatabaseLocation.for_file(Path(env["NONGBON_ITA_DB"]))
+    if env.get("NONGBON_ITA_DATABASE_URL"):
+        return DatabaseLocation(env["NONGBON_ITA_DATABASE_URL"], None)
+    return DatabaseLocation.for_file(default_database_file())
+
+
+def check_file(location: DatabaseLocation, must_exist: bool) -> None:
+    """Refuse a missing file (when required), a foreign file, or a file on a network share."""
+    path = location.file
+    if path is None:
+        return
+    if is_network_path(path if path.exists() else path.parent):
+        raise DatabaseRefused(
+            N_("The database {path} is on a network share, where SQLite can corrupt data. "
+               "Keep it on this computer, or use a database server (NONGBON_ITA_DATABASE_URL)."),
+            path=str(path),
+        )  # fmt: skip
+    if not path.exists():
+        if must_exist:
+            raise DatabaseRefused(N_("Database file not found: {path}"), path=str(path))
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
