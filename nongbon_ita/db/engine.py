@@ -19,6 +19,8 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # deleted or overwritten content is zeroed, not left in free space (purged identities, PDPA)
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -47,6 +49,16 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def scrub(self) -> None:
+        """Leave no trace of erased data on disk: rebuild the file (VACUUM drops what older
+        writes left in free pages) and fold the WAL, which keeps old page images, back into it.
+        Takes seconds on a large file; for rare erasures (identity purge), not for every edit."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def open_database(location: DatabaseLocation, must_exist: bool = False) -> Database:

@@ -142,7 +142,7 @@ def test_identities_appear_nowhere_but_the_letters(
 
 
 def test_purging_blanks_identities_and_keeps_the_chain(office_db: tuple[Path, Services]) -> None:
-    _path, services = office_db
+    path, services = office_db
     officer = services.auth.login("officer", PASSWORD)
     assert services.complaints.purge.purge_identities(officer, 1) == 0  # all are recent
     from datetime import timedelta
@@ -156,3 +156,9 @@ def test_purging_blanks_identities_and_keeps_the_chain(office_db: tuple[Path, Se
         assert check_chain(session).ok
     detail = services.complaints.queries.reveal_identity(officer, 1)
     assert detail.identity == ComplaintIdentity() and detail.identity_purged
+    # gone from the disk too: not in SQLite's free space, not in an old page left in the WAL
+    for kept in (path, path.with_name(path.name + "-wal")):
+        if kept.exists():
+            raw = kept.read_bytes()
+            for secret in SECRETS:
+                assert secret.encode() not in raw, f"{secret!r} still on disk in {kept.name}"
