@@ -130,7 +130,8 @@ def run_checks(folder: Path) -> str:
     from nongbon_ita.services.registry import Services
 
     environment = check_environment()
-    database = open_database(DatabaseLocation.for_file(folder / "self-test.sqlite3"))
+    location = DatabaseLocation.for_file(folder / "self-test.sqlite3")
+    database = open_database(location)
     try:
         check(database.state_found is SchemaState.EMPTY, "the new database was not empty")
         with database.engine.connect() as connection:
@@ -146,9 +147,14 @@ def run_checks(folder: Path) -> str:
             ("รายงานผลการดำเนินการตามมาตรการ", DEMO_OFFICE.name, MEASURES[0].indicator),
         )
         second = second_document(services)
-        pages = [f"{doc.name} {check_document(doc)} p." for doc in (o43, second)]
     finally:
         database.dispose()
+    from nongbon_ita.services.quick_print import o43_pdf_quick
+
+    quick_pdf = o43_pdf_quick(location, FISCAL_YEAR)  # what `print o43` does without SQLAlchemy
+    check(quick_pdf is not None, "the quick O43 path did not apply to a current database")
+    quick = Document("O43 (quick)", quick_pdf or b"", o43.must_contain)
+    pages = [f"{doc.name} {check_document(doc)} p." for doc in (o43, quick, second)]
     return f"schema {revision}, {', '.join(pages)}, Thai text exact, {environment}"
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -92,6 +93,8 @@ class AuditEventRow(Base):
     """Append-only, hash-chained: `hash` covers every field and the previous event's hash."""
 
     __tablename__ = "audit_event"
+    # one record's history (a loan's timeline) without scanning the whole trail
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

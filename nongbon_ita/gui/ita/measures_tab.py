@@ -1,11 +1,13 @@
 """The year's measures (coordinator) or the measures assigned to me (staff): a table and the
-measure dialog; the coordinator also adds, deletes and copies last year's measures."""
+measure dialog; the coordinator also adds, deletes, reorders (the order the O42 plan and the O43
+report print) and copies last year's measures."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nongbon_ita.domain.ita.measure import Measure
@@ -37,9 +39,14 @@ def _mark(measure: Measure, months: int) -> str:
     return f"{mark.percent}%" if mark else "—"
 
 
-def columns() -> list[tuple[str, Callable[[Measure], str]]]:
-    """Headers translated when the table is made (the language is chosen at start-up)."""
+def columns(
+    number: Callable[[Measure], str] | None = None,
+) -> list[tuple[str, Callable[[Measure], str]]]:
+    """Headers translated when the table is made (the language is chosen at start-up); with
+    `number`, a first column shows each measure's place in its year."""
+    first = [(_("No."), number)] if number is not None else []
     return [
+        *first,
         (_("Year"), lambda m: str(m.fiscal_year)),
         (_("Form"), lambda m: m.form.value),
         (_("Indicator"), lambda m: _short(m.indicator, 40)),
@@ -64,10 +71,14 @@ class MeasuresTab(QWidget):
         self.fiscal_year = 0
         self._open_dialog = open_dialog
         self.dialog: MeasureDialog | None = None
-        self.model: RowsTableModel[Measure] = RowsTableModel(columns(), self)
+        self._places: dict[int, int] = {}  # measure id -> its place in the year's order
+        # "my measures" mixes years and skips others' measures: a number there would mislead
+        number = None if mine else (lambda m: str(self._places.get(m.id, "")))
+        self.model: RowsTableModel[Measure] = RowsTableModel(columns(number), self)
         self.view = make_table_view(self)
         self.view.setModel(self.model)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._enable_moves())
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #555;")
         self.open_button = QPushButton(_("Open…"), self)
@@ -78,10 +89,22 @@ class MeasuresTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.copy_button = QPushButton(_("Copy last year's measures"), self)
         self.copy_button.clicked.connect(self.copy_last_year)
+        self.up_button = QPushButton(_("Move up"), self)
+        self.up_button.clicked.connect(self.move_up)
+        self.down_button = QPushButton(_("Move down"), self)
+        self.down_button.clicked.connect(self.move_down)
         planner = is_allowed(user, ItaOperation.EDIT_MEASURES) and not mine
+        self._shortcuts: dict[QPushButton, QShortcut] = {}
+        for button, keys in ((self.up_button, "Ctrl+Up"), (self.down_button, "Ctrl+Down")):
+            button.setToolTip(keys)
+            if planner:  # on the table only, so the arrows keep their meaning elsewhere
+                shortcut = QShortcut(QKeySequence(keys), self.view, button.click)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                self._shortcuts[button] = shortcut
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
-        for button in (self.new_button, self.delete_button, self.copy_button):
+        for button in (self.new_button, self.delete_button, self.up_button, self.down_button,
+                       self.copy_button):  # fmt: skip
             button.setVisible(planner)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -91,6 +114,8 @@ class MeasuresTab(QWidget):
         layout.addLayout(buttons)
 
     def load(self, fiscal_year: int) -> None:
+        """Read the rows again; the chosen measure stays chosen if it is still listed."""
+        kept = self._selected()
         self.fiscal_year = fiscal_year
         plan = self.services.ita.plan
         if self.mine:
@@ -101,7 +126,26 @@ class MeasuresTab(QWidget):
             rows = plan.measures(fiscal_year)
             self.hint.setText(_("{n} measures in fiscal year {year}.").format(
                 n=len(rows), year=fiscal_year))  # fmt: skip
+        self._places = {m.id: place for place, m in enumerate(rows, start=1)}
         self.model.set_rows(rows)
+        if kept is not None:
+            self.select_measure(kept.id)
+        self._enable_moves()
+
+    def select_measure(self, measure_id: int) -> None:
+        for row, measure in enumerate(self.model.rows()):
+            if measure.id == measure_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+                return
+
+    def _enable_moves(self) -> None:
+        """Up and down only where a move can apply: a chosen measure that is not first/last."""
+        row = selected_row(self.view)
+        self.up_button.setEnabled(row is not None and row > 0)
+        self.down_button.setEnabled(row is not None and row < self.model.rowCount() - 1)
+        for button, shortcut in self._shortcuts.items():
+            shortcut.setEnabled(button.isEnabled())
 
     def _selected(self) -> Measure | None:
         row = selected_row(self.view)
@@ -137,6 +181,25 @@ class MeasuresTab(QWidget):
         except Exception as err:
             report_error(err, self)
         self.load(self.fiscal_year)
+        self.changed.emit()
+
+    def move_up(self) -> None:
+        self._move(down=False)
+
+    def move_down(self) -> None:
+        self._move(down=True)
+
+    def _move(self, down: bool) -> None:
+        measure = self._selected()
+        if measure is None:
+            return
+        order = self.services.ita.order
+        move = order.move_down if down else order.move_up
+        try:
+            move(self.user, measure.id, measure.version)
+        except Exception as err:
+            report_error(err, self)  # e.g. someone else moved or edited it: show the order now
+        self.load(self.fiscal_year)  # keeps the moved measure chosen, at its new place
         self.changed.emit()
 
     def copy_last_year(self) -> None:

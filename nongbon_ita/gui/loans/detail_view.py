@@ -1,16 +1,19 @@
 """The detail pane: a loan's borrower, dates, items with their returns, liabilities, follow-ups
-and a timeline of its steps, as read-only rich text beside the list."""
+and its history (every step, who took it and when), as read-only rich text beside the list."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from nongbon_ita.domain.calendar import office_date
-from nongbon_ita.domain.loans import Loan
+from nongbon_ita.domain.loans import Loan, LoanStatus
+from nongbon_ita.domain.loans.history import LoanEvent, LoanEventKind
 from nongbon_ita.gui.loans.common import short_date
+from nongbon_ita.gui.loans.history_view import history_html
 from nongbon_ita.i18n.thaiformat import format_money
 from nongbon_ita.i18n.translate import _
 
@@ -95,33 +98,15 @@ def _follow_ups(loan: Loan) -> str:
     )
 
 
-def timeline(loan: Loan) -> list[tuple[date, str]]:
-    """Who did what and when, oldest first, from what the loan records."""
-    steps: list[tuple[date, str]] = []
-    if loan.submitted_at:
-        steps.append((office_date(loan.submitted_at), _("Submitted by {name}").format(
-            name=loan.created_by)))  # fmt: skip
-    if loan.decided_at:
-        text = (_("Refused by {name}: {reason}") if loan.refusal_reason
-                else _("Approved by {name}"))  # fmt: skip
-        steps.append((office_date(loan.decided_at),
-                      text.format(name=loan.approver, reason=loan.refusal_reason)))  # fmt: skip
-    for item in loan.items:
-        if item.handed_out_at:
-            steps.append((office_date(item.handed_out_at), _("{item} handed out by {name}").format(
-                item=item.asset_number, name=item.handed_out_by)))  # fmt: skip
-        for ret in item.returns:
-            steps.append((ret.returned_on, _("{n} × {item} returned ({condition})").format(
-                n=ret.quantity, item=item.asset_number, condition=_(ret.condition.label_id))))  # fmt: skip
-    for follow in loan.follow_ups:
-        steps.append((follow.followed_up_on, _("Followed up: {method}").format(
-            method=_(follow.method.label_id))))  # fmt: skip
-    if loan.closed_at:
-        steps.append((office_date(loan.closed_at), _("Closed")))
-    return sorted(steps, key=lambda s: s[0])
+def _cancellation(history: Sequence[LoanEvent]) -> str:
+    """Who cancelled the loan and why, as the history tells (older loans may not say)."""
+    event = next((e for e in reversed(history) if e.kind is LoanEventKind.CANCELLED), None)
+    text = (_("Cancelled by {name}").format(name=event.who) if event and event.who
+            else _("Cancelled"))  # fmt: skip
+    return f"{text}: {event.reason}" if event and event.reason else text
 
 
-def loan_html(loan: Loan, today: date) -> str:
+def loan_html(loan: Loan, today: date, history: Sequence[LoanEvent] = ()) -> str:
     b = loan.borrower
     number = loan.number_text or _("(draft)")
     late = ""
@@ -144,10 +129,11 @@ def loan_html(loan: Loan, today: date) -> str:
     if loan.refusal_reason:
         refused = _("Refused")
         parts.append(f"<p class='late'>{refused}: {escape(loan.refusal_reason)}</p>")
+    if loan.status is LoanStatus.CANCELLED:
+        parts.append(f"<p class='late'>{escape(_cancellation(history))}</p>")
     parts += [_heading(_("Items")), _items(loan), _heading(_("Returns")), _returns(loan),
-              _liabilities(loan), _follow_ups(loan), _heading(_("Timeline")), "<p>"]  # fmt: skip
-    parts += [f"{short_date(day)} — {escape(text)}<br>" for day, text in timeline(loan)]
-    parts.append("</p>")
+              _liabilities(loan), _follow_ups(loan), _heading(_("Timeline")),
+              history_html(history)]  # fmt: skip
     return "".join(parts)
 
 
@@ -155,12 +141,14 @@ class LoanDetailView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loan: Loan | None = None
+        self.history: tuple[LoanEvent, ...] = ()
         self.setOpenLinks(False)
         self.show_loan(None, date.today())
 
-    def show_loan(self, loan: Loan | None, today: date) -> None:
+    def show_loan(self, loan: Loan | None, today: date, history: Sequence[LoanEvent] = ()) -> None:
         self.loan = loan
+        self.history = tuple(history) if loan is not None else ()
         if loan is None:
             self.setHtml(_muted(_("Choose a loan in the list to see it here.")))
         else:
-            self.setHtml(loan_html(loan, today))
+            self.setHtml(loan_html(loan, today, history))

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from nongbon_ita.domain.loans import Loan
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.gui import messages
 from nongbon_ita.gui.complaints.step_dialog import StepDialog
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.loans import common
@@ -15,7 +14,12 @@ from nongbon_ita.gui.loans.actions import Step
 from nongbon_ita.gui.loans.handout_dialog import HandOutDialog
 from nongbon_ita.gui.loans.request_dialog import RequestDialog
 from nongbon_ita.gui.loans.return_dialog import ReturnDialog
-from nongbon_ita.gui.loans.step_dialogs import ExtendDialog, FollowUpDialog, LiabilityDialog
+from nongbon_ita.gui.loans.step_dialogs import (
+    CancelDialog,
+    ExtendDialog,
+    FollowUpDialog,
+    LiabilityDialog,
+)
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -55,11 +59,11 @@ class LoanSteps:
         return self.services.loans.refuse(self.user, loan.id, dialog.text(), loan.version)
 
     def _cancel(self, loan: Loan) -> Loan | None:
-        text = _("Cancel loan {number}? Its items are freed for others.").format(
-            number=loan.number_text or _("(draft)"))  # fmt: skip
-        if not messages.confirm(self.parent, text, yes_text=_("Cancel the loan")):
+        dialog = CancelDialog(loan, self.parent)
+        if not self._open(dialog):
             return None
-        return self.services.loans.cancel(self.user, loan.id, loan.version)
+        return self.services.loans.cancel(self.user, loan.id, loan.version,
+                                          dialog.reason.text())  # fmt: skip
 
     def _extend(self, loan: Loan) -> Loan | None:
         dialog = ExtendDialog(loan, self.parent)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.loans import Loan, LoanOperation, LoanStatus
+from nongbon_ita.domain.loans.history import LoanEvent
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.errors import report_error
@@ -158,7 +159,13 @@ class LoansPage(QWidget):
         self.show_loan(loan)
 
     def show_loan(self, loan: Loan | None) -> None:
-        self.detail.show_loan(loan, self.services.loans.today())
+        history: tuple[LoanEvent, ...] = ()
+        if loan is not None:
+            try:
+                history = self.services.loans.history(self.user, loan.id)
+            except Exception as err:
+                report_error(err, self)
+        self.detail.show_loan(loan, self.services.loans.today(), history)
         self._enable_steps(loan)
 
     def _enable_steps(self, loan: Loan | None) -> None:

@@ -1,23 +1,33 @@
 """The Loan register tab (finance review, read-only): a fiscal year or a month range, filters,
-the lines with carried-in loans marked, totals, sign-offs; sign off, print, export."""
+the lines with carried-in loans marked, totals, sign-offs; sign off, print, export. The register
+loads off the GUI thread (thousands of loans take seconds), first when the tab is shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.loans import LoanOperation
 from nongbon_ita.domain.loans.register import LoanRegister, RegisterFilter, RegisterLine
 from nongbon_ita.domain.permissions import is_allowed
@@ -26,6 +36,7 @@ from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.loans import common
 from nongbon_ita.gui.loans.signoff_dialog import SignOffDialog
+from nongbon_ita.gui.widgets.background import BackgroundTask
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.i18n.thaiformat import THAI_MONTHS, format_money
@@ -80,10 +91,13 @@ def _month_combo(parent: QWidget, blank: str) -> QComboBox:
 
 
 class LoanRegisterPage(QWidget):
+    loaded = Signal()  # the rows of the latest load are on screen
+
     def __init__(self, services: Services, user: CurrentUser, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.user = services, user
         self.register: LoanRegister | None = None
+        self.task: BackgroundTask | None = None  # the load whose answer is wanted
         self.year = QComboBox(self)
         for year in common.fiscal_years(services.loans.today()):
             self.year.addItem(_("Fiscal year {year}").format(year=year), year)
@@ -97,6 +111,8 @@ class LoanRegisterPage(QWidget):
         self.asset.setPlaceholderText(_("Asset number or name"))
         self.model = RegisterModel(_columns(), self)
         self.table = make_table_view(self)
+        # columns fit the rows on screen only: measuring thousands of lines froze the window
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.setModel(self.model)
         self.totals = QLabel(self)
         self.totals.setWordWrap(True)
@@ -105,9 +121,14 @@ class LoanRegisterPage(QWidget):
         self.sign_button = QPushButton(_("Sign off period…"), self)
         self.print_button = QPushButton(_("Print…"), self)
         self.export_button = QPushButton(_("Export XLSX…"), self)
-        self.sign_button.setEnabled(is_allowed(user, LoanOperation.REVIEW))
+        self.may_sign = is_allowed(user, LoanOperation.REVIEW)
+        self.sign_button.setEnabled(self.may_sign)
         for button in (self.print_button, self.export_button):
             button.setEnabled(is_allowed(user, LoanOperation.PRINT))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy, no percentage
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
         self._build_layout()
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self.refresh)
@@ -118,7 +139,6 @@ class LoanRegisterPage(QWidget):
         self.sign_button.clicked.connect(self.sign_off)
         self.print_button.clicked.connect(self.print_register)
         self.export_button.clicked.connect(self.export_xlsx)
-        self.refresh()
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -127,6 +147,7 @@ class LoanRegisterPage(QWidget):
         filters.addWidget(self.borrower, 1)
         filters.addWidget(self.asset, 1)
         actions = QHBoxLayout()
+        actions.addWidget(self.progress)
         actions.addWidget(self.totals, 1)
         for button in (self.sign_button, self.print_button, self.export_button):
             actions.addWidget(button)
@@ -150,14 +171,56 @@ class LoanRegisterPage(QWidget):
         return _("{start} to {end}").format(start=common.short_date(p.start),
                                             end=common.short_date(p.end))  # fmt: skip
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.register is None and self.task is None:  # the first time the tab is seen
+            self.refresh()
+
     def refresh(self) -> None:
-        try:
-            self.register = self.services.loans.register(self.user, self.query())
-        except Exception as err:
-            report_error(err, self)
+        """Load the chosen part of the register off the GUI thread; a newer load supersedes
+        any still running (its answer is dropped when it comes)."""
+        loans, user, query = self.services.loans, self.user, self.query()
+        # owned by the application, not the page: a page closed mid-load must not take a
+        # running thread with it
+        task = BackgroundTask(lambda: loans.register(user, query), QCoreApplication.instance())
+        task.finished.connect(self._loaded)  # slots of the page: dropped if the page goes
+        task.failed.connect(self._failed)
+        task.finished.connect(task.deleteLater)
+        task.failed.connect(task.deleteLater)
+        self.task = task
+        self._busy(True)
+        task.start()
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        if busy:
+            self.totals.setText(_("Loading…"))
+        self.sign_button.setEnabled(self.may_sign and not busy)  # its period must be on screen
+
+    def _current(self) -> bool:
+        """Whether the answer arriving now is from the latest load (not one it superseded)."""
+        return self.task is not None and self.sender() is self.task
+
+    def _failed(self, err: BaseException) -> None:
+        if not self._current():
             return
-        self.model.set_rows(self.register.lines)
-        t = self.register.totals
+        self.task = None
+        self._busy(False)
+        self.totals.setText("")
+        report_error(err, self)
+
+    def _loaded(self, register: LoanRegister) -> None:
+        if not self._current():
+            return  # a newer load is on its way
+        self.task = None
+        self._busy(False)
+        self.show_register(register)
+        self.loaded.emit()
+
+    def show_register(self, register: LoanRegister) -> None:
+        self.register = register
+        self.model.set_rows(register.lines)
+        t = register.totals
         self.totals.setText(_(
             "{period}: lent {lent} · returned {returned} · outstanding {outstanding} · "
             "overdue {overdue} · liabilities {liabilities} ({amount} baht, unsettled {unsettled})"
@@ -168,9 +231,9 @@ class LoanRegisterPage(QWidget):
         self.reviews.setText("\n".join(
             _("Signed off {start} – {end} by {name} on {when}{note}").format(
                 start=common.short_date(r.period_start), end=common.short_date(r.period_end),
-                name=r.reviewer, when=common.short_date(r.reviewed_at.date()),
+                name=r.reviewer, when=common.short_date(office_date(r.reviewed_at)),
                 note=f": {r.note}" if r.note else "")
-            for r in self.register.reviews) or _("Not yet signed off."))  # fmt: skip
+            for r in register.reviews) or _("Not yet signed off."))  # fmt: skip
 
     def sign_off(self) -> SignOffDialog:
         dialog = SignOffDialog(self.services, self.user, self.query(), self.period_text(), self)

@@ -1,4 +1,5 @@
-"""The small forms behind loan steps: a later due date, a follow-up, a liability's settlement."""
+"""The small forms behind loan steps: a cancellation and its reason, a later due date, a
+follow-up, a liability's settlement."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -30,15 +32,15 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.resize(520, 220)
 
     def problem(self) -> str:
@@ -50,6 +52,27 @@ class _FormDialog(QDialog):
             self.error.show_message(text)
             return
         self.accept()
+
+
+class CancelDialog(_FormDialog):
+    """Cancel a loan before hand-out; the reason stays in the loan's history. The buttons say
+    what they do: a plain "Cancel" would be ambiguous here."""
+
+    def __init__(self, loan: Loan, parent: QWidget | None = None) -> None:
+        number = loan.number_text or _("(draft)")
+        super().__init__(parent, _("Cancel loan {number}").format(number=number))
+        self.question = QLabel(
+            _("Cancel loan {number}? Its items are freed for others.").format(number=number), self
+        )
+        self.question.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.form.addRow(self.question)
+        self.form.addRow(_("Reason *"), self.reason)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Cancel the loan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Keep the loan"))
+
+    def problem(self) -> str:
+        return "" if self.reason.text().strip() else _("Give the reason for cancelling.")
 
 
 class ExtendDialog(_FormDialog):

@@ -8,6 +8,7 @@ from pathlib import Path
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.ita.catalogue import CatalogueService
 from nongbon_ita.services.ita.documents import ItaDocumentService
+from nongbon_ita.services.ita.ordering import MeasureOrderService
 from nongbon_ita.services.ita.plan import MeasurePlanService
 from nongbon_ita.services.ita.results import ResultService
 from nongbon_ita.services.ita.scores import ScoreService
@@ -21,12 +22,14 @@ class ItaServices:
     plan: MeasurePlanService
     results: ResultService
     documents: ItaDocumentService
+    order: MeasureOrderService
 
     @classmethod
     def over(cls, ctx: ServiceContext, office: OfficeService) -> ItaServices:
         scores, plan = ScoreService(ctx), MeasurePlanService(ctx)
         return cls(CatalogueService(ctx), scores, plan, ResultService(ctx),
-                   ItaDocumentService(ctx, office, plan, scores))  # fmt: skip
+                   ItaDocumentService(ctx, office, plan, scores),
+                   MeasureOrderService(ctx))  # fmt: skip
 
     def export_measures(self, fiscal_year: int, out: Path) -> Path:
         """A year's measures and evidence list as an XLSX workbook (no permission needed)."""

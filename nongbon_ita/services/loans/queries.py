@@ -23,9 +23,11 @@ from nongbon_ita.domain.loans import (
     LoanStatus,
     OverdueLoan,
 )
+from nongbon_ita.domain.loans.history import LoanEvent
 from nongbon_ita.domain.permissions import is_allowed, require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.loans.base import LoanServiceBase
+from nongbon_ita.services.loans.history import loan_history
 from nongbon_ita.services.loans.policy import read_policy, write_policy
 from nongbon_ita.services.loans.repository import load_loan, load_loans
 
@@ -74,6 +76,12 @@ class LoanQueries(LoanServiceBase):
         with self.ctx.reading() as session:
             self._visible_row(session, actor, loan_id)
             return load_loan(session, loan_id)
+
+    def history(self, actor: CurrentUser, loan_id: int) -> tuple[LoanEvent, ...]:
+        """Every step of the loan, oldest first, for whoever may see the loan."""
+        with self.ctx.reading() as session:
+            self._visible_row(session, actor, loan_id)
+            return loan_history(session, loan_id)
 
     def by_number(self, actor: CurrentUser, number: str) -> Loan:
         """'12/2567' or '๑๒/๒๕๖๗'."""

@@ -1,5 +1,5 @@
 """An overdue loan: a follow-up recorded with a memo number, the memo printed; a due date
-extended by the approver; a cancellation confirmed first."""
+extended by the approver, shown in the loan's history; a cancellation with its reason."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from nongbon_ita.domain.loans import FollowUpMethod, LoanStatus
 from nongbon_ita.gui.loans.actions import Step
+from nongbon_ita.gui.loans.common import short_date
 from nongbon_ita.gui.loans.loans_page import LoansPage
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.i18n.thaiformat import format_date_numeric
@@ -59,21 +60,41 @@ def test_follow_up_and_memo_of_an_overdue_loan(qtbot, office, dialogs, snap, mes
     extended = approver_page.run_step(Step.EXTEND)
     assert extended.due_date == office.today() + timedelta(days=1)
     assert not extended.is_overdue(office.today())
+    history = approver_page.detail.toPlainText()  # the extension is in the loan's history
+    old, new = short_date(loan.due_date), short_date(extended.due_date)
+    assert f"Due date extended — due {old} → {new} · reason: งานเลื่อน" in history
+    lines = history.splitlines()  # each table cell is a line of its own
+    step = next(n for n, line in enumerate(lines) if line.startswith("Due date extended"))
+    assert lines[step + 1] == "นายประยุทธ์ อนุมัติดี"  # who approved it
+    assert "Followed up — Memo · memo มค 81101/1 · โทรแจ้งแล้ว ส่งบันทึกทวง" in history
+    snap(approver_page, "loans-page-extended")
 
 
-def test_cancel_asks_first(qtbot, office, dialogs, message_log) -> None:
+def test_cancel_asks_why_and_the_history_shows_it(qtbot, office, dialogs, snap,
+                                                  message_log) -> None:  # fmt: skip
     loans = office.services.loans
     page = _page(qtbot, office, office.supply)
     approved = loans.create_request(office.supply, _request_for(office), submit=True)
     page.refresh(keep=approved.id)
-    from PySide6.QtWidgets import QMessageBox
-
-    message_log.answer = QMessageBox.StandardButton.No
+    dialogs.hooks["CancelDialog"] = lambda dialog: dialog.reject()  # "Keep the loan"
     assert page.run_step(Step.CANCEL) is None
     assert loans.get(office.supply, approved.id).status is LoanStatus.SUBMITTED
-    message_log.answer = QMessageBox.StandardButton.Yes
+
+    def why(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert "Its items are freed for others" in dialog.question.text()
+        dialog._ok()
+        assert dialog.error.text() == "Give the reason for cancelling."
+        dialog.reason.setText("โรงเรียนเลื่อนการสอบ")
+        snap(dialog, "cancel-dialog")
+        dialog._ok()
+
+    dialogs.hooks["CancelDialog"] = why
     assert page.run_step(Step.CANCEL).status is LoanStatus.CANCELLED
-    assert "Cancel loan" in message_log.texts()[0]
+    shown = page.detail.toPlainText()
+    assert "Cancelled by นายวีระ พัสดุดี: โรงเรียนเลื่อนการสอบ" in shown  # under the heading
+    assert "Cancelled — reason: โรงเรียนเลื่อนการสอบ" in shown  # and in the history
+    assert message_log.texts() == []
+    snap(page, "loans-page-cancelled")
 
 
 def _request_for(office):  # type: ignore[no-untyped-def]

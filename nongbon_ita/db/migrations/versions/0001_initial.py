@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 19:55:45.918294
+Create Date: 2026-11-25 21:24:52.029724
 """
 
 from collections.abc import Sequence
@@ -47,6 +47,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_event")),
         sa.UniqueConstraint("seq", name=op.f("uq_audit_event_seq")),
     )
+    with op.batch_alter_table("audit_event", schema=None) as batch_op:
+        batch_op.create_index("ix_audit_event_entity", ["entity", "entity_id"], unique=False)
+
     op.create_table(
         "division",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -786,6 +789,9 @@ def downgrade() -> None:
     op.drop_table("ita_year")
     op.drop_table("holiday")
     op.drop_table("division")
+    with op.batch_alter_table("audit_event", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_event_entity")
+
     op.drop_table("audit_event")
     op.drop_table("asset_category")
     # ### end Alembic commands ###
