@@ -35,6 +35,9 @@ stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo ">> pip install -e .[dev] (first time: a few minutes)"
   .venv/bin/python -m pip install -q --upgrade pip
+  # a .venv from before the PySide6 < 6.12 cap holds pyside6-pdf, whose files overlap
+  # PySide6-Addons' QtPdf: remove it first (pip then reinstalls PySide6 whole)
+  .venv/bin/python -m pip uninstall -y -q pyside6-pdf >/dev/null 2>&1 || true
   .venv/bin/python -m pip install -q -e ".[dev]"
   rm -f .venv/.installed-*
   touch "$stamp"

@@ -4,6 +4,7 @@ loads off the GUI thread (thousands of loans take seconds), first when the tab i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,12 +93,15 @@ def _month_combo(parent: QWidget, blank: str) -> QComboBox:
 
 class LoanRegisterPage(QWidget):
     loaded = Signal()  # the rows of the latest load are on screen
+    document_done = Signal(object)  # the preview dialog, or the path of the saved XLSX
 
     def __init__(self, services: Services, user: CurrentUser, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.user = services, user
         self.register: LoanRegister | None = None
         self.task: BackgroundTask | None = None  # the load whose answer is wanted
+        self.document_task: BackgroundTask | None = None  # a PDF or XLSX being made
+        self._document_target = ""  # "print" or the XLSX path the user chose
         self.year = QComboBox(self)
         for year in common.fiscal_years(services.loans.today()):
             self.year.addItem(_("Fiscal year {year}").format(year=year), year)
@@ -192,7 +196,7 @@ class LoanRegisterPage(QWidget):
         task.start()
 
     def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
+        self.progress.setVisible(busy or self.document_task is not None)
         if busy:
             self.totals.setText(_("Loading…"))
         self.sign_button.setEnabled(self.may_sign and not busy)  # its period must be on screen
@@ -247,28 +251,55 @@ class LoanRegisterPage(QWidget):
         return f"loan-register-{q.fiscal_year}{months}"
 
     def print_register(self) -> None:
-        try:
-            pdf = self.services.loans.register_pdf(self.user, self.query())
-        except Exception as err:
-            report_error(err, self)
-            return
-        common.show_pdf(self, _("Loan register"), pdf, self._stem() + ".pdf")
+        """Made off the GUI thread (5,000 loans take seconds), then previewed."""
+        loans, user, query = self.services.loans, self.user, self.query()
+        self._make_document("print", lambda: loans.register_pdf(user, query))
 
-    def export_xlsx(self) -> Path | None:
+    def export_xlsx(self) -> None:
+        """Ask where, make the workbook off the GUI thread, then save it there."""
         chosen = common.choose_xlsx_path(self, self._stem() + ".xlsx")
         if not chosen:
-            return None
+            return
         path = Path(chosen)
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
+        loans, user, query = self.services.loans, self.user, self.query()
+        self._make_document(str(path), lambda: loans.register_xlsx(user, query))
+
+    def _make_document(self, target: str, work: Callable[[], bytes]) -> None:
+        task = BackgroundTask(work, QCoreApplication.instance())  # outlives a closed page
+        task.finished.connect(self._document_made)
+        task.failed.connect(self._document_failed)
+        task.finished.connect(task.deleteLater)
+        task.failed.connect(task.deleteLater)
+        self.document_task, self._document_target = task, target
+        self._document_busy(True)
+        task.start()
+
+    def _document_busy(self, busy: bool) -> None:
+        may_print = is_allowed(self.user, LoanOperation.PRINT)
+        for button in (self.print_button, self.export_button):
+            button.setEnabled(may_print and not busy)
+        self.progress.setVisible(busy or self.task is not None)
+
+    def _document_failed(self, err: BaseException) -> None:
+        self.document_task = None
+        self._document_busy(False)
+        report_error(err, self)
+
+    def _document_made(self, data: bytes) -> None:
+        self.document_task = None
+        self._document_busy(False)
+        if self._document_target == "print":
+            preview = common.show_pdf(self, _("Loan register"), data, self._stem() + ".pdf")
+            self.document_done.emit(preview)
+            return
+        path = Path(self._document_target)
         try:
-            path.write_bytes(self.services.loans.register_xlsx(self.user, self.query()))
+            path.write_bytes(data)
         except OSError as err:
             messages.warn(self, _("The file could not be saved: {reason}").format(
                 reason=err.strerror or err))  # fmt: skip
-            return None
-        except Exception as err:
-            report_error(err, self)
-            return None
+            return
         messages.inform(self, _("The loan register was saved to {path}.").format(path=path))
-        return path
+        self.document_done.emit(path)

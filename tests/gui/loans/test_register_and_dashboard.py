@@ -55,14 +55,19 @@ def test_finance_review_sign_off(qtbot, office, dialogs, snap, monkeypatch, tmp_
     assert "Signed off" in page.reviews.text() and "นางกานดา การคลัง" in page.reviews.text()
     snap(page, "register-page")
 
-    page.print_register()
-    preview = dialogs.seen[-1]
+    with qtbot.waitSignal(page.document_done, timeout=30_000) as made:
+        page.print_register()
+        assert not page.print_button.isEnabled()  # made off the GUI thread meanwhile
+    preview = made.args[0]
+    assert preview is dialogs.seen[-1] and page.print_button.isEnabled()
     assert isinstance(preview, DocumentPreviewDialog) and preview.page_count() >= 1
     (SHOTS / "register.pdf").write_bytes(preview.pdf_bytes)  # to look at
     target = tmp_path / "register"
     monkeypatch.setattr(common, "choose_xlsx_path", lambda _parent, _name: str(target))
     monkeypatch.setattr("nongbon_ita.gui.messages.present", lambda box: 0)
-    saved = page.export_xlsx()
+    with qtbot.waitSignal(page.document_done, timeout=30_000) as made:
+        page.export_xlsx()
+    saved = made.args[0]
     assert saved == Path(str(target) + ".xlsx") and saved.read_bytes()[:2] == b"PK"
 
 
