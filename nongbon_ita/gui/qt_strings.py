@@ -1,14 +1,14 @@
-"""Qt's own button texts (Close, OK, Yes …) in the app's language.
+"""Qt's own texts — standard buttons (Close, OK, Yes …) and the right-click menu of text fields
+(Undo, Copy, Paste …) — in the app's language.
 
-PySide6-Essentials ships no Thai translation of Qt itself, so standard buttons of message boxes and
-button boxes would stay English in a Thai window. Their texts are replaced from the app's gettext
-catalog when a dialog is shown.
+Qt ships no Thai translation of itself, so these would stay English in a Thai window. Their texts
+are replaced from the app's gettext catalog when a dialog or a menu is shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox, QWidget
 
 from nongbon_ita.domain.errors import N_
 from nongbon_ita.i18n.translate import _
@@ -45,6 +45,30 @@ QT_TEXTS: dict[str, str] = {
 }
 
 
+# the standard context menu of line edits, text edits and spin boxes; "\tCtrl+Z" is kept
+QT_MENU_TEXTS: dict[str, str] = {
+    "Undo": N_("Undo"),
+    "Redo": N_("Redo"),
+    "Cut": N_("Cut"),
+    "Copy": N_("Copy"),
+    "Copy Link Location": N_("Copy Link Location"),
+    "Paste": N_("Paste"),
+    "Delete": N_("Delete"),
+    "Select All": N_("Select All"),
+    "Step up": N_("Step up"),
+    "Step down": N_("Step down"),
+}
+
+
+def translate_menu(menu: QMenu) -> None:
+    """Qt's own entries of `menu` in the app's words, their shortcuts kept."""
+    for action in menu.actions():
+        label, tab, shortcut = action.text().partition("\t")
+        msgid = QT_MENU_TEXTS.get(label.replace("&", ""))
+        if msgid is not None:
+            action.setText(_(msgid) + tab + shortcut)
+
+
 def translate_buttons(root: QWidget) -> None:
     """Give the standard buttons under `root` the app's words (a button a screen named itself,
     e.g. "Create", is left alone)."""
@@ -59,15 +83,18 @@ def translate_buttons(root: QWidget) -> None:
 
 
 class _ShowWatcher(QObject):
-    """Translates a dialog's standard buttons as it is shown.
+    """Translates a dialog's standard buttons, or a menu's standard entries, as it is shown.
 
     (A Python QTranslator would be simpler, but PySide6 then breaks QImage.fromData: Qt calls
     the translator in the middle of reading an image. Watching Show events has no such reach.)
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog | QMessageBox):
-            translate_buttons(watched)
+        if event.type() == QEvent.Type.Show:
+            if isinstance(watched, QMenu):
+                translate_menu(watched)
+            elif isinstance(watched, QDialog | QMessageBox):
+                translate_buttons(watched)
         return False
 
 

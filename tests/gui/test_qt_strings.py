@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QBuffer, QByteArray
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from nongbon_ita.gui.qt_strings import install_qt_strings
 from nongbon_ita.i18n import translate
@@ -44,3 +44,27 @@ def test_images_still_load_with_the_watcher_installed(qapp: QApplication) -> Non
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     assert QImage.fromData(bytes(data)).width() == 60
+
+
+def test_the_right_click_menu_of_a_text_field_speaks_thai(qapp: QApplication) -> None:
+    install_qt_strings(qapp)
+    translate.set_language("th")
+    try:
+        field = QLineEdit("หนองบอน")
+        field.selectAll()
+        menu = field.createStandardContextMenu()
+        menu.show()
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        labels = [t.split("\t")[0] for t in texts]
+        for msgid in ("Undo", "Cut", "Copy", "Paste", "Delete", "Select All"):
+            assert translate._(msgid) in labels and translate._(msgid) != msgid
+        assert texts[labels.index(translate._("Copy"))].endswith("\tCtrl+C")  # shortcut kept
+        menu.close()
+        translate.set_language("en")
+        english_field = QLineEdit("Nong Bon")  # kept: the menu is its child
+        english = english_field.createStandardContextMenu()
+        english.show()
+        assert "Copy" in [a.text().replace("&", "").split("\t")[0] for a in english.actions()]
+        english.close()
+    finally:
+        translate.set_language("en")
