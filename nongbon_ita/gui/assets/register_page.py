@@ -34,7 +34,7 @@ from nongbon_ita.gui.assets.import_wizard import ImportWizard
 from nongbon_ita.gui.assets.retire_dialog import RetireDialog
 from nongbon_ita.gui.assets.table_model import AssetTableModel
 from nongbon_ita.gui.errors import report_error
-from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.buttons import command_button
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
@@ -76,7 +76,7 @@ class AssetRegisterPage(QWidget):
             ask_retirement
         )
         self.open_preview: Callable[[DocumentPreviewDialog], None] = lambda d: d.open()
-        self.task: BackgroundTask | None = None
+        self.runner = BackgroundRunner(self)  # the XLSX or the label sheet being made
         self.preview: DocumentPreviewDialog | None = None
         self._build()
         self.reload_categories()
@@ -124,6 +124,7 @@ class AssetRegisterPage(QWidget):
         self.import_button = self._button(_("Import…"), self.import_file)
         self.export_button = self._button(_("Export XLSX…"), self.export_xlsx)
         self.labels_button = self._button(_("Print labels…"), self.print_labels)
+        self.runner.busy.connect(self._busy)
         self.categories_button = self._button(_("Categories…"), self.edit_categories)
         for button in (
             self.new_button,
@@ -240,31 +241,23 @@ class AssetRegisterPage(QWidget):
         self.reload_categories()
         self.refresh()
 
-    def _run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
-        self.progress.show()
-        self.labels_button.setEnabled(False)
-        self.export_button.setEnabled(False)
-        self.task = BackgroundTask(work, self)
-        self.task.finished.connect(lambda result: (self._idle(), done(result)))
-        self.task.failed.connect(lambda err: (self._idle(), report_error(err, self)))
-        self.task.start()
-
-    def _idle(self) -> None:
-        self.progress.hide()
-        self.labels_button.setEnabled(True)
-        self.export_button.setEnabled(True)
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.labels_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
 
     def export_xlsx(self) -> None:
         path = self.choose_xlsx_path(self, _("asset-register") + ".xlsx")
         if not path:
             return
         text, filters = self.model.text, self.model.filters
-        self._run(lambda: Path(path).write_bytes(self.assets.files.export_xlsx(text, filters)),
-                  lambda _r: messages.inform(self, _("Written: {path}").format(path=path)))  # fmt: skip
+        files = self.assets.files
+        self.runner.run(lambda: Path(path).write_bytes(files.export_xlsx(text, filters)),
+                        lambda _r: messages.inform(self, _("Written: {path}").format(path=path)))  # fmt: skip
 
     def print_labels(self) -> None:
         category_id, text = self.category_combo.currentData(), self.model.text
-        self._run(lambda: self.assets.labels_pdf(category_id, None, text), self._show_labels)
+        self.runner.run(lambda: self.assets.labels_pdf(category_id, None, text), self._show_labels)
 
     def _show_labels(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)

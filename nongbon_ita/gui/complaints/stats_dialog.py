@@ -3,7 +3,6 @@ office publishes (previewed) or as an Excel workbook. The figures hold no person
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -25,8 +24,7 @@ from nongbon_ita.domain.complaints.stats import stats_period
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.complaints import common
-from nongbon_ita.gui.errors import report_error
-from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.i18n.thaiformat import format_date_long
 from nongbon_ita.i18n.translate import _
@@ -43,7 +41,7 @@ class StatisticsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Complaint statistics (O29)"))
         self.stats, self.user = services.complaints.stats, user
-        self.task: BackgroundTask | None = None
+        self.runner = BackgroundRunner(self)  # the PDF or workbook being made
         self.preview: DocumentPreviewDialog | None = None
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(2550, 2700)
@@ -66,6 +64,7 @@ class StatisticsDialog(QDialog):
         self.period.currentIndexChanged.connect(lambda _i: self._show_range())
         self.preview_button.clicked.connect(self.preview_pdf)
         self.export_button.clicked.connect(self.export_xlsx)
+        self.runner.busy.connect(self._busy)
         form = QFormLayout()
         form.addRow(_("Fiscal year (B.E.)"), self.year_spin)
         form.addRow(_("Period"), self.period)
@@ -102,26 +101,15 @@ class StatisticsDialog(QDialog):
             start=format_date_long(period.start, thai=False),
             end=format_date_long(period.end, thai=False)))  # fmt: skip
 
-    def _run(self, work: Callable[[], bytes], done: Callable[[bytes], None]) -> None:
-        self._busy(True)
-        self.task = BackgroundTask(work, self)
-        self.task.finished.connect(lambda result: (self._busy(False), done(result)))
-        self.task.failed.connect(self._failed)
-        self.task.start()
-
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.preview_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy)
 
-    def _failed(self, err: BaseException) -> None:
-        self._busy(False)
-        report_error(err, self)
-
     def preview_pdf(self) -> None:
         year, half = self.choice()
         stats, user = self.stats, self.user
-        self._run(lambda: stats.pdf(user, year, half), self._show_pdf)
+        self.runner.run(lambda: stats.pdf(user, year, half), self._show_pdf)
 
     def _show_pdf(self, pdf: bytes) -> None:
         title = f"{self.windowTitle()} — {self.period.currentText()} {self.year_spin.value()}"
@@ -135,7 +123,7 @@ class StatisticsDialog(QDialog):
         path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
         year, half = self.choice()
         stats, user = self.stats, self.user
-        self._run(lambda: stats.xlsx(user, year, half), lambda data: self._write(path, data))
+        self.runner.run(lambda: stats.xlsx(user, year, half), lambda data: self._write(path, data))
 
     def _write(self, path: Path, data: bytes) -> None:
         try:

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from nongbon_ita.gui.errors import report_error
-from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 
 PreviewOpener = Callable[[DocumentPreviewDialog], None]
@@ -28,22 +27,14 @@ class Previewer(QObject):
         super().__init__(parent)
         self._parent = parent
         self._open = open_preview
-        self.task: BackgroundTask | None = None
+        self.runner = BackgroundRunner(parent)
+        self.runner.busy.connect(self.busy)
         self.dialog: DocumentPreviewDialog | None = None
 
     def show(self, title: str, render: Callable[[], bytes], file_name: str) -> None:
-        self.busy.emit(True)
-        self.task = BackgroundTask(render, self)
-        self.task.finished.connect(lambda pdf: self._done(title, pdf, file_name))
-        self.task.failed.connect(self._failed)
-        self.task.start()
+        self.runner.run(render, lambda pdf: self._done(title, pdf, file_name))
 
     def _done(self, title: str, pdf: bytes, file_name: str) -> None:
-        self.busy.emit(False)
         self.dialog = DocumentPreviewDialog(self._parent, title, pdf, file_name)
         self._open(self.dialog)
         self.opened.emit(self.dialog)
-
-    def _failed(self, err: BaseException) -> None:
-        self.busy.emit(False)
-        report_error(err, self._parent)

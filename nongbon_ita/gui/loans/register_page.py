@@ -4,12 +4,10 @@ loads off the GUI thread (thousands of loans take seconds), first when the tab i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,10 +32,9 @@ from nongbon_ita.domain.loans.register import LoanRegister, RegisterFilter, Regi
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
-from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.loans import common
 from nongbon_ita.gui.loans.signoff_dialog import SignOffDialog
-from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.i18n.thaiformat import THAI_MONTHS, format_money
@@ -99,9 +96,8 @@ class LoanRegisterPage(QWidget):
         super().__init__(parent)
         self.services, self.user = services, user
         self.register: LoanRegister | None = None
-        self.task: BackgroundTask | None = None  # the load whose answer is wanted
-        self.document_task: BackgroundTask | None = None  # a PDF or XLSX being made
-        self._document_target = ""  # "print" or the XLSX path the user chose
+        self.loader = BackgroundRunner(self)  # the register's lines (a newer load supersedes)
+        self.documents = BackgroundRunner(self)  # the PDF or XLSX being made
         self.year = QComboBox(self)
         for year in common.fiscal_years(services.loans.today()):
             self.year.addItem(_("Fiscal year {year}").format(year=year), year)
@@ -143,6 +139,8 @@ class LoanRegisterPage(QWidget):
         self.sign_button.clicked.connect(self.sign_off)
         self.print_button.clicked.connect(self.print_register)
         self.export_button.clicked.connect(self.export_xlsx)
+        self.loader.busy.connect(self._busy)
+        self.documents.busy.connect(self._documents_busy)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -177,47 +175,21 @@ class LoanRegisterPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.register is None and self.task is None:  # the first time the tab is seen
+        if self.register is None and not self.loader.is_running():  # the tab's first showing
             self.refresh()
 
     def refresh(self) -> None:
         """Load the chosen part of the register off the GUI thread; a newer load supersedes
         any still running (its answer is dropped when it comes)."""
         loans, user, query = self.services.loans, self.user, self.query()
-        # owned by the application, not the page: a page closed mid-load must not take a
-        # running thread with it
-        task = BackgroundTask(lambda: loans.register(user, query), QCoreApplication.instance())
-        task.finished.connect(self._loaded)  # slots of the page: dropped if the page goes
-        task.failed.connect(self._failed)
-        task.finished.connect(task.deleteLater)
-        task.failed.connect(task.deleteLater)
-        self.task = task
-        self._busy(True)
-        task.start()
+        self.loader.run(lambda: loans.register(user, query), self._loaded)
 
     def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy or self.document_task is not None)
-        if busy:
-            self.totals.setText(_("Loading…"))
+        self.progress.setVisible(busy or self.documents.is_running())
+        self.totals.setText(_("Loading…") if busy else "")  # the totals follow the rows
         self.sign_button.setEnabled(self.may_sign and not busy)  # its period must be on screen
 
-    def _current(self) -> bool:
-        """Whether the answer arriving now is from the latest load (not one it superseded)."""
-        return self.task is not None and self.sender() is self.task
-
-    def _failed(self, err: BaseException) -> None:
-        if not self._current():
-            return
-        self.task = None
-        self._busy(False)
-        self.totals.setText("")
-        report_error(err, self)
-
     def _loaded(self, register: LoanRegister) -> None:
-        if not self._current():
-            return  # a newer load is on its way
-        self.task = None
-        self._busy(False)
         self.show_register(register)
         self.loaded.emit()
 
@@ -253,7 +225,11 @@ class LoanRegisterPage(QWidget):
     def print_register(self) -> None:
         """Made off the GUI thread (5,000 loans take seconds), then previewed."""
         loans, user, query = self.services.loans, self.user, self.query()
-        self._make_document("print", lambda: loans.register_pdf(user, query))
+        self.documents.run(lambda: loans.register_pdf(user, query), self._show_pdf)
+
+    def _show_pdf(self, pdf: bytes) -> None:
+        preview = common.show_pdf(self, _("Loan register"), pdf, self._stem() + ".pdf")
+        self.document_done.emit(preview)
 
     def export_xlsx(self) -> None:
         """Ask where, make the workbook off the GUI thread, then save it there."""
@@ -264,37 +240,10 @@ class LoanRegisterPage(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         loans, user, query = self.services.loans, self.user, self.query()
-        self._make_document(str(path), lambda: loans.register_xlsx(user, query))
+        self.documents.run(lambda: loans.register_xlsx(user, query),
+                           lambda data: self._save_xlsx(path, data))  # fmt: skip
 
-    def _make_document(self, target: str, work: Callable[[], bytes]) -> None:
-        task = BackgroundTask(work, QCoreApplication.instance())  # outlives a closed page
-        task.finished.connect(self._document_made)
-        task.failed.connect(self._document_failed)
-        task.finished.connect(task.deleteLater)
-        task.failed.connect(task.deleteLater)
-        self.document_task, self._document_target = task, target
-        self._document_busy(True)
-        task.start()
-
-    def _document_busy(self, busy: bool) -> None:
-        may_print = is_allowed(self.user, LoanOperation.PRINT)
-        for button in (self.print_button, self.export_button):
-            button.setEnabled(may_print and not busy)
-        self.progress.setVisible(busy or self.task is not None)
-
-    def _document_failed(self, err: BaseException) -> None:
-        self.document_task = None
-        self._document_busy(False)
-        report_error(err, self)
-
-    def _document_made(self, data: bytes) -> None:
-        self.document_task = None
-        self._document_busy(False)
-        if self._document_target == "print":
-            preview = common.show_pdf(self, _("Loan register"), data, self._stem() + ".pdf")
-            self.document_done.emit(preview)
-            return
-        path = Path(self._document_target)
+    def _save_xlsx(self, path: Path, data: bytes) -> None:
         try:
             path.write_bytes(data)
         except OSError as err:
@@ -303,3 +252,9 @@ class LoanRegisterPage(QWidget):
             return
         messages.inform(self, _("The loan register was saved to {path}.").format(path=path))
         self.document_done.emit(path)
+
+    def _documents_busy(self, busy: bool) -> None:
+        may_print = is_allowed(self.user, LoanOperation.PRINT)
+        for button in (self.print_button, self.export_button):
+            button.setEnabled(may_print and not busy)
+        self.progress.setVisible(busy or self.loader.is_running())

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.gui import messages
-from nongbon_ita.gui.errors import report_error
-from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _, current_language
@@ -54,7 +53,8 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self._open_preview = open_preview
         self.documents: list[ReportDocument] = []
-        self.task: BackgroundTask | None = None
+        self.runner = BackgroundRunner(self)  # the document being rendered
+        self.runner.busy.connect(self._busy)
         self.preview: DocumentPreviewDialog | None = None
         heading = QLabel(_("Reports"), self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -122,22 +122,13 @@ class ReportsPage(QWidget):
         if render is None:
             messages.inform(self, _("This document is not available yet."))
             return
-        self._busy(True)
-        self.task = BackgroundTask(lambda: render(year), self)
-        self.task.finished.connect(lambda pdf: self._show(document, year, pdf))
-        self.task.failed.connect(self._failed)
-        self.task.start()
+        self.runner.run(lambda: render(year), lambda pdf: self._show(document, year, pdf))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.preview_button.setEnabled(not busy)
 
-    def _failed(self, err: BaseException) -> None:
-        self._busy(False)
-        report_error(err, self)
-
     def _show(self, document: ReportDocument, year: int, pdf: bytes) -> None:
-        self._busy(False)
         title = _("{document} — fiscal year {year}").format(document=document.title, year=year)
         self.preview = DocumentPreviewDialog(self, title, pdf, f"{document.file_stem}-{year}.pdf")
         self._open_preview(self.preview)

@@ -128,7 +128,7 @@ def test_register_loads_off_the_gui_thread(qtbot, office, snap, monkeypatch) -> 
     assert page.totals.text() == "Loading…" and page.progress.isVisible()
     assert page.model.rowCount() == 0 and not page.sign_button.isEnabled()
     snap(page, "register-loading")
-    first = page.task
+    first = page.loader.task
     loaded: list[int] = []
     page.loaded.connect(lambda: loaded.append(page.register.fiscal_year))
     page.year.setCurrentIndex(2)  # last year, while this year's load still runs
