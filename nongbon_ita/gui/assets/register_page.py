@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,8 +35,10 @@ from nongbon_ita.gui.assets.table_model import AssetTableModel
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.buttons import command_button
+from nongbon_ita.gui.widgets.dialog_hooks import ask_xlsx_path
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
+from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -46,13 +47,6 @@ SEARCH_DELAY_MS = 250
 
 def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
-
-
-def choose_xlsx_path(parent: QWidget, suggested: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export the register"), suggested, _("Excel workbooks") + " (*.xlsx)"
-    )
-    return path or None
 
 
 def ask_retirement(parent: QWidget, asset: Asset) -> tuple[AssetStatus, str] | None:
@@ -71,7 +65,7 @@ class AssetRegisterPage(QWidget):
         self.can_edit = is_allowed(user, MANAGE_ASSETS)
         # replaced by tests: system dialogs never block them
         self.run_dialog: Callable[[QDialog], int] = run_dialog
-        self.choose_xlsx_path: Callable[[QWidget, str], str | None] = choose_xlsx_path
+        self.choose_xlsx_path: Callable[[QWidget, str], str | None] = ask_xlsx_path
         self.ask_retirement: Callable[[QWidget, Asset], tuple[AssetStatus, str] | None] = (
             ask_retirement
         )
@@ -250,10 +244,13 @@ class AssetRegisterPage(QWidget):
         path = self.choose_xlsx_path(self, _("asset-register") + ".xlsx")
         if not path:
             return
-        text, filters = self.model.text, self.model.filters
-        files = self.assets.files
-        self.runner.run(lambda: Path(path).write_bytes(files.export_xlsx(text, filters)),
-                        lambda _r: messages.inform(self, _("Written: {path}").format(path=path)))  # fmt: skip
+        text, filters, files = self.model.text, self.model.filters, self.assets.files
+        self.runner.run(lambda: files.export_xlsx(text, filters),
+                        lambda data: self._save_xlsx(with_suffix(path, ".xlsx"), data))  # fmt: skip
+
+    def _save_xlsx(self, path: Path, data: bytes) -> None:
+        if write_or_warn(self, path, data):
+            messages.inform(self, _("Written: {path}").format(path=path))
 
     def print_labels(self) -> None:
         category_id, text = self.category_combo.currentData(), self.model.text

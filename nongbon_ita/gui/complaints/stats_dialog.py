@@ -26,6 +26,7 @@ from nongbon_ita.gui import messages
 from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
 from nongbon_ita.i18n.thaiformat import format_date_long
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
@@ -120,17 +121,12 @@ class StatisticsDialog(QDialog):
         chosen = common.choose_xlsx_path(self, self.file_stem() + ".xlsx")
         if not chosen:
             return
-        path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        path = with_suffix(chosen, ".xlsx")
         year, half = self.choice()
         stats, user = self.stats, self.user
         self.runner.run(lambda: stats.xlsx(user, year, half), lambda data: self._write(path, data))
 
     def _write(self, path: Path, data: bytes) -> None:
-        try:
-            path.write_bytes(data)
-        except OSError as err:  # a full disk or a locked file: the user can act on it
-            messages.warn(self, _("The file could not be saved: {reason}").format(
-                reason=err.strerror or err))  # fmt: skip
-            return
-        messages.inform(self, _("The statistics were saved to {path}.").format(path=path))
-        self.exported.emit(path)
+        if write_or_warn(self, path, data):
+            messages.inform(self, _("The statistics were saved to {path}.").format(path=path))
+            self.exported.emit(path)

@@ -37,6 +37,7 @@ from nongbon_ita.gui.loans.signoff_dialog import SignOffDialog
 from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
 from nongbon_ita.i18n.thaiformat import THAI_MONTHS, format_money
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.loans.register import RegisterQuery
@@ -236,22 +237,15 @@ class LoanRegisterPage(QWidget):
         chosen = common.choose_xlsx_path(self, self._stem() + ".xlsx")
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        path = with_suffix(chosen, ".xlsx")
         loans, user, query = self.services.loans, self.user, self.query()
         self.documents.run(lambda: loans.register_xlsx(user, query),
                            lambda data: self._save_xlsx(path, data))  # fmt: skip
 
     def _save_xlsx(self, path: Path, data: bytes) -> None:
-        try:
-            path.write_bytes(data)
-        except OSError as err:
-            messages.warn(self, _("The file could not be saved: {reason}").format(
-                reason=err.strerror or err))  # fmt: skip
-            return
-        messages.inform(self, _("The loan register was saved to {path}.").format(path=path))
-        self.document_done.emit(path)
+        if write_or_warn(self, path, data):
+            messages.inform(self, _("The loan register was saved to {path}.").format(path=path))
+            self.document_done.emit(path)
 
     def _documents_busy(self, busy: bool) -> None:
         may_print = is_allowed(self.user, LoanOperation.PRINT)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.widgets.buttons import command_button
+from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
 from nongbon_ita.i18n.translate import _
 
 PRINT_DPI_CAP = 300
@@ -213,14 +214,5 @@ class DocumentPreviewDialog(QDialog):
         chosen = self._save_path_chooser(self, self.suggested_file_name)
         if not chosen:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            path.write_bytes(self.pdf_bytes)
-        except OSError as err:
-            messages.warn(
-                self, _("The file could not be saved: {reason}").format(reason=err.strerror or err)
-            )
-            return None
-        return path
+        path = with_suffix(chosen, ".pdf")
+        return path if write_or_warn(self, path, self.pdf_bytes) else None
