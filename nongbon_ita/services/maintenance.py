@@ -15,23 +15,28 @@ from nongbon_ita.db.migrate import known_revisions
 from nongbon_ita.db.schema_state import HEAD_REVISION
 from nongbon_ita.domain.audit import ChainCheck
 from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError, ValidationError
+from nongbon_ita.domain.kept_files import KeptFilesCheck
 from nongbon_ita.services.audit import check_chain, integrity_check, record_event
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.kept_files import check_kept_files
 
 
 @dataclass(frozen=True)
 class CheckResult:
     integrity: str  # "ok" or SQLite's report
     chain: ChainCheck
+    files: KeptFilesCheck
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and self.chain.ok
+        return self.integrity == "ok" and self.chain.ok and self.files.ok
 
 
 def run_check(ctx: ServiceContext) -> CheckResult:
+    """The file's pages, the audit chain, and every kept file against its SHA-256."""
     with ctx.reading() as session:
-        return CheckResult(integrity_check(session), check_chain(session))
+        integrity, chain = integrity_check(session), check_chain(session)
+    return CheckResult(integrity, chain, check_kept_files(ctx))
 
 
 def _sqlite_file(database: Database) -> Path:

@@ -6,7 +6,6 @@ goes with the file; an in-memory or server database uses the user's data folder.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -25,6 +24,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.common import find_row, may_see_identity
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.kept_files import file_sha256
 
 MAX_BYTES = 50 * 1024 * 1024
 _UNSAFE = re.compile(r"[^\w.\-ก-๙]+")
@@ -36,14 +36,6 @@ def files_root(ctx: ServiceContext) -> Path:
 
 def attachment_of(row: ComplaintAttachmentRow) -> Attachment:
     return Attachment(row.id, row.file_name, row.sha256, row.size, row.added_at)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _check_source(source: Path) -> None:
@@ -65,7 +57,7 @@ def store_files(
     root = files_root(ctx)
     written: list[Path] = []
     for source in sources:
-        digest = sha256_of(source)
+        digest = file_sha256(source)
         relative = Path(str(row.fiscal_year), str(row.number),
                         f"{digest[:12]}-{_UNSAFE.sub('_', source.name)}")  # fmt: skip
         target = root / relative
@@ -127,6 +119,6 @@ class AttachmentService:
             digest = row.sha256
         if not path.is_file():
             raise NotFoundError(N_("The attached file is missing from the data folder."))
-        if sha256_of(path) != digest:
+        if file_sha256(path) != digest:
             raise ValidationError(N_("The attached file was changed after it was stored."))
         return path

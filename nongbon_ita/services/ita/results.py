@@ -26,11 +26,11 @@ from nongbon_ita.services.ita.access import require_recorder
 from nongbon_ita.services.ita.evidence_store import (
     StoredFile,
     evidence_root,
-    file_sha256,
     remove_stored,
     store_file,
 )
 from nongbon_ita.services.ita.records import evidence_of, get_or_gone, load_measure, measure_row
+from nongbon_ita.services.kept_files import file_sha256
 
 
 class ResultService:

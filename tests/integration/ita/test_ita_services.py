@@ -24,7 +24,7 @@ from nongbon_ita.domain.ita.measure import (
     MeasureStatus,
     ResultEntry,
 )
-from nongbon_ita.services.ita.evidence_store import file_sha256
+from nongbon_ita.services.kept_files import file_sha256
 from tests.integration.ita.conftest import Office
 
 

@@ -1,0 +1,64 @@
+"""Files the app keeps beside the database — ITA evidence and complaint attachments — with the
+SHA-256 each had when it was added, and the check that each is still there and unchanged.
+
+Evidence is what the office shows the assessors (ป.ป.ช.) and attachments are part of a complaint's
+file: a file deleted or edited behind the app's back must show up in `nongbon-ita check`, the way a
+changed audit event does. A problem names the evidence file, or only the complaint's register
+number for an attachment (its file name may name the complainant).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sqlalchemy import select
+
+from nongbon_ita.db.models import ComplaintAttachmentRow, ComplaintRow, EvidenceRow
+from nongbon_ita.domain.kept_files import FileProblem, KeptFileIssue, KeptFilesCheck, KeptKind
+from nongbon_ita.services.context import ServiceContext
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MB blocks (evidence may be a 50 MB scan)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _problem(path: Path, sha256: str) -> FileProblem | None:
+    if not path.is_file():
+        return FileProblem.MISSING
+    return None if file_sha256(path) == sha256 else FileProblem.CHANGED
+
+
+def check_kept_files(ctx: ServiceContext) -> KeptFilesCheck:
+    """Every kept file against the SHA-256 recorded when it was added."""
+    location = ctx.database.location
+    with ctx.reading() as session:
+        evidence = session.execute(
+            select(EvidenceRow.id, EvidenceRow.file_name, EvidenceRow.stored_path,
+                   EvidenceRow.sha256).where(EvidenceRow.kind == "file")
+            .order_by(EvidenceRow.id)
+        ).all()  # fmt: skip
+        attachments = session.execute(
+            select(ComplaintAttachmentRow.id, ComplaintRow.number, ComplaintRow.fiscal_year,
+                   ComplaintAttachmentRow.stored_path, ComplaintAttachmentRow.sha256)
+            .join(ComplaintRow, ComplaintRow.id == ComplaintAttachmentRow.complaint_id)
+            .order_by(ComplaintAttachmentRow.id)
+        ).all()  # fmt: skip
+    issues: list[KeptFileIssue] = []
+    evidence_root = location.files_dir("evidence")
+    for record_id, file_name, stored_path, sha256 in evidence:
+        problem = _problem(evidence_root / stored_path, sha256)
+        if problem is not None:
+            issues.append(KeptFileIssue(KeptKind.EVIDENCE, record_id, file_name, problem))
+    attachments_root = location.files_dir("complaints")
+    for record_id, number, fiscal_year, stored_path, sha256 in attachments:
+        problem = _problem(attachments_root / stored_path, sha256)
+        if problem is not None:
+            issues.append(KeptFileIssue(KeptKind.ATTACHMENT, record_id,
+                                        f"{number}/{fiscal_year}", problem))  # fmt: skip
+    return KeptFilesCheck(len(evidence) + len(attachments), tuple(issues))
