@@ -12,7 +12,6 @@ from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.cli.session import location_of, login, say, services_of
 from nongbon_ita.domain.errors import N_, DatabaseRefused, ValidationError
-from nongbon_ita.domain.kept_files import KeptFileIssue, KeptKind
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.roles import Role, parse_roles
@@ -72,28 +71,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     services = services_of(args)
     result = maintenance.run_check(services.ctx)
-    if result.integrity != "ok":
-        say(_("Database file damaged: {report}").format(report=result.integrity))
-    if not result.chain.ok:
-        say(_("Audit trail broken at event {seq} ({reason}).").format(
-            seq=result.chain.first_broken_seq, reason=_(result.chain.reason)))  # fmt: skip
-    if result.integrity == "ok" and result.chain.ok:
-        say(_("Database OK: integrity ok, audit trail intact ({n} events).").format(
-            n=result.chain.events))  # fmt: skip
-    for issue in result.files.issues:
-        say(_kept_file_line(issue))
-    if result.files.ok:
-        say(_("Kept files OK: {n} evidence files and attachments unchanged.").format(
-            n=result.files.checked))  # fmt: skip
+    for line in maintenance.check_report(result):
+        say(line)
     return 0 if result.ok else 1
-
-
-def _kept_file_line(issue: KeptFileIssue) -> str:
-    problem = _(issue.problem.label_id)
-    if issue.kind is KeptKind.EVIDENCE:
-        return _("Evidence file {name}: {problem}.").format(name=issue.name, problem=problem)
-    return _("Attachment {id} of complaint {number}: {problem}.").format(
-        id=issue.record_id, number=issue.name, problem=problem)  # fmt: skip
 
 
 def _actor(args: argparse.Namespace, services: Services) -> str:

@@ -15,7 +15,8 @@ from nongbon_ita.db.migrate import known_revisions
 from nongbon_ita.db.schema_state import HEAD_REVISION
 from nongbon_ita.domain.audit import ChainCheck
 from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError, ValidationError
-from nongbon_ita.domain.kept_files import KeptFilesCheck
+from nongbon_ita.domain.kept_files import KeptFileIssue, KeptFilesCheck, KeptKind
+from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.audit import check_chain, integrity_check, record_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.kept_files import check_kept_files
@@ -37,6 +38,32 @@ def run_check(ctx: ServiceContext) -> CheckResult:
     with ctx.reading() as session:
         integrity, chain = integrity_check(session), check_chain(session)
     return CheckResult(integrity, chain, check_kept_files(ctx))
+
+
+def check_report(result: CheckResult) -> list[str]:
+    """What the check found, one line each in the UI language (the CLI and the GUI say the same)."""
+    lines = []
+    if result.integrity != "ok":
+        lines.append(_("Database file damaged: {report}").format(report=result.integrity))
+    if not result.chain.ok:
+        lines.append(_("Audit trail broken at event {seq} ({reason}).").format(
+            seq=result.chain.first_broken_seq, reason=_(result.chain.reason)))  # fmt: skip
+    if result.integrity == "ok" and result.chain.ok:
+        lines.append(_("Database OK: integrity ok, audit trail intact ({n} events).").format(
+            n=result.chain.events))  # fmt: skip
+    lines += [_kept_file_line(issue) for issue in result.files.issues]
+    if result.files.ok:
+        lines.append(_("Kept files OK: {n} evidence files and attachments unchanged.").format(
+            n=result.files.checked))  # fmt: skip
+    return lines
+
+
+def _kept_file_line(issue: KeptFileIssue) -> str:
+    problem = _(issue.problem.label_id)
+    if issue.kind is KeptKind.EVIDENCE:
+        return _("Evidence file {name}: {problem}.").format(name=issue.name, problem=problem)
+    return _("Attachment {id} of complaint {number}: {problem}.").format(
+        id=issue.record_id, number=issue.name, problem=problem)  # fmt: skip
 
 
 def _sqlite_file(database: Database) -> Path:

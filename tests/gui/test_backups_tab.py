@@ -120,3 +120,27 @@ def test_start_up_backup_and_its_warning_in_the_status_bar(qtbot, office, tmp_pa
     qtbot.addWidget(window)
     show_backup_note(window, note)
     assert window.findChild(QLabel, "backup-warning").text().endswith(note)
+
+
+def test_check_the_data_from_the_gui(qtbot, office, message_log, shot) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    tab, _user, _restarts = make_tab(qtbot, office)
+    group = tab.check_group
+    with qtbot.waitSignal(group.checked, timeout=15000) as done:
+        group.button.click()
+        assert not group.button.isEnabled()  # runs off the GUI thread
+    assert done.args[0].ok and group.button.isEnabled()
+    assert "Database OK" in group.result.text() and "Kept files OK: 0" in group.result.text()
+    assert not message_log.boxes
+    shot(tab, "backups-tab-check-ok")
+    database = office.ctx.database.location.file
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("UPDATE audit_event SET actor = 'someone-else' WHERE seq = 1")
+    with qtbot.waitSignal(group.checked, timeout=15000) as done:
+        group.run_check()
+    assert not done.args[0].ok
+    assert "Audit trail broken at event 1" in group.result.text()
+    assert "Audit trail broken at event 1" in message_log.last()  # told, not only shown
+    shot(tab, "backups-tab-check-broken")

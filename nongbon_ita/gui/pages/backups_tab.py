@@ -1,4 +1,5 @@
-"""Settings → Backups (admins): where daily backups go, a backup now, restore with a preview."""
+"""Settings → Backups (admins): where daily backups go, a backup now, restore with a preview,
+and a check of the data."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message, report_error
+from nongbon_ita.gui.pages.check_group import CheckGroup
 from nongbon_ita.i18n.thaiformat import format_datetime_short
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services import auto_backup
@@ -130,6 +132,8 @@ class BackupsTab(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(policy)
         layout.addWidget(restore, 1)
+        self.check_group = CheckGroup(self.ctx, self)
+        layout.addWidget(self.check_group)
 
     # ---- state -------------------------------------------------------------------------------
     def reload(self) -> None:
