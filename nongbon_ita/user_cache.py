@@ -21,5 +21,9 @@ def write_cache_file(path: Path, data: bytes) -> None:
     """Write whole or not at all (a crash never leaves half a file for the next run to trust)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)  # Windows refuses while another process reads `path`
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise

@@ -56,3 +56,18 @@ def test_membership_and_prefixes_on_the_sorted_list() -> None:
     assert "กองคลัง" in words and "กอ" not in words and 5 not in words
     assert words.prefixes("กองคลังตำบล") == ["กอง", "กองคลัง"]
     assert words.prefixes("กองคลังตำบล", 7) == ["ตำบล"]
+
+
+def test_a_refused_write_leaves_no_partial_file(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nongbon_ita.user_cache as user_cache
+
+    def refuse(_source: object, _target: object) -> None:
+        raise PermissionError("the file is open in another process")
+
+    monkeypatch.setattr(user_cache.os, "replace", refuse)
+    source = tmp_path / "words_th.txt"
+    source.write_text("ข\nก\n", encoding="utf-8")
+    assert sorted_words(source) == ("ก", "ข")
+    assert list((cache / "words").iterdir()) == []
