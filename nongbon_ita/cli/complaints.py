@@ -65,8 +65,10 @@ def cmd_print_outcome(args: argparse.Namespace) -> int:
 def cmd_purge(args: argparse.Namespace) -> int:
     services = services_of(args)
     actor = login(services, args.user)
-    count = services.complaints.purge.purge_identities(actor, args.older_than_years)
-    say(_("Identities blanked: {n} complaints.").format(n=count))
+    done = services.complaints.purge.purge(actor, args.older_than_years, args.with_attachments)
+    say(_("Identities blanked: {n} complaints.").format(n=done.identities))
+    if args.with_attachments:
+        say(_("Attachments removed: {n} files.").format(n=done.attachments))
     return 0
 
 
@@ -94,4 +96,6 @@ def register(tree: CommandTree) -> None:
                          "blank complainant identities older than N years", cmd_purge)  # fmt: skip
     purge.add_argument("--older-than-years", type=int, metavar="N",
                        help="default: the retention period in the settings")  # fmt: skip
+    purge.add_argument("--with-attachments", action="store_true",
+                       help="also remove the same complaints' attached files")  # fmt: skip
     user_option(purge)

@@ -41,6 +41,7 @@ class ActionKind(StrEnum):
     OUTCOME_PRINTED = "outcome_printed"
     ATTACHMENT = "attachment"
     IDENTITY_PURGED = "identity_purged"
+    ATTACHMENTS_REMOVED = "attachments_removed"  # at the end of the retention period
 
     @property
     def label_id(self) -> str:
@@ -64,6 +65,7 @@ _ACTION_LABELS: dict[ActionKind, str] = {
     ActionKind.OUTCOME_PRINTED: N_("Outcome letter printed"),
     ActionKind.ATTACHMENT: N_("Attachment added"),
     ActionKind.IDENTITY_PURGED: N_("Identity purged"),
+    ActionKind.ATTACHMENTS_REMOVED: N_("Attachments removed at the end of the retention period"),
 }
 
 

@@ -1,14 +1,22 @@
 """Blanking old identities (PDPA s.37(3)): the identity row is emptied and marked, the complaint
-and its statistics stay. Audit payloads never held identities, so the hash chain is untouched;
+and its statistics stay; on request the same complaints' attachments go too. Audit payloads never held identities, so the hash chain is untouched;
 the purge itself is one more audit event (counts only)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from nongbon_ita.db.models import ComplaintActionRow, ComplaintIdentityRow, ComplaintRow
+from nongbon_ita.db.models import (
+    ComplaintActionRow,
+    ComplaintAttachmentRow,
+    ComplaintIdentityRow,
+    ComplaintRow,
+)
 from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.records import ComplaintIdentity
@@ -17,6 +25,7 @@ from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.complaints.attachments import files_root
 from nongbon_ita.services.complaints.common import policy_of
 from nongbon_ita.services.context import ServiceContext
 
@@ -28,6 +37,12 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+@dataclass(frozen=True)
+class PurgeOutcome:
+    identities: int  # identities blanked
+    attachments: int  # attachment files removed (only when asked for)
+
+
 class PurgeService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -35,30 +50,70 @@ class PurgeService:
     def purge_identities(self, actor: CurrentUser, older_than_years: int | None = None) -> int:
         """Blank the identities of complaints received more than N years ago (N: the setting
         when not given); returns how many were blanked."""
+        return self.purge(actor, older_than_years).identities
+
+    def purge(
+        self, actor: CurrentUser, older_than_years: int | None = None,
+        with_attachments: bool = False,
+    ) -> PurgeOutcome:  # fmt: skip
+        """Blank old identities and, when asked, remove the same complaints' attachments (a
+        complainant's letter names them); one transaction, then the files, then a scrub so
+        nothing erased stays readable on disk."""
         require(actor, ComplaintOperation.PURGE)
         with self.ctx.transaction() as session:
             years = older_than_years or policy_of(session).identity_retention_years
             if not 1 <= years <= 100:
                 raise ValidationError(N_("Give a number of years from 1 to 100."), field="years")
             cutoff = years_before(office_date(self.ctx.now()), years)
-            query = (select(ComplaintIdentityRow)
-                     .join(ComplaintRow, ComplaintRow.id == ComplaintIdentityRow.complaint_id)
-                     .where(ComplaintRow.received_on < cutoff,
-                            ComplaintIdentityRow.purged_at.is_(None)))  # fmt: skip
-            count = 0
-            for identity in session.scalars(query):
-                for name in ComplaintIdentity.FIELDS:
-                    setattr(identity, name, "")
-                identity.purged_at = self.ctx.now()
-                session.add(ComplaintActionRow(complaint_id=identity.complaint_id,
-                                               kind=ActionKind.IDENTITY_PURGED.value,
-                                               user_id=actor.id, occurred_at=self.ctx.now()))  # fmt: skip
-                count += 1
+            identities = self._blank_identities(session, actor, cutoff)
+            files = self._drop_attachments(session, actor, cutoff) if with_attachments else []
             session.flush()
             record_event(self.ctx, session, actor.username, "complaints.identities_purged",
                          "complaint_identity", "",
                          after={"older_than_years": years, "cutoff": cutoff.isoformat(),
-                                "count": count})  # fmt: skip
-        if count:
+                                "count": identities, "attachments": len(files)})  # fmt: skip
+        for path in files:  # after the commit: a refused purge keeps every file
+            path.unlink(missing_ok=True)
+        if identities or files:
             self.ctx.database.scrub()  # the blanked values must not stay in free pages or the WAL
+        return PurgeOutcome(identities, len(files))
+
+    def _blank_identities(self, session: Session, actor: CurrentUser, cutoff: date) -> int:
+        query = (select(ComplaintIdentityRow)
+                 .join(ComplaintRow, ComplaintRow.id == ComplaintIdentityRow.complaint_id)
+                 .where(ComplaintRow.received_on < cutoff,
+                        ComplaintIdentityRow.purged_at.is_(None)))  # fmt: skip
+        count = 0
+        for identity in session.scalars(query):
+            for name in ComplaintIdentity.FIELDS:
+                setattr(identity, name, "")
+            identity.purged_at = self.ctx.now()
+            self._timeline(session, actor, identity.complaint_id, ActionKind.IDENTITY_PURGED)
+            count += 1
         return count
+
+    def _drop_attachments(self, session: Session, actor: CurrentUser, cutoff: date) -> list[Path]:
+        """Delete the attachment records of complaints received before `cutoff`; returns the
+        files to remove once the transaction has committed."""
+        query = (select(ComplaintAttachmentRow)
+                 .join(ComplaintRow, ComplaintRow.id == ComplaintAttachmentRow.complaint_id)
+                 .where(ComplaintRow.received_on < cutoff))  # fmt: skip
+        rows = list(session.scalars(query))
+        root = files_root(self.ctx)
+        complaint_ids = sorted({row.complaint_id for row in rows})
+        # the timeline's "attachment added" entries carry the file's name (it may name someone)
+        session.execute(update(ComplaintActionRow)
+                        .where(ComplaintActionRow.complaint_id.in_(complaint_ids),
+                               ComplaintActionRow.kind == ActionKind.ATTACHMENT.value)
+                        .values(note=""))  # fmt: skip
+        for complaint_id in complaint_ids:
+            self._timeline(session, actor, complaint_id, ActionKind.ATTACHMENTS_REMOVED)
+        for row in rows:
+            session.delete(row)
+        return [root / row.stored_path for row in rows]
+
+    def _timeline(
+        self, session: Session, actor: CurrentUser, complaint_id: int, kind: ActionKind
+    ) -> None:
+        session.add(ComplaintActionRow(complaint_id=complaint_id, kind=kind.value,
+                                       user_id=actor.id, occurred_at=self.ctx.now()))  # fmt: skip

@@ -162,3 +162,40 @@ def test_purging_blanks_identities_and_keeps_the_chain(office_db: tuple[Path, Se
             raw = kept.read_bytes()
             for secret in SECRETS:
                 assert secret.encode() not in raw, f"{secret!r} still on disk in {kept.name}"
+
+
+def test_purging_with_attachments_removes_them_everywhere(
+    office_db: tuple[Path, Services], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import timedelta
+
+    from nongbon_ita.db.models import ComplaintActionRow, ComplaintAttachmentRow
+    from nongbon_ita.domain.complaints.workflow import ActionKind
+
+    path, services = office_db
+    officer = services.auth.login("officer", PASSWORD)
+    letter = tmp_path / f"หนังสือร้องเรียนของ{PLANTED.name}.pdf"
+    letter.write_bytes(f"%PDF-1.4 ลงชื่อ {PLANTED.name}".encode())
+    services.complaints.attachments.add(officer, 1, [letter])
+    kept = list(path.with_name(path.name + ".files").rglob("*.pdf"))
+    assert len(kept) == 1
+    assert services.complaints.purge.purge(officer, 2).attachments == 0  # nothing is old yet
+    services.ctx.clock = lambda: datetime.now(UTC) + timedelta(days=800)
+    done = services.complaints.purge.purge(officer, 2, with_attachments=True)
+    assert (done.identities, done.attachments) == (3, 1)
+    assert not kept[0].exists()
+    with services.ctx.reading() as session:
+        assert session.scalars(select(ComplaintAttachmentRow)).all() == []
+        kinds = set(session.scalars(select(ComplaintActionRow.kind)
+                                    .where(ComplaintActionRow.complaint_id == 1)))  # fmt: skip
+        assert ActionKind.ATTACHMENTS_REMOVED.value in kinds
+        assert check_chain(session).ok
+    for raw_file in (path, path.with_name(path.name + "-wal")):
+        if raw_file.exists():
+            assert "ปลูกฝัง".encode() not in raw_file.read_bytes()  # nor the file's name
+    services.ctx.database.dispose()
+    capsys.readouterr()
+    assert main(["--db", str(path), "--lang", "en", "complaints", "purge-identities",
+                 "--older-than-years", "1", "--with-attachments", "--user", "officer"]) == 0  # fmt: skip
+    assert "Attachments removed: 0 files." in capsys.readouterr().out
+    assert main(["--db", str(path), "check"]) == 0  # no kept file left dangling
