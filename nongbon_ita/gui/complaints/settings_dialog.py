@@ -1,4 +1,5 @@
-"""Complaint settings: the deadlines (working days), identity retention and the holiday list."""
+"""Complaint settings: the deadlines (working days), identity retention (and erasing what is past
+it), and the holiday list."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.complaints.deadlines import DeadlinePolicy
+from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.complaints.holidays_tab import HolidaysTab
+from nongbon_ita.gui.complaints.purge_group import PurgeGroup
 from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.i18n.translate import _
@@ -68,6 +72,10 @@ class DeadlinesTab(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(hint)
+        self.purge: PurgeGroup | None = None
+        if is_allowed(user, ComplaintOperation.PURGE):
+            self.purge = PurgeGroup(services.complaints.purge, user, self)
+            layout.addWidget(self.purge)
         layout.addStretch(1)
         self.load()
 

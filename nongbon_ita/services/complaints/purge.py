@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import (
@@ -39,8 +39,9 @@ def years_before(day: date, years: int) -> date:
 
 @dataclass(frozen=True)
 class PurgeOutcome:
-    identities: int  # identities blanked
+    identities: int  # identities blanked (or, in a preview, that would be)
     attachments: int  # attachment files removed (only when asked for)
+    cutoff: date  # complaints received before this day
 
 
 class PurgeService:
@@ -61,10 +62,7 @@ class PurgeService:
         nothing erased stays readable on disk."""
         require(actor, ComplaintOperation.PURGE)
         with self.ctx.transaction() as session:
-            years = older_than_years or policy_of(session).identity_retention_years
-            if not 1 <= years <= 100:
-                raise ValidationError(N_("Give a number of years from 1 to 100."), field="years")
-            cutoff = years_before(office_date(self.ctx.now()), years)
+            years, cutoff = self._cutoff(session, older_than_years)
             identities = self._blank_identities(session, actor, cutoff)
             files = self._drop_attachments(session, actor, cutoff) if with_attachments else []
             session.flush()
@@ -76,7 +74,29 @@ class PurgeService:
             path.unlink(missing_ok=True)
         if identities or files:
             self.ctx.database.scrub()  # the blanked values must not stay in free pages or the WAL
-        return PurgeOutcome(identities, len(files))
+        return PurgeOutcome(identities, len(files), cutoff)
+
+    def preview(self, actor: CurrentUser, older_than_years: int | None = None) -> PurgeOutcome:
+        """What `purge` would blank and (with attachments) remove now; changes nothing."""
+        require(actor, ComplaintOperation.PURGE)
+        with self.ctx.reading() as session:
+            _years, cutoff = self._cutoff(session, older_than_years)
+            old = ComplaintRow.received_on < cutoff
+            identities = session.scalar(
+                select(func.count()).select_from(ComplaintIdentityRow)
+                .join(ComplaintRow, ComplaintRow.id == ComplaintIdentityRow.complaint_id)
+                .where(old, ComplaintIdentityRow.purged_at.is_(None)))  # fmt: skip
+            attachments = session.scalar(
+                select(func.count()).select_from(ComplaintAttachmentRow)
+                .join(ComplaintRow, ComplaintRow.id == ComplaintAttachmentRow.complaint_id)
+                .where(old))  # fmt: skip
+        return PurgeOutcome(identities or 0, attachments or 0, cutoff)
+
+    def _cutoff(self, session: Session, older_than_years: int | None) -> tuple[int, date]:
+        years = older_than_years or policy_of(session).identity_retention_years
+        if not 1 <= years <= 100:
+            raise ValidationError(N_("Give a number of years from 1 to 100."), field="years")
+        return years, years_before(office_date(self.ctx.now()), years)
 
     def _blank_identities(self, session: Session, actor: CurrentUser, cutoff: date) -> int:
         query = (select(ComplaintIdentityRow)

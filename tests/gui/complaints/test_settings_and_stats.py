@@ -168,3 +168,37 @@ def test_second_half_statistics_preview_and_xlsx_hold_no_name(
     assert not any(NAME in c or "0812345678" in c for c in cells)
     total = next(row for row in book["สรุป"].iter_rows(values_only=True) if row[0] == "รวม")
     assert total[1] == 2  # received in April–September only
+
+
+def test_old_identities_are_erased_from_the_settings_after_a_yes(
+    qtbot, services: Services, officer: CurrentUser, staff: CurrentUser,
+    no_blocking: list[QDialog], message_log, snap: Callable[[QWidget, str], None],
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QMessageBox
+
+    complaint_id = _receive(services, officer, datetime.now(UTC))
+    later = datetime.now(UTC) + timedelta(days=11 * 366)  # past the 10-year retention
+    services.ctx.clock = lambda: later
+    page = ComplaintsPage(services, officer)
+    qtbot.addWidget(page)
+    dialog = page.open_settings()
+    dialog.tabs.setCurrentWidget(dialog.deadlines)
+    group = dialog.deadlines.purge
+    assert group is not None
+    snap(dialog, "settings-retention-erase")
+    message_log.answer = QMessageBox.StandardButton.No
+    group.button.click()
+    assert "Erase the identities of 1 complaints received before" in message_log.last()
+    assert services.complaints.queries.reveal_identity(officer, complaint_id).shown("name") == NAME
+    message_log.answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(group.purged, timeout=15000) as done:
+        group.button.click()
+    assert done.args[0].identities == 1
+    assert "Erased the identities of 1 complaints" in message_log.last()
+    detail = services.complaints.queries.reveal_identity(officer, complaint_id)
+    assert detail.identity == ComplaintIdentity() and detail.identity_purged
+    group.button.click()  # again: nothing left, nothing asked
+    assert "Nothing to erase" in message_log.last()
+    staff_page = ComplaintsPage(services, staff)
+    qtbot.addWidget(staff_page)
+    assert not staff_page.settings_button.isVisibleTo(staff_page)  # no way in for staff
