@@ -31,6 +31,12 @@ def report_error(err: BaseException, parent: QWidget | None = None) -> None:
         log.info("refused: %s", err)
         messages.warn(parent, domain_message(err))
         return
+    if isinstance(err, OSError) and err.strerror:  # a full disk, a locked or missing file
+        log.warning("file error: %s", err)
+        where = f" ({err.filename})" if err.filename else ""
+        messages.warn(parent, _("The file could not be read or written: {reason}").format(
+            reason=err.strerror + where))  # fmt: skip
+        return
     log.error("unexpected error", exc_info=(type(err), err, err.__traceback__))
     messages.error(
         parent,

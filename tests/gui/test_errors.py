@@ -39,6 +39,17 @@ def test_domain_error_shows_its_translated_message_only(message_log, caplog):
     assert caplog.text == ""  # refusals are not errors
 
 
+def test_a_file_error_is_told_in_words_the_user_can_act_on(message_log, tmp_path):
+    try:
+        (tmp_path / "no-such-folder" / "measures-2567.xlsx").write_bytes(b"PK")
+    except OSError as err:
+        errors.report_error(err)
+    icon, text, _detail = message_log.boxes[-1]
+    assert icon == QMessageBox.Icon.Warning
+    assert "could not be read or written" in text and "measures-2567.xlsx" in text
+    assert "Something went wrong" not in text
+
+
 def test_installed_hook_handles_uncaught_exceptions(monkeypatch, message_log, caplog):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     errors.install_error_handler()

@@ -5,6 +5,7 @@ report print) and copies last year's measures."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,6 +18,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.ita.measure_dialog import MeasureDialog
+from nongbon_ita.gui.ita.measure_files import MeasureFiles
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.i18n.translate import _
@@ -65,6 +67,7 @@ class MeasuresTab(QWidget):
     def __init__(
         self, services: Services, user: CurrentUser, mine: bool = False,
         parent: QWidget | None = None, open_dialog: DialogOpener = exec_dialog,
+        **file_choosers: Any,  # tests: choose_file / choose_xlsx for MeasureFiles
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.services, self.user, self.mine = services, user, mine
@@ -108,6 +111,15 @@ class MeasuresTab(QWidget):
             button.setVisible(planner)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.files: MeasureFiles | None = None
+        if not mine:
+            self.files = MeasureFiles(services, user, self, lambda: self.fiscal_year,
+                                      self.model.rowCount, **file_choosers)  # fmt: skip
+            self.files.imported.connect(
+                lambda _n: (self.load(self.fiscal_year), self.changed.emit())
+            )
+            buttons.addWidget(self.files.import_button)
+            buttons.addWidget(self.files.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)

@@ -25,3 +25,11 @@ def ask_xlsx_path(parent: QWidget, suggested: str) -> str | None:
         parent, _("Export to Excel"), suggested, _("Excel workbooks") + " (*.xlsx)"
     )
     return path or None
+
+
+def ask_measures_file(parent: QWidget) -> str | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import measures"), "",
+        _("Measures (JSON, CSV, Excel)") + " (*.json *.csv *.xlsx);;" + _("All files") + " (*)",
+    )  # fmt: skip
+    return path or None
