@@ -30,6 +30,7 @@ from nongbon_ita.domain.assets.import_mapping import IMPORT_FIELDS, ImportPrevie
 from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.errors import domain_message
+from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
@@ -75,6 +76,8 @@ class ImportWizard(QDialog):
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.import_button.clicked.connect(self.run_import)
+        self.runner = BackgroundRunner(self)
+        self.runner.busy.connect(self._busy)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -208,10 +211,29 @@ class ImportWizard(QDialog):
         self._show_page(2)
 
     def run_import(self) -> None:
+        """Off the GUI thread (thousands of rows take seconds); a refusal is shown in the
+        wizard, under its pages, like the other steps' refusals."""
         assert self.table is not None
-        try:
-            self.imported = self.assets.files.import_table(self.user, self.table, self.mapping())
-        except DomainError as refused:
-            self.error_label.show_message(domain_message(refused))
+        files, user, table, mapping = self.assets.files, self.user, self.table, self.mapping()
+
+        def attempt() -> int | DomainError:
+            try:
+                return files.import_table(user, table, mapping)
+            except DomainError as refused:
+                return refused
+
+        self.error_label.clear_message()
+        self.runner.run(attempt, self._imported)
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.back_button, self.import_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.summary_label.setText(_("Importing…"))
+
+    def _imported(self, outcome: int | DomainError) -> None:
+        if isinstance(outcome, DomainError):
+            self.error_label.show_message(domain_message(outcome))
             return
+        self.imported = outcome
         self.accept()

@@ -103,7 +103,7 @@ def test_stale_edit_is_refused_in_the_dialog(stocked, page, officer):
     assert stocked.assets.get(asset.id).name == asset.name
 
 
-def test_import_with_mapping_and_a_row_error(page, services, tmp_path, shot, message_log):
+def test_import_with_mapping_and_a_row_error(qtbot, page, services, tmp_path, shot, message_log):
     path = tmp_path / "register.csv"
     path.write_text("เลขที่,รายการ,ราคา,วันที่ได้มา\n"
                     "401-60-0001,โต๊ะพับ,\"2,500\",15/01/2567\n"
@@ -130,7 +130,8 @@ def test_import_with_mapping_and_a_row_error(page, services, tmp_path, shot, mes
         wizard.next()
         assert wizard.combos["เลขที่"].currentData() == "asset_number"  # kept for the same file
         wizard.next()
-        wizard.run_import()
+        with qtbot.waitSignal(wizard.accepted, timeout=15000):
+            wizard.run_import()  # off the GUI thread
         return wizard.result()
 
     page.run_dialog = drive
@@ -174,3 +175,26 @@ def test_print_labels_opens_the_preview(stocked, page, qtbot):
     page.labels_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     assert opened[0].page_count() == 1
+
+
+def test_an_import_refused_at_the_last_step_says_why_in_the_wizard(
+    qtbot, services, officer, tmp_path
+):
+    from nongbon_ita.gui.assets.import_wizard import ImportWizard
+
+    path = tmp_path / "register.csv"
+    path.write_text("เลขที่,รายการ\n401-60-0009,โต๊ะพับ\n", encoding="utf-8")
+    wizard = ImportWizard(services.assets, officer)
+    qtbot.addWidget(wizard)
+    wizard.path_edit.setText(str(path))
+    wizard.next()
+    wizard.combos["เลขที่"].setCurrentIndex(wizard.combos["เลขที่"].findData("asset_number"))
+    wizard.next()
+    assert wizard.import_button.isEnabled()  # the preview found nothing wrong
+    services.assets.create(officer, AssetDraft("401-60-0009", "โต๊ะตัวเดิม"))  # someone else, now
+    with qtbot.waitSignal(wizard.runner.busy, timeout=15000,
+                          check_params_cb=lambda busy: busy is False):  # fmt: skip
+        wizard.run_import()
+    assert "Nothing was imported" in wizard.error_label.text()
+    assert wizard.result() != QDialog.DialogCode.Accepted and wizard.imported == 0
+    assert services.assets.by_number("401-60-0009").name == "โต๊ะตัวเดิม"
