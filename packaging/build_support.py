@@ -142,6 +142,12 @@ _DROP_BINARIES = (
     "/plugins/imageformats/qpdf",
     "/libQt6EglFS",
     "/libQt6EglFs",
+    # the on-screen keyboard input context (PySide6-Addons) and the QML/Quick stack only it links
+    "/plugins/platforminputcontexts/libqtvirtualkeyboardplugin",
+    "/plugins/platforminputcontexts/qtvirtualkeyboardplugin",
+    "qt6virtualkeyboard",
+    "qt6quick",
+    "qt6qml",
     # system libraries only the (dropped) GTK platform theme links
     "/libatk-",
     "/libcairo",
@@ -210,8 +216,8 @@ def keep_data(dest: str) -> bool:
 
 def keep_binary(dest: str) -> bool:
     """False for Qt plugins and QML the app never loads."""
-    name = "/" + dest.replace("\\", "/")
-    return not any(fragment in name for fragment in _DROP_BINARIES)
+    name = ("/" + dest.replace("\\", "/")).lower()  # Windows DLLs: Qt6Quick.dll
+    return not any(fragment.lower() in name for fragment in _DROP_BINARIES)
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
