@@ -112,7 +112,7 @@ class LoanRegisterPage(QWidget):
         self.asset.setPlaceholderText(_("Asset number or name"))
         self.model = RegisterModel(_columns(), self)
         self.table = make_table_view(self)
-        # columns fit the rows on screen only: measuring thousands of lines froze the window
+        # thousands of register lines, each costly to format: fit the columns to those on screen
         self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.setModel(self.model)
         self.totals = QLabel(self)
