@@ -23,8 +23,9 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.ita.catalogue_tab import CatalogueTab
 from nongbon_ita.gui.ita.intro_dialog import IntroDialog
 from nongbon_ita.gui.ita.measures_tab import MeasuresTab
-from nongbon_ita.gui.ita.previews import Previewer, PreviewOpener, open_dialog
 from nongbon_ita.gui.ita.scores_tab import ScoresTab
+from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
+from nongbon_ita.gui.widgets.previewer import Previewer, PreviewOpener
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -32,7 +33,7 @@ from nongbon_ita.services.registry import Services
 class ItaPage(QWidget):
     def __init__(
         self, services: Services, user: CurrentUser, parent: QWidget | None = None, *,
-        today: Callable[[], date] = date.today, open_preview: PreviewOpener = open_dialog,
+        today: Callable[[], date] = date.today, open_preview: PreviewOpener = open_preview_dialog,
         open_intro: Callable[[IntroDialog], object] = IntroDialog.exec,
     ) -> None:  # fmt: skip
         super().__init__(parent)

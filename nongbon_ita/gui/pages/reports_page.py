@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 
 from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.gui import messages
-from nongbon_ita.gui.widgets.background import BackgroundRunner
+from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+from nongbon_ita.gui.widgets.previewer import Previewer, PreviewOpener
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _, current_language
 
 Render = Callable[[int], bytes]  # fiscal year (B.E.) → PDF bytes
-PreviewOpener = Callable[[DocumentPreviewDialog], None]
 
 
 @dataclass
@@ -37,10 +37,6 @@ class ReportDocument:
     file_stem: str  # the saved file is "<stem>-<year>.pdf"
 
 
-def _open_preview(dialog: DocumentPreviewDialog) -> None:
-    dialog.open()
-
-
 class ReportsPage(QWidget):
     """`render(fiscal_year_be) -> pdf bytes` makes the O43 report; more documents via add_document."""
 
@@ -48,13 +44,13 @@ class ReportsPage(QWidget):
 
     def __init__(
         self, render: Render | None = None, parent: QWidget | None = None, *,
-        today: Callable[[], date] = date.today, open_preview: PreviewOpener = _open_preview,
+        today: Callable[[], date] = date.today, open_preview: PreviewOpener = open_preview_dialog,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self._open_preview = open_preview
         self.documents: list[ReportDocument] = []
-        self.runner = BackgroundRunner(self)  # the document being rendered
-        self.runner.busy.connect(self._busy)
+        self.previewer = Previewer(self, open_preview)
+        self.previewer.busy.connect(self._busy)
+        self.previewer.opened.connect(self._opened)
         self.preview: DocumentPreviewDialog | None = None
         heading = QLabel(_("Reports"), self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -122,14 +118,13 @@ class ReportsPage(QWidget):
         if render is None:
             messages.inform(self, _("This document is not available yet."))
             return
-        self.runner.run(lambda: render(year), lambda pdf: self._show(document, year, pdf))
+        title = _("{document} — fiscal year {year}").format(document=document.title, year=year)
+        self.previewer.show(title, lambda: render(year), f"{document.file_stem}-{year}.pdf")
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.preview_button.setEnabled(not busy)
 
-    def _show(self, document: ReportDocument, year: int, pdf: bytes) -> None:
-        title = _("{document} — fiscal year {year}").format(document=document.title, year=year)
-        self.preview = DocumentPreviewDialog(self, title, pdf, f"{document.file_stem}-{year}.pdf")
-        self._open_preview(self.preview)
-        self.preview_opened.emit(self.preview)
+    def _opened(self, preview: DocumentPreviewDialog) -> None:
+        self.preview = preview
+        self.preview_opened.emit(preview)

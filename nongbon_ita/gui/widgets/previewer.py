@@ -1,4 +1,4 @@
-"""Render an ITA document off the GUI thread and open it in the preview dialog."""
+"""Render a document off the GUI thread, then open it in the preview dialog (print, save)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from nongbon_ita.gui.widgets.background import BackgroundRunner
+from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 
 PreviewOpener = Callable[[DocumentPreviewDialog], None]
-
-
-def open_dialog(dialog: DocumentPreviewDialog) -> None:
-    dialog.open()
 
 
 class Previewer(QObject):
@@ -23,7 +20,7 @@ class Previewer(QObject):
     opened = Signal(object)  # the DocumentPreviewDialog
     busy = Signal(bool)
 
-    def __init__(self, parent: QWidget, open_preview: PreviewOpener = open_dialog) -> None:
+    def __init__(self, parent: QWidget, open_preview: PreviewOpener = open_preview_dialog) -> None:
         super().__init__(parent)
         self._parent = parent
         self._open = open_preview
