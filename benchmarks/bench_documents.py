@@ -21,7 +21,7 @@ SEED = ROOT / "tests" / "fixtures" / "o43-report-2566-nongbon.json"
 
 RENDER_ONCE = f"""
 import json, re
-from nongbon_ita.domain.measures import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.reports.documents.o43 import render_o43
 d = json.load(open({str(SEED)!r}, encoding="utf-8"))

@@ -20,7 +20,7 @@ from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation, check_fil
 from nongbon_ita.db.schema_state import SchemaState, state_without_alembic
 from nongbon_ita.domain.errors import N_, NotFoundError
 from nongbon_ita.domain.ita.measure import result_cell_of
-from nongbon_ita.domain.measures import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureRole
 
 # OfficeProfile's and Official's fields are the columns of office_profile and official

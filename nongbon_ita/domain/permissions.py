@@ -43,16 +43,10 @@ _ADMIN = frozenset({Role.ADMIN})
 
 
 class Operation:
-    """The core permissions: users, office, database, measures."""
+    """The core permissions: users, office, database (ITA: domain/ita/permissions.py)."""
 
     MANAGE_USERS = Permission("users.manage", N_("manage users"), _ADMIN)
     EDIT_OFFICE = Permission("office.edit", N_("edit the office profile"), _ADMIN)
     EDIT_OFFICIALS = Permission("officials.edit", N_("edit divisions and officials"), _ADMIN)
     BACKUP = Permission("database.backup", N_("back up the database"), _ADMIN)
     RESTORE = Permission("database.restore", N_("restore the database"), _ADMIN)
-    IMPORT_MEASURES = Permission(
-        "measures.import", N_("import ITA measures"), frozenset({Role.ITA_COORDINATOR})
-    )
-    EDIT_MEASURES = Permission(
-        "measures.edit", N_("edit ITA measures"), frozenset({Role.ITA_COORDINATOR})
-    )

@@ -10,7 +10,7 @@ The fixture keeps the slips: it must reproduce the document as typed.
 from __future__ import annotations
 
 from nongbon_ita.domain.ita.defaults_2566 import INDICATORS as DEFAULT_INDICATORS
-from nongbon_ita.domain.measures import AssessmentForm, MeasureRow
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow
 
 FISCAL_YEAR = 2566
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from nongbon_ita.db.models_ita import IndicatorRow, MeasureRowDb
-from nongbon_ita.domain.measure_import import ImportedMeasures
+from nongbon_ita.domain.ita.measure_import import ImportedMeasures
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.demo_data_o43_2566 import FISCAL_YEAR, INDICATORS, INTRO, MEASURES
-from nongbon_ita.services.measures import indicators_of, write_measures, year_row
+from nongbon_ita.services.ita.measures import write_measures
+from nongbon_ita.services.ita.years import indicators_of, year_row
 
 
 def add_demo_measures(ctx: ServiceContext, actor_username: str) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.domain.measures import O43Report
+from nongbon_ita.domain.ita.report import O43Report
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureBlock, SignatureRole
 from nongbon_ita.i18n.thaiformat import format_datetime_short, thai_digits
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import o43_pdf_of
-from nongbon_ita.services.measures import MeasureService
+from nongbon_ita.services.ita.measures import MeasureService
 from nongbon_ita.services.office import OfficeService
 
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from nongbon_ita.services.complaints.bundle import ComplaintServices
     from nongbon_ita.services.documents import DocumentService
     from nongbon_ita.services.ita.bundle import ItaServices
+    from nongbon_ita.services.ita.measures import MeasureService
     from nongbon_ita.services.loans.service import LoanService
-    from nongbon_ita.services.measures import MeasureService
     from nongbon_ita.services.office import OfficeService
     from nongbon_ita.services.setup import SetupService
     from nongbon_ita.services.users import UserService
@@ -59,7 +59,7 @@ class Services:
 
     @cached_property
     def measures(self) -> MeasureService:
-        from nongbon_ita.services.measures import MeasureService
+        from nongbon_ita.services.ita.measures import MeasureService
 
         return MeasureService(self.ctx)
 

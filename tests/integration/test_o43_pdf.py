@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from nongbon_ita.domain.measures import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.reports.documents.o43 import HEADER, default_o43_intro, render_o43
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.domain.measure_import import indicator_label
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.measure_import import indicator_label
+from nongbon_ita.domain.ita.report import AssessmentForm
 
 DEFAULT_THRESHOLD = Decimal("85")
 MAX_NAME = 300

@@ -10,7 +10,7 @@ start from a copy of the previous year (`catalogue copy`).
 
 from __future__ import annotations
 
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 
 FISCAL_YEAR = 2566
 

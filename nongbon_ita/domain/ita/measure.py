@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 
 MAX_TIME_FRAME = 200
 PROGRESS_MONTHS = (6, 12)

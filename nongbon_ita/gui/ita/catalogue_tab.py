@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from nongbon_ita.domain.ita.catalogue import Catalogue, Indicator, OitItem
 from nongbon_ita.domain.ita.permissions import ItaOperation
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages

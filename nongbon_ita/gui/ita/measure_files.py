@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from nongbon_ita.domain.permissions import Operation, is_allowed
+from nongbon_ita.domain.ita.permissions import ItaOperation
+from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.widgets.background import BackgroundRunner
@@ -39,7 +40,7 @@ class MeasureFiles(QObject):
         self.import_button = QPushButton(_("Import…"), parent)
         self.import_button.setToolTip(_("Add measures from a JSON, CSV or Excel file"))
         self.import_button.clicked.connect(self.import_file)
-        self.import_button.setVisible(is_allowed(user, Operation.IMPORT_MEASURES))
+        self.import_button.setVisible(is_allowed(user, ItaOperation.EDIT_MEASURES))
         self.export_button = QPushButton(_("Export to Excel…"), parent)
         self.export_button.clicked.connect(self.export_xlsx)
         self.runner = BackgroundRunner(parent)

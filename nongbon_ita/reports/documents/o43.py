@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from nongbon_ita.domain.measures import MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import MeasureRow, O43Report
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import thai_digits
 

@@ -38,8 +38,8 @@ from nongbon_ita.services.assets.categories import find_or_create_category
 from nongbon_ita.services.assets.register import NUMBER_PATTERN, AssetService, copy_draft
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.measure_files import read_csv_rows, read_xlsx_rows
 from nongbon_ita.services.settings_store import get_setting, put_setting
+from nongbon_ita.services.tables import read_csv_rows, read_xlsx_rows
 
 SUFFIXES = (".csv", ".xlsx")
 _FIELD_OF_DRAFT = {"asset_number": "asset_number", "name": "name", "value": "value",

@@ -21,9 +21,9 @@ from nongbon_ita.domain.ita.catalogue import (
     normalise_oit_code,
     oit_sort_key,
 )
+from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
 from nongbon_ita.domain.ita.permissions import ItaOperation
-from nongbon_ita.domain.measure_import import validate_fiscal_year
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
@@ -35,7 +35,7 @@ from nongbon_ita.services.ita.records import (
     item_of,
     sub_indicator_of,
 )
-from nongbon_ita.services.measures import year_row
+from nongbon_ita.services.ita.years import year_row
 
 
 class CatalogueService:

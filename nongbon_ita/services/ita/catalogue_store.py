@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from nongbon_ita.db.models_ita import IndicatorRow, OitItemRow, SubIndicatorRow
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita import defaults_2566
-from nongbon_ita.services.measures import indicators_of, year_row
+from nongbon_ita.services.ita.years import indicators_of, year_row
 
 
 def has_catalogue(session: Session, fiscal_year: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.documents import EvidenceAppendix, O42Plan, ProgressReport
 from nongbon_ita.domain.ita.measure import Measure
-from nongbon_ita.domain.measure_import import validate_fiscal_year
+from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
 from nongbon_ita.domain.office import SignatureRole
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.context import ServiceContext

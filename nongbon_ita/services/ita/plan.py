@@ -26,8 +26,8 @@ from nongbon_ita.domain.ita.measure import (
     check_draft,
     check_progress,
 )
+from nongbon_ita.domain.ita.measure_import import indicator_label, validate_fiscal_year
 from nongbon_ita.domain.ita.permissions import ItaOperation
-from nongbon_ita.domain.measure_import import indicator_label, validate_fiscal_year
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
@@ -37,7 +37,7 @@ from nongbon_ita.services.ita.access import require_recorder
 from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
 from nongbon_ita.services.ita.records import load_measure, load_measures, measure_row
 from nongbon_ita.services.ita.scores import read_scores
-from nongbon_ita.services.measures import indicators_of, year_row
+from nongbon_ita.services.ita.years import indicators_of, year_row
 
 
 def _audit_view(row: MeasureRowDb) -> dict[str, object]:

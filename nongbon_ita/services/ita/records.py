@@ -29,7 +29,7 @@ from nongbon_ita.domain.ita.measure import (
     MeasureStatus,
     ProgressMark,
 )
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 
 R = TypeVar("R")
 

@@ -11,15 +11,15 @@ from sqlalchemy.orm import Session
 from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.catalogue import DEFAULT_THRESHOLD, YearScores, parse_score
+from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
 from nongbon_ita.domain.ita.permissions import ItaOperation
-from nongbon_ita.domain.measure_import import validate_fiscal_year
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext, check_version
 from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
 from nongbon_ita.services.ita.records import indicator_of
-from nongbon_ita.services.measures import year_row
+from nongbon_ita.services.ita.years import year_row
 
 Score = Decimal | str | None
 

@@ -12,38 +12,56 @@ import pytest
 from nongbon_ita.domain.errors import PermissionDenied
 from nongbon_ita.domain.ita.measure import EvidenceLink, MeasureDraft, ResultEntry
 from nongbon_ita.domain.ita.permissions import ItaOperation
-from nongbon_ita.domain.permissions import Permission
+from nongbon_ita.domain.permissions import ALL_PERMISSIONS, Permission
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.registry import Services
 from tests.integration.ita.conftest import Office
 
-Call = Callable[[Services, CurrentUser], object]
+Call = Callable[[Services, CurrentUser, Path], object]
 CALLS: dict[str, tuple[Permission, Call]] = {
     "catalogue": (ItaOperation.EDIT_CATALOGUE,
-                  lambda s, u: s.ita.catalogue.save_sub_indicator(u, 1, "ย่อย")),
-    "scores": (ItaOperation.EDIT_SCORES, lambda s, u: s.ita.scores.set_scores(u, 2566, "80", {})),
+                  lambda s, u, _t: s.ita.catalogue.save_sub_indicator(u, 1, "ย่อย")),
+    "scores": (ItaOperation.EDIT_SCORES,
+               lambda s, u, _t: s.ita.scores.set_scores(u, 2566, "80", {})),
     "measures": (ItaOperation.EDIT_MEASURES,
-                 lambda s, u: s.ita.plan.create(u, 2567, MeasureDraft(4, "ประเด็น"))),
+                 lambda s, u, _t: s.ita.plan.create(u, 2567, MeasureDraft(4, "ประเด็น"))),
+    "measures.set_intro": (ItaOperation.EDIT_MEASURES,
+                           lambda s, u, _t: s.measures.set_intro(u, 2566, "บทนำ")),
+    "measures.import": (ItaOperation.EDIT_MEASURES,
+                        lambda s, u, t: s.measures.import_file(u, t, 2566)),
     "results": (ItaOperation.RECORD_RESULTS,
-                lambda s, u: s.ita.results.add_result(u, 1, ResultEntry("ผล"))),
+                lambda s, u, _t: s.ita.results.add_result(u, 1, ResultEntry("ผล"))),
 }  # fmt: skip
+
+MEASURE_FILE = (
+    '{"rows": [{"form": "IIT", "indicator": "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ",'
+    ' "sub_indicator": "", "issue": "ประเด็น", "result": "ผล"}]}'
+)
 
 
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("name", list(CALLS))
 def test_each_ita_operation_is_allowed_exactly_for_its_roles(
-    office: Office, user_with: Callable[..., CurrentUser], role: Role, name: str
+    office: Office, user_with: Callable[..., CurrentUser], tmp_path: Path, role: Role, name: str
 ) -> None:
     services = office.services
     services.ita.plan.create(office.coordinator, 2567, MeasureDraft(4, "ประเด็นแรก"))
+    measure_file = tmp_path / "measures.json"
+    measure_file.write_text(MEASURE_FILE, encoding="utf-8")
     permission, call = CALLS[name]
     user = user_with(role)
     if role in permission.roles:
-        call(services, user)
+        call(services, user, measure_file)
     else:
-        with pytest.raises(PermissionDenied):
-            call(services, user)
+        with pytest.raises(PermissionDenied) as refused:
+            call(services, user, measure_file)
+        assert refused.value.message_id == "You are not allowed to {operation}."
+
+
+def test_every_ita_permission_is_walked() -> None:
+    walked = {permission for permission, _call in CALLS.values()}
+    assert walked == {p for p in ALL_PERMISSIONS.values() if p.code.split(".")[0] == "ita"}
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:

@@ -183,7 +183,7 @@ def test_every_change_is_audited(office: Office) -> None:
 
 
 def test_export_is_an_xlsx_the_import_reads_back(office: Office, tmp_path: Path) -> None:
-    from nongbon_ita.services.measure_files import read_measures_file
+    from nongbon_ita.services.ita.measure_files import read_measures_file
 
     _planned(office)
     out = office.services.ita.export_measures(2567, tmp_path / "m.xlsx")

@@ -25,7 +25,7 @@ from nongbon_ita.domain.ita.measure import (
     check_link,
     result_cell,
 )
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 
 
 def measure(**changes: object) -> Measure:

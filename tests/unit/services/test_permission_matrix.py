@@ -65,22 +65,9 @@ CALLS: dict[str, tuple[Permission, Call]] = {
         Operation.EDIT_OFFICIALS,
         lambda s, u, _t: s.office.save_official(u, Official(0, "นายก", "นายก อบต.")),
     ),
-    "measures.set_intro": (
-        Operation.EDIT_MEASURES,
-        lambda s, u, _t: s.measures.set_intro(u, 2566, "บทนำ"),
-    ),
-    "measures.import": (
-        Operation.IMPORT_MEASURES,
-        lambda s, u, t: s.measures.import_file(u, t, 2566),
-    ),
 }
 
-CORE_AREAS = {"users", "office", "officials", "database", "measures"}
-
-MEASURE_FILE = (
-    '{"rows": [{"form": "IIT", "indicator": "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ",'
-    ' "sub_indicator": "", "issue": "ประเด็น", "result": "ผล"}]}'
-)
+CORE_AREAS = {"users", "office", "officials", "database"}
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -90,13 +77,11 @@ def test_operation_is_allowed_exactly_for_its_roles(
 ) -> None:
     operation, call = CALLS[name]
     user = user_with(role)
-    measure_file = tmp_path / "measures.json"
-    measure_file.write_text(MEASURE_FILE, encoding="utf-8")
     if role in operation.roles:
-        call(services, user, measure_file)
+        call(services, user, tmp_path)
     else:
         with pytest.raises(PermissionDenied) as refused:
-            call(services, user, measure_file)
+            call(services, user, tmp_path)
         assert refused.value.message_id == "You are not allowed to {operation}."
         assert refused.value.params["operation"]
 

@@ -1,6 +1,6 @@
 """Turn an imported table of ITA measures (CSV/XLSX rows or the JSON form) into measure rows.
 
-Pure: the caller decodes the file (services/measure_files.py) and hands over either a list of
+Pure: the caller decodes the file (services/ita/measure_files.py) and hands over either a list of
 rows keyed by header name or the JSON document. A bad file is refused whole: the first problem
 raises a ValidationError naming the row (1 = the first data row) and the column as written.
 """
@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.domain.measures import AssessmentForm, MeasureRow
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow
 
 FIRST_FISCAL_YEAR = 2500
 LAST_FISCAL_YEAR = 2700

@@ -1,5 +1,6 @@
-"""Read a measures file (JSON, CSV or XLSX) into rows for the pure parser.
+"""Read a table (CSV or XLSX) or a JSON document from a file the office hands over.
 
+Shared by every import (ITA measures, the asset register, …): the callers parse the rows.
 CSV comes as UTF-8 (with or without a BOM) or as cp874/TIS-620, the way Thai Excel saves it:
 UTF-8 is tried first, cp874 is the fallback. XLSX is read from its first sheet, header row first.
 """
@@ -12,10 +13,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
-from nongbon_ita.domain.measure_import import ImportedMeasures, parse_json, parse_table
-
-SUFFIXES = (".json", ".csv", ".xlsx")
+from nongbon_ita.domain.errors import N_, ValidationError
 
 TableRows = list[dict[str, str | None]]
 
@@ -94,22 +92,3 @@ def read_json(data: bytes, name: str = "") -> object:
         raise ValidationError(
             N_("The file {name} is not valid UTF-8 JSON: {reason}"), name=name, reason=str(error)
         ) from None
-
-
-def read_measures_file(path: Path | str) -> ImportedMeasures:
-    """Read and parse a measures file; refuses a missing file, an unknown type or a bad row."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValidationError(
-            N_("Measures are imported from .json, .csv or .xlsx files, not “{name}”."),
-            field="file", name=path.name,
-        )  # fmt: skip
-    if not path.is_file():
-        raise NotFoundError(N_("The file {path} does not exist."), path=str(path))
-    if suffix == ".xlsx":
-        return parse_table(read_xlsx_rows(path))
-    data = path.read_bytes()
-    if suffix == ".json":
-        return parse_json(read_json(data, path.name))
-    return parse_table(read_csv_rows(data, path.name))

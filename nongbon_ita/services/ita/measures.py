@@ -10,33 +10,21 @@ from sqlalchemy.orm import Session
 from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow, MeasureRowDb
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.measure import MeasureStatus, result_cell
-from nongbon_ita.domain.measure_import import (
+from nongbon_ita.domain.ita.measure_import import (
     ImportedMeasures,
     indicator_label,
     split_indicator,
     validate_fiscal_year,
 )
-from nongbon_ita.domain.measures import MeasureRow, O43Report
-from nongbon_ita.domain.permissions import Operation, require
+from nongbon_ita.domain.ita.permissions import ItaOperation
+from nongbon_ita.domain.ita.report import MeasureRow, O43Report
+from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.measure_files import read_measures_file
-
-
-def year_row(session: Session, fiscal_year: int) -> ItaYearRow:
-    """The year's row, created when missing."""
-    row = session.get(ItaYearRow, fiscal_year)
-    if row is None:
-        row = ItaYearRow(fiscal_year=fiscal_year, intro="")
-        session.add(row)
-        session.flush()
-    return row
-
-
-def indicators_of(session: Session, fiscal_year: int) -> dict[int, IndicatorRow]:
-    query = select(IndicatorRow).where(IndicatorRow.fiscal_year == fiscal_year)
-    return {row.number: row for row in session.scalars(query)}
+from nongbon_ita.services.ita.measure_files import read_measures_file
+from nongbon_ita.services.ita.records import load_measures
+from nongbon_ita.services.ita.years import indicators_of, year_row
 
 
 def _indicator_for(
@@ -121,7 +109,7 @@ class MeasureService:
 
         All or nothing: a bad row refuses the whole file and writes nothing.
         """
-        require(actor, Operation.IMPORT_MEASURES)
+        require(actor, ItaOperation.EDIT_MEASURES)
         validate_fiscal_year(fiscal_year)
         path = Path(path)
         imported = read_measures_file(path)
@@ -131,7 +119,7 @@ class MeasureService:
         self, actor: CurrentUser, imported: ImportedMeasures, fiscal_year: int,
         replace: bool = False, source: str = "",
     ) -> int:  # fmt: skip
-        require(actor, Operation.IMPORT_MEASURES)
+        require(actor, ItaOperation.EDIT_MEASURES)
         validate_fiscal_year(fiscal_year)
         with self.ctx.transaction() as session:
             counts = write_measures(session, fiscal_year, imported, replace)
@@ -145,8 +133,6 @@ class MeasureService:
         A measure's result cell is its result entries as typed, one per line; a measure without
         entries prints its imported cell verbatim.
         """
-        from nongbon_ita.services.ita.records import load_measures
-
         validate_fiscal_year(fiscal_year)
         with self.ctx.reading() as session:
             year = session.get(ItaYearRow, fiscal_year)
@@ -171,7 +157,7 @@ class MeasureService:
 
     def set_intro(self, actor: CurrentUser, fiscal_year: int, intro: str) -> None:
         """The O43 intro of a year; "" goes back to the default text."""
-        require(actor, Operation.EDIT_MEASURES)
+        require(actor, ItaOperation.EDIT_MEASURES)
         validate_fiscal_year(fiscal_year)
         intro = intro.strip()
         with self.ctx.transaction() as session:

@@ -13,17 +13,17 @@ import openpyxl
 import pytest
 
 from nongbon_ita.domain.errors import NotFoundError, PermissionDenied, ValidationError
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import recent_events
 from nongbon_ita.services.demo_data_o43_2566 import MEASURES as DEMO_MEASURES
 from nongbon_ita.services.demo_measures import add_demo_measures
-from nongbon_ita.services.measure_files import read_measures_file
-from nongbon_ita.services.measures import MeasureService
+from nongbon_ita.services.ita.measure_files import read_measures_file
+from nongbon_ita.services.ita.measures import MeasureService
 from nongbon_ita.services.registry import Services
 
-SEED = Path(__file__).parents[1] / "fixtures" / "o43-report-2566-nongbon.json"
+SEED = Path(__file__).parents[2] / "fixtures" / "o43-report-2566-nongbon.json"
 CELLS = ("form", "indicator", "sub_indicator", "issue", "result")
 THAI = ("แบบ", "ตัวชี้วัด", "ตัวชี้วัดย่อย", "ประเด็นที่ต้องปรับปรุง", "ผลการดำเนินการ")
 

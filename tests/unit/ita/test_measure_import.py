@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from nongbon_ita.domain.errors import ValidationError
-from nongbon_ita.domain.measure_import import (
+from nongbon_ita.domain.ita.measure_import import (
     ImportedMeasures,
     indicator_label,
     parse_json,
@@ -17,9 +17,9 @@ from nongbon_ita.domain.measure_import import (
     split_indicator,
     validate_fiscal_year,
 )
-from nongbon_ita.domain.measures import AssessmentForm
+from nongbon_ita.domain.ita.report import AssessmentForm
 
-SEED = Path(__file__).parents[1] / "fixtures" / "o43-report-2566-nongbon.json"
+SEED = Path(__file__).parents[2] / "fixtures" / "o43-report-2566-nongbon.json"
 
 
 def seed() -> dict[str, Any]:
