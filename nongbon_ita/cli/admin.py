@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +16,7 @@ from nongbon_ita.domain.roles import Role, parse_roles
 from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:
-    from nongbon_ita.services.registry import Services
+    pass
 
 
 def _new_file(args: argparse.Namespace) -> Path | None:
@@ -66,75 +64,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from nongbon_ita.services import maintenance
-
-    services = services_of(args)
-    result = maintenance.run_check(services.ctx)
-    for line in maintenance.check_report(result):
-        say(line)
-    return 0 if result.ok else 1
-
-
-def _actor(args: argparse.Namespace, services: Services) -> str:
-    """The named user (logged in, must be admin) or the operating-system account."""
-    if not args.user:
-        return f"os:{getpass.getuser()}"
-    user = login(services, args.user)
-    require(user, Operation.BACKUP)
-    return user.username
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    from nongbon_ita.services import maintenance
-
-    services = services_of(args)
-    out = maintenance.backup_database(services.ctx, _actor(args, services), Path(args.out))
-    say(_("Backup written: {path}").format(path=out))
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from nongbon_ita.app import services_for
-    from nongbon_ita.db.engine import open_database
-    from nongbon_ita.db.location import check_file
-    from nongbon_ita.services import maintenance
-    from nongbon_ita.services.audit import record_event
-
-    location = location_of(args)
-    if location.file is None:
-        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
-    backup = Path(args.file).expanduser().absolute()
-    maintenance.inspect_backup(backup)
-    actor = f"os:{getpass.getuser()}"
-    if args.user:  # check the admin against the database being replaced, if it still opens
-        current = services_of(args)
-        user = login(current, args.user)
-        require(user, Operation.RESTORE)
-        actor = user.username
-        current.ctx.database.dispose()
-    check_file(location, must_exist=False)
-    kept = maintenance.restore_database(location.file, backup, datetime.now(UTC))
-    restored = services_for(open_database(location, must_exist=True))
-    try:
-        with restored.ctx.transaction() as session:
-            record_event(restored.ctx, session, actor, "database.restored", "database", "",
-                     after={"from": backup.name, "kept": kept.name})  # fmt: skip
-    finally:
-        restored.ctx.database.dispose()
-    say(_("Restored from {backup}; the previous database was kept as {kept}.").format(
-        backup=backup, kept=kept))  # fmt: skip
-    return 0
-
-
-def cmd_reset_admin(args: argparse.Namespace) -> int:
-    services = services_of(args)
-    password = read_password("NONGBON_ITA_NEW_PASSWORD", _("New admin password: "), confirm=True)
-    username = services.setup.reset_admin(args.recovery_code, password, args.admin)
-    say(_("The password of {user} was reset.").format(user=username))
-    return 0
-
-
 def cmd_users_add(args: argparse.Namespace) -> int:
     services = services_of(args)
     actor = login(services, args.user)
@@ -167,18 +96,6 @@ def register(tree: CommandTree) -> None:
     init.add_argument("--admin", required=True, metavar="USER")
     init.add_argument("--admin-full-name", default="")
     tree.command("demo", "build the demo database (refuses to overwrite a file)", cmd_demo)
-    tree.command("check", "verify the database file and the audit trail", cmd_check)
-    backup = tree.command("backup", "copy the database safely while it is in use", cmd_backup)
-    backup.add_argument("--out", required=True, metavar="FILE")
-    user_option(backup, required=False)
-    restore = tree.command("restore", "replace the database with a checked backup", cmd_restore)
-    restore.add_argument("file", metavar="FILE")
-    user_option(restore, required=False)
-    reset = tree.command(
-        "reset-admin", "set a new admin password with the recovery code", cmd_reset_admin
-    )
-    reset.add_argument("--recovery-code", required=True)
-    reset.add_argument("--admin", metavar="USER", default=None)
     add = tree.grouped("users", "add", "add a user", cmd_users_add)
     add.add_argument("name", metavar="NAME")
     add.add_argument("--full-name", required=True)

@@ -79,5 +79,10 @@ def check_file(location: DatabaseLocation, must_exist: bool) -> None:
         return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
+    if not header:  # SQLite would silently make it a new, empty database
+        raise DatabaseRefused(
+            N_("The file {path} is empty (0 bytes): it is not a nongbon-ita database. "
+               "Restore a backup, or choose another file."), path=str(path),
+        )  # fmt: skip
+    if header != SQLITE_HEADER:
         raise DatabaseRefused(N_("This file is not a nongbon-ita database."))

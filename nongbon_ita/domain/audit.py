@@ -72,3 +72,43 @@ def verify_chain(events: list[AuditEvent], head_count: int, head_hash: str) -> C
             False, len(events), first_broken, N_("the latest events were removed or changed")
         )
     return ChainCheck(True, len(events))
+
+
+# ---- heads recorded outside the file --------------------------------------------------------
+RESTORED_ACTION = "database.restored"  # the one event where the history may fork on purpose
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """What the comparison needs of one live event (its seq is its place in the list, from 1)."""
+
+    hash: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Divergence:
+    seq: int  # the first event that differs from, or is missing against, the record
+    missing: bool  # True: the trail ends before events the record saw
+    source: str  # where the record was kept: the head log, a backup's file name
+
+
+def first_difference(
+    live: list[ChainLink], known: dict[int, set[str]], tail: int, source: str
+) -> Divergence | None:
+    """Compare the live chain with hashes recorded elsewhere (`known`: every hash ever recorded
+    for an event number) and the last event the record saw (`tail`).
+
+    A recomputed history shows as a hash no record has; a shortened trail as `tail` beyond its
+    end. An unrecorded hash on a restore event is the fork a restore makes on purpose: what the
+    record holds after that point is the history the restore replaced, so comparison stops.
+    """
+    for seq, link in enumerate(live, start=1):
+        hashes = known.get(seq)
+        if hashes and link.hash not in hashes:
+            if link.action == RESTORED_ACTION:
+                return None
+            return Divergence(seq, False, source)
+    if tail > len(live):
+        return Divergence(len(live) + 1, True, source)
+    return None

@@ -16,6 +16,7 @@ from nongbon_ita.domain.audit import (
     event_hash,
     verify_chain,
 )
+from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.settings_store import (
     AUDIT_HEAD_COUNT,
@@ -72,6 +73,8 @@ def record_event(
     )
     put_setting(session, AUDIT_HEAD_COUNT, str(seq))
     put_setting(session, AUDIT_HEAD_HASH, digest)
+    # written to the head log beside the database once the transaction commits (context.py)
+    session.info.setdefault(PENDING_HEADS, []).append((seq, digest))
     return AuditEvent(**{**event.__dict__, "hash": digest})
 
 

@@ -4,24 +4,33 @@ Policy (settings table, so it travels with the database): at most one automatic 
 calendar day, into a folder the admin chooses (a USB drive is the usual choice; by default a
 `backups` folder beside the database), files older than the retention period removed — only
 files this module named. A missing folder (USB drive not plugged in) is reported, never raised:
-start-up must go on. The copy itself is maintenance.backup_database (SQLite's online backup API).
+start-up must go on. The copy itself is backup_store.backup_database (private, never overwriting,
+only the kept files it references); pruning removes all of an old backup, its files folder too,
+and the copies migrations and restores leave beside the database.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from nongbon_ita.db.location import files_dir_of
 from nongbon_ita.domain.errors import N_, DomainError, ValidationError
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services import maintenance
 from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.backup_check import inspect_backup, ro_connect
+from nongbon_ita.services.backup_crypto import is_encrypted
+from nongbon_ita.services.backup_store import backup_database
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.private_files import private_mkdir
+from nongbon_ita.services.restore import restore_file
 from nongbon_ita.services.settings_store import get_setting, put_setting
 
 FOLDER = "backup.folder"
@@ -30,7 +39,10 @@ KEEP_DAYS = "backup.keep_days"
 DEFAULT_KEEP_DAYS = 30
 STALE_AFTER = timedelta(days=7)
 SYSTEM_ACTOR = "system"  # the automatic backup is nobody's action
-_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})\.sqlite3$")
+ENCRYPTED_SUFFIX = ".nbk"  # one sealed file (backup_crypto); plain backups end in .sqlite3
+_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})\.(sqlite3|nbk)$")
+# copies the app leaves beside the database: before a migration, before a restore
+_KEPT_COPY = re.compile(r"\.before-(?:migration|restore)-(\d{8}-\d{6})\.bak$")
 
 
 @dataclass(frozen=True)
@@ -62,10 +74,12 @@ class BackupPreview:
     complaints: int | None
     measures: int | None
     last_event_at: datetime | None
+    encrypted: bool = False  # sealed: nothing can be read before the passphrase is given
 
 
-def backup_file_name(moment: datetime) -> str:
-    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+def backup_file_name(moment: datetime, encrypted: bool = False) -> str:
+    suffix = ENCRYPTED_SUFFIX if encrypted else ".sqlite3"
+    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}{suffix}"
 
 
 def default_folder(ctx: ServiceContext) -> Path | None:
@@ -118,7 +132,7 @@ def set_policy(ctx: ServiceContext, user: CurrentUser, folder: Path | None, days
 def list_backups(folder: Path) -> list[BackupFile]:
     """This app's backups in `folder`, newest first (other files are left alone)."""
     found = []
-    for path in folder.glob("nongbon-ita-backup-*.sqlite3") if folder.is_dir() else ():
+    for path in folder.glob("nongbon-ita-backup-*") if folder.is_dir() else ():
         match = _NAME.match(path.name)
         if match:
             taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
@@ -126,14 +140,27 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def prune(folder: Path, now_local: datetime, days: int) -> int:
-    """Delete this app's backups older than `days`; the newest one always stays."""
-    removed = 0
-    for old in list_backups(folder)[1:]:
-        if now_local - old.taken_at > timedelta(days=days):
-            old.path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+def _remove_copy(path: Path) -> None:
+    """A backup is its file, its kept files and whatever SQLite left beside it: all of it goes."""
+    shutil.rmtree(files_dir_of(path), ignore_errors=True)
+    for suffix in ("-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
+
+
+def prune(folder: Path, now_local: datetime, days: int, database: Path | None = None) -> int:
+    """Delete this app's backups older than `days` (the newest one always stays) and the copies
+    older than `days` that migrations and restores left beside `database`."""
+    limit = timedelta(days=days)
+    old = [b.path for b in list_backups(folder)[1:] if now_local - b.taken_at > limit]
+    if database is not None:
+        for path in database.parent.glob(f"{database.name}.before-*.bak"):
+            match = _KEPT_COPY.search(path.name)
+            if match and now_local - datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") > limit:
+                old.append(path)
+    for path in old:
+        _remove_copy(path)
+    return len(old)
 
 
 def _failed(message_id: str, **params: str) -> AutoBackupResult:
@@ -151,7 +178,7 @@ def run_daily_backup(ctx: ServiceContext) -> AutoBackupResult:
     if folder is None:
         return _failed(N_("Backup and restore work on a SQLite database file only."))
     if folder == default_folder(ctx):
-        folder.mkdir(parents=True, exist_ok=True)
+        private_mkdir(folder)
     if not folder.is_dir():  # a USB drive that is not plugged in
         return _failed(N_("The backup folder {path} is not available (is the USB drive "
                           "plugged in?). No backup was made today."), path=str(folder))  # fmt: skip
@@ -161,26 +188,32 @@ def run_daily_backup(ctx: ServiceContext) -> AutoBackupResult:
         return _failed(error.message_id, **{k: str(v) for k, v in error.params.items()})
     except (OSError, sqlite3.Error) as error:
         return _failed(N_("The backup could not be written: {error}"), error=str(error))
-    return AutoBackupResult("done", out, removed=prune(folder, local, keep_days(ctx)))
+    removed = prune(folder, local, keep_days(ctx), ctx.database.location.file)
+    return AutoBackupResult("done", out, removed=removed)
 
 
-def take_backup(ctx: ServiceContext, actor: str, folder: Path, local: datetime) -> Path:
+def take_backup(
+    ctx: ServiceContext, actor: str, folder: Path, local: datetime, passphrase: str | None = None
+) -> Path:
     """One backup file in `folder`, remembered as the last backup."""
-    out = maintenance.backup_database(ctx, actor, folder / backup_file_name(local))
+    name = backup_file_name(local, encrypted=passphrase is not None)
+    out = backup_database(ctx, actor, folder / name, passphrase)
     with ctx.transaction() as session:
         put_setting(session, LAST_AT, ctx.now().astimezone(UTC).isoformat())
     return out
 
 
-def backup_now(ctx: ServiceContext, user: CurrentUser) -> Path:
-    """An admin's backup on demand, into the backup folder (whatever today's count)."""
+def backup_now(ctx: ServiceContext, user: CurrentUser, passphrase: str | None = None) -> Path:
+    """An admin's backup on demand, into the backup folder (whatever today's count); sealed with
+    `passphrase` when one is given."""
     require(user, Operation.BACKUP)
     folder = backup_folder(ctx)
     if folder is None:
         raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
     if folder == default_folder(ctx):
-        folder.mkdir(parents=True, exist_ok=True)
-    return take_backup(ctx, user.username, folder, ctx.now().astimezone().replace(tzinfo=None))
+        private_mkdir(folder)
+    local = ctx.now().astimezone().replace(tzinfo=None)
+    return take_backup(ctx, user.username, folder, local, passphrase)
 
 
 def _count(conn: sqlite3.Connection, tables: set[str], table: str) -> int | None:
@@ -190,9 +223,11 @@ def _count(conn: sqlite3.Connection, tables: set[str], table: str) -> int | None
 
 
 def preview_backup(path: Path) -> BackupPreview:
-    """Check the file (maintenance.inspect_backup) and count what it holds, read-only."""
-    revision = maintenance.inspect_backup(path)
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    """Check the file (backup_check.inspect_backup) and count what it holds, read-only."""
+    if path.is_file() and is_encrypted(path):
+        return BackupPreview(path, "", "", 0, None, None, None, None, None, encrypted=True)
+    revision = inspect_backup(path)
+    with closing(ro_connect(path)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         office = (
             conn.execute("SELECT name FROM office_profile LIMIT 1").fetchone()
@@ -220,25 +255,22 @@ def _parse_time(value: object) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def restore_backup(ctx: ServiceContext, user: CurrentUser, backup: Path) -> Path:
-    """Replace the live database with `backup` (old file kept); the caller restarts the app.
-
-    The engine is closed first: nothing may use this context afterwards.
-    """
+def restore_backup(
+    ctx: ServiceContext, user: CurrentUser, backup: Path,
+    passphrase: Callable[[], str] | None = None, other_office: bool = False,
+) -> Path | None:  # fmt: skip
+    """Check `backup` and swap it in (restore.restore_file: the same rules as the command line);
+    returns the kept previous file. The caller restarts the app: this context's connections
+    are closed (a refused restore leaves the database as it was, and usable)."""
     require(user, Operation.RESTORE)
     target = ctx.database.location.file
     if target is None:
         raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
-    maintenance.inspect_backup(backup)  # refuse before closing anything
     ctx.database.dispose()
-    kept = maintenance.restore_database(target, backup, ctx.now())
-    from nongbon_ita.db.engine import open_database
+    outcome = restore_file(target, backup, lambda _opened: user.username, ctx.now(),
+                           passphrase or _no_passphrase, other_office, ctx.clock)  # fmt: skip
+    return outcome.kept
 
-    restored = ServiceContext(open_database(ctx.database.location, must_exist=True), ctx.clock)
-    try:  # the restored file's own trail says it was restored, by whom, from what
-        with restored.transaction() as session:
-            record_event(restored, session, user.username, "database.restored", "database", "",
-                         after={"from": backup.name, "kept": kept.name})  # fmt: skip
-    finally:
-        restored.database.dispose()
-    return kept
+
+def _no_passphrase() -> str:
+    raise ValidationError(N_("This backup is encrypted: a passphrase is needed."))

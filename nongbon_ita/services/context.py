@@ -13,6 +13,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from nongbon_ita.db.engine import Database
 from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.domain.errors import N_, StaleEditError
+from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
+from nongbon_ita.services.audit_heads import append_heads
 
 
 def _utc_now() -> datetime:
@@ -56,6 +58,8 @@ class ServiceContext:
         try:
             yield session
             session.commit()
+            # after the commit, never before: a recorded head always exists in the file
+            append_heads(self.database.location.file, session.info.pop(PENDING_HEADS, []))
         except StaleDataError:
             session.rollback()
             raise StaleEditError(

@@ -13,9 +13,11 @@ import hashlib
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import ComplaintAttachmentRow, ComplaintRow, EvidenceRow
 from nongbon_ita.domain.kept_files import FileProblem, KeptFileIssue, KeptFilesCheck, KeptKind
+from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.context import ServiceContext
 
 
@@ -38,27 +40,40 @@ def check_kept_files(ctx: ServiceContext) -> KeptFilesCheck:
     """Every kept file against the SHA-256 recorded when it was added."""
     location = ctx.database.location
     with ctx.reading() as session:
-        evidence = session.execute(
-            select(EvidenceRow.id, EvidenceRow.file_name, EvidenceRow.stored_path,
-                   EvidenceRow.sha256).where(EvidenceRow.kind == "file")
-            .order_by(EvidenceRow.id)
-        ).all()  # fmt: skip
-        attachments = session.execute(
-            select(ComplaintAttachmentRow.id, ComplaintRow.number, ComplaintRow.fiscal_year,
-                   ComplaintAttachmentRow.stored_path, ComplaintAttachmentRow.sha256)
-            .join(ComplaintRow, ComplaintRow.id == ComplaintAttachmentRow.complaint_id)
-            .order_by(ComplaintAttachmentRow.id)
-        ).all()  # fmt: skip
+        return kept_files_of(session, location.files_dir("evidence"),
+                             location.files_dir("complaints"))  # fmt: skip
+
+
+def kept_files_of(session: Session, evidence_root: Path, attachments_root: Path) -> KeptFilesCheck:
+    """The check over any database's session (a backup's too) and its folders."""
+    evidence = session.execute(
+        select(EvidenceRow.id, EvidenceRow.file_name, EvidenceRow.stored_path,
+               EvidenceRow.sha256).where(EvidenceRow.kind == "file")
+        .order_by(EvidenceRow.id)
+    ).all()  # fmt: skip
+    attachments = session.execute(
+        select(ComplaintAttachmentRow.id, ComplaintRow.number, ComplaintRow.fiscal_year,
+               ComplaintAttachmentRow.stored_path, ComplaintAttachmentRow.sha256)
+        .join(ComplaintRow, ComplaintRow.id == ComplaintAttachmentRow.complaint_id)
+        .order_by(ComplaintAttachmentRow.id)
+    ).all()  # fmt: skip
     issues: list[KeptFileIssue] = []
-    evidence_root = location.files_dir("evidence")
     for record_id, file_name, stored_path, sha256 in evidence:
         problem = _problem(evidence_root / stored_path, sha256)
         if problem is not None:
             issues.append(KeptFileIssue(KeptKind.EVIDENCE, record_id, file_name, problem))
-    attachments_root = location.files_dir("complaints")
     for record_id, number, fiscal_year, stored_path, sha256 in attachments:
         problem = _problem(attachments_root / stored_path, sha256)
         if problem is not None:
             issues.append(KeptFileIssue(KeptKind.ATTACHMENT, record_id,
                                         f"{number}/{fiscal_year}", problem))  # fmt: skip
     return KeptFilesCheck(len(evidence) + len(attachments), tuple(issues))
+
+
+def kept_file_line(issue: KeptFileIssue) -> str:
+    """One problem in the UI language; an attachment by its complaint's number only."""
+    problem = _(issue.problem.label_id)
+    if issue.kind is KeptKind.EVIDENCE:
+        return _("Evidence file {name}: {problem}.").format(name=issue.name, problem=problem)
+    return _("Attachment {id} of complaint {number}: {problem}.").format(
+        id=issue.record_id, number=issue.name, problem=problem)  # fmt: skip

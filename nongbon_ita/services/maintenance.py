@@ -1,25 +1,31 @@
-"""Backup, restore and the integrity check (database pages and the audit chain)."""
+"""The integrity check: the database file's pages, the audit chain — inside the file and against
+the heads recorded outside it (the head log, every backup in the backup folder, `--against`
+files) — every kept file against its SHA-256, and kept files that no record refers to."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from contextlib import closing
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from nongbon_ita.db.engine import Database
-from nongbon_ita.db.location import SQLITE_HEADER, files_dir_of
-from nongbon_ita.db.migrate import known_revisions
-from nongbon_ita.db.schema_state import HEAD_REVISION
-from nongbon_ita.domain.audit import ChainCheck
-from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError, ValidationError
-from nongbon_ita.domain.kept_files import KeptFileIssue, KeptFilesCheck, KeptKind
+from nongbon_ita.domain.audit import ChainCheck, Divergence
+from nongbon_ita.domain.errors import N_, DatabaseRefused
+from nongbon_ita.domain.kept_files import KeptFilesCheck, KeptKind
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services.audit import check_chain, integrity_check, record_event
+from nongbon_ita.services import auto_backup
+from nongbon_ita.services.audit import check_chain, integrity_check
+from nongbon_ita.services.audit_heads import (
+    HeadRecords,
+    backup_records,
+    compare,
+    live_links,
+    read_head_log,
+)
+from nongbon_ita.services.backup_check import inspect_backup, opened_backup
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.kept_files import check_kept_files
+from nongbon_ita.services.kept_files import check_kept_files, kept_file_line
+from nongbon_ita.services.orphans import OrphanFile, find_orphans
 
 
 @dataclass(frozen=True)
@@ -27,17 +33,76 @@ class CheckResult:
     integrity: str  # "ok" or SQLite's report
     chain: ChainCheck
     files: KeptFilesCheck
+    divergences: tuple[Divergence, ...] = ()
+    compared_with: tuple[str, ...] = ()  # the records outside the file that were read
+    orphans: tuple[OrphanFile, ...] = field(default=())
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and self.chain.ok and self.files.ok
+        return (self.integrity == "ok" and self.chain.ok and self.files.ok
+                and not self.divergences and not self.orphans)  # fmt: skip
 
 
-def run_check(ctx: ServiceContext) -> CheckResult:
-    """The file's pages, the audit chain, and every kept file against its SHA-256."""
+def _folder_records(ctx: ServiceContext) -> list[HeadRecords]:
+    """Every plain backup in the backup folder (a sealed one needs its passphrase: skipped)."""
+    folder = auto_backup.backup_folder(ctx)
+    records = []
+    for found in auto_backup.list_backups(folder) if folder else []:
+        try:
+            inspect_backup(found.path)
+            records.append(backup_records(found.path))
+        except (DatabaseRefused, sqlite3.Error, OSError):
+            continue  # not readable as a backup: `restore` would refuse it too
+    return records
+
+
+def _against_records(
+    paths: list[Path], passphrase: Callable[[], str], work: Path
+) -> list[HeadRecords]:
+    """The backups the user named: each must open and be intact, or the check is refused."""
+    from nongbon_ita.services.backup_check import readonly_session
+
+    records = []
+    for path in paths:
+        with opened_backup(path, passphrase, work) as opened:
+            inspect_backup(opened.database)
+            with readonly_session(opened.database) as session:
+                chain = check_chain(session)
+            if not chain.ok:
+                raise DatabaseRefused(
+                    N_("The backup's audit trail is broken at event {seq} ({reason}); "
+                       "it is not restored."), seq=chain.first_broken_seq, reason=_(chain.reason),
+                )  # fmt: skip
+            found = backup_records(opened.database)
+            records.append(HeadRecords(path.name, found.known, found.tail))
+    return records
+
+
+def _no_passphrase() -> str:
+    raise DatabaseRefused(N_("This backup is encrypted: a passphrase is needed."))
+
+
+def run_check(
+    ctx: ServiceContext, against: list[Path] | None = None,
+    passphrase: Callable[[], str] = _no_passphrase,
+) -> CheckResult:  # fmt: skip
+    """The whole check; `against`: backups to compare the audit trail with, besides the head log
+    and the backup folder."""
+    file = ctx.database.location.file
+    work = file.parent if file is not None else Path.cwd()
+    named = _against_records(list(against or []), passphrase, work)
     with ctx.reading() as session:
-        integrity, chain = integrity_check(session), check_chain(session)
-    return CheckResult(integrity, chain, check_kept_files(ctx))
+        integrity, chain, links = (
+            integrity_check(session),
+            check_chain(session),
+            live_links(session),
+        )
+    head_log = read_head_log(file)
+    records = [*([head_log] if head_log else []), *_folder_records(ctx), *named]
+    return CheckResult(
+        integrity, chain, check_kept_files(ctx), tuple(compare(links, records)),
+        tuple(r.source for r in records), tuple(find_orphans(ctx)),
+    )  # fmt: skip
 
 
 def check_report(result: CheckResult) -> list[str]:
@@ -48,106 +113,32 @@ def check_report(result: CheckResult) -> list[str]:
     if not result.chain.ok:
         lines.append(_("Audit trail broken at event {seq} ({reason}).").format(
             seq=result.chain.first_broken_seq, reason=_(result.chain.reason)))  # fmt: skip
-    if result.integrity == "ok" and result.chain.ok:
+    lines += [_divergence_line(d) for d in result.divergences]
+    if result.integrity == "ok" and result.chain.ok and not result.divergences:
         lines.append(_("Database OK: integrity ok, audit trail intact ({n} events).").format(
             n=result.chain.events))  # fmt: skip
-    lines += [_kept_file_line(issue) for issue in result.files.issues]
+        if result.compared_with:
+            lines.append(_("The audit trail agrees with the heads recorded outside the file: "
+                           "{sources}.").format(sources=", ".join(result.compared_with)))  # fmt: skip
+    lines += [kept_file_line(issue) for issue in result.files.issues]
+    lines += [_orphan_line(orphan) for orphan in result.orphans]
     if result.files.ok:
         lines.append(_("Kept files OK: {n} evidence files and attachments unchanged.").format(
             n=result.files.checked))  # fmt: skip
     return lines
 
 
-def _kept_file_line(issue: KeptFileIssue) -> str:
-    problem = _(issue.problem.label_id)
-    if issue.kind is KeptKind.EVIDENCE:
-        return _("Evidence file {name}: {problem}.").format(name=issue.name, problem=problem)
-    return _("Attachment {id} of complaint {number}: {problem}.").format(
-        id=issue.record_id, number=issue.name, problem=problem)  # fmt: skip
+def _divergence_line(found: Divergence) -> str:
+    if found.missing:
+        return _("Audit trail cut short: event {seq} and later, recorded in {source}, are "
+                 "missing.").format(seq=found.seq, source=found.source)  # fmt: skip
+    return _("Audit trail rewritten: event {seq} differs from what {source} recorded; the history "
+             "was changed after it was written.").format(seq=found.seq, source=found.source)  # fmt: skip
 
 
-def _sqlite_file(database: Database) -> Path:
-    if database.location.file is None:
-        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
-    return database.location.file
-
-
-def backup_database(ctx: ServiceContext, actor: str, out: Path) -> Path:
-    """Copy the live database with SQLite's online backup API (safe while it is in use)."""
-    source = _sqlite_file(ctx.database)
-    out = out.expanduser().absolute()
-    if out.resolve() == source.resolve():
-        raise ValidationError(N_("The backup cannot overwrite the database itself."), field="out")
-    if not out.parent.is_dir():
-        raise NotFoundError(N_("Folder not found: {path}"), path=str(out.parent))
-    with ctx.transaction() as session:  # audited first, so the copy carries its own event
-        record_event(ctx, session, actor, "database.backup", "database", "",
-                     after={"file": out.name})  # fmt: skip
-    partial = out.with_name(out.name + ".partial")
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-        src.backup(dst)
-    partial.replace(out)
-    _copy_files(files_dir_of(source), files_dir_of(out))
-    return out
-
-
-def _copy_files(source: Path, target: Path) -> None:
-    """Attachments and evidence travel with the database: `<db>.files/` beside each copy."""
-    if source.is_dir():
-        shutil.copytree(source, target, dirs_exist_ok=True)
-
-
-def inspect_backup(path: Path) -> str:
-    """Refuse anything that is not an intact nongbon-ita database this app can open.
-
-    Returns its schema revision.
-    """
-    if not path.is_file():
-        raise NotFoundError(N_("File not found: {path}"), path=str(path))
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise DatabaseRefused(N_("The backup file is damaged."))
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not {"alembic_version", "audit_event", "app_user"} <= tables:
-                raise DatabaseRefused(N_("This file is not a nongbon-ita database."))
-            revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-    except sqlite3.DatabaseError:
-        raise DatabaseRefused(N_("This file is not a nongbon-ita database.")) from None
-    if revision != HEAD_REVISION and revision not in known_revisions():
-        raise DatabaseRefused(
-            N_("The database was made by a newer version of nongbon-ita (schema {revision}); "
-               "update the app first."),
-            revision=revision,
-        )  # fmt: skip
-    return revision
-
-
-def restore_database(target: Path, backup: Path, now: datetime) -> Path:
-    """Replace `target` with `backup` after checking it; the old file is kept beside it.
-
-    Runs with the database closed. Returns where the previous file was kept.
-    """
-    inspect_backup(backup)
-    target = target.expanduser().absolute()
-    kept = target.with_name(f"{target.name}.before-restore-{now.strftime('%Y%m%d-%H%M%S')}.bak")
-    if target.exists():
-        with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(kept)) as copy:
-            old.backup(copy)  # folds the WAL in, so the kept copy is whole
-    staged = target.with_name(target.name + ".restoring")
-    source = closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True))
-    with source as src, closing(sqlite3.connect(staged)) as dst:
-        src.backup(dst)
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    shutil.move(staged, target)
-    current_files, backup_files = files_dir_of(target), files_dir_of(backup)
-    if current_files.is_dir():  # kept beside the kept database, like it
-        current_files.rename(files_dir_of(kept))
-    _copy_files(backup_files, current_files)
-    return kept
+def _orphan_line(orphan: OrphanFile) -> str:
+    if orphan.kind is KeptKind.EVIDENCE:
+        return _("Evidence file {name} has no record (left by an interrupted save); "
+                 "check --repair removes it.").format(name=orphan.label)  # fmt: skip
+    return _("A file in the attachments folder {folder} has no record (left by an interrupted "
+             "save); check --repair removes it.").format(folder=orphan.label)  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import func, select
 
 from nongbon_ita.db.models import OfficeProfileRow, UserRoleRow, UserRow
@@ -18,7 +20,12 @@ from nongbon_ita.services.passwords import (
     validate_password,
     verify_secret,
 )
-from nongbon_ita.services.settings_store import RECOVERY_CODE_HASH, get_setting, put_setting
+from nongbon_ita.services.settings_store import (
+    OFFICE_ID,
+    RECOVERY_CODE_HASH,
+    get_setting,
+    put_setting,
+)
 from nongbon_ita.services.users import insert_user, validate_new_user
 
 SYSTEM_ACTOR = "system"
@@ -48,6 +55,7 @@ class SetupService:
             insert_user(session, username, admin_full_name, frozenset({Role.ADMIN}),
                               hash_secret(admin_password, self.ctx.hashing),
                               must_change_password=False)  # fmt: skip
+            put_setting(session, OFFICE_ID, uuid.uuid4().hex)
             put_setting(session, RECOVERY_CODE_HASH,
                         hash_secret(normalise_recovery_code(code), self.ctx.hashing))  # fmt: skip
             record_event(self.ctx, session, SYSTEM_ACTOR, "office.initialised", "office", 1,
@@ -56,8 +64,9 @@ class SetupService:
 
     def reset_admin(
         self, recovery_code: str, new_password: str, username: str | None = None
-    ) -> str:
-        """Give an admin a new password with the recovery code; returns the admin's user name."""
+    ) -> tuple[str, str]:
+        """Give an admin a new password with the recovery code; returns the admin's user name and
+        the new recovery code that replaces the used one (a code works once)."""
         validate_password(new_password)
         with self.ctx.transaction() as session:
             stored = get_setting(session, RECOVERY_CODE_HASH)
@@ -78,11 +87,14 @@ class SetupService:
                 admin.active, admin.locked_until, admin.failed_logins = True, None, 0
                 admin.must_change_password = False
                 recovered = admin.username
+                fresh = new_recovery_code()
+                put_setting(session, RECOVERY_CODE_HASH,
+                            hash_secret(normalise_recovery_code(fresh), self.ctx.hashing))  # fmt: skip
                 record_event(self.ctx, session, SYSTEM_ACTOR, "admin.recovered", "user", admin.id,
                              after={"username": recovered})  # fmt: skip
         if not accepted:
             raise AuthenticationError(N_("The recovery code is wrong."))
-        return recovered
+        return recovered, fresh
 
     def office_profile(self) -> OfficeProfile | None:
         with self.ctx.reading() as session:

@@ -99,7 +99,7 @@ def test_backup_and_restore_keep_the_old_file(
     assert run(capsys, "--db", str(db), "check")[0] == 0
     junk = tmp_path / "junk.sqlite3"
     junk.write_text("not a database")
-    code, out = run(capsys, "--db", str(db), "--lang", "en", "restore", str(junk))
+    code, out = run(capsys, "--db", str(db), "--lang", "en", "restore", str(junk), "--user", "boss")
     assert code == 2 and "not a nongbon-ita database" in out
 
 
@@ -112,11 +112,11 @@ def test_reset_admin_with_the_recovery_code(
                     "--district", "ก", "--province", "ข", "--admin", "boss")  # fmt: skip
     recovery = out.strip().split()[-1]
     monkeypatch.setenv("NONGBON_ITA_NEW_PASSWORD", "brand-new-pass")
-    code, out = run(
-        capsys, "--db", str(path), "--lang", "en", "reset-admin", "--recovery-code", "AAAA-BBBB"
-    )
+    monkeypatch.setenv("NONGBON_ITA_RECOVERY_CODE", "AAAA-BBBB")
+    code, out = run(capsys, "--db", str(path), "--lang", "en", "reset-admin")
     assert code == 2 and "recovery code is wrong" in out
-    code, out = run(capsys, "--db", str(path), "reset-admin", "--recovery-code", recovery.lower())
+    monkeypatch.setenv("NONGBON_ITA_RECOVERY_CODE", recovery.lower())
+    code, out = run(capsys, "--db", str(path), "reset-admin")
     assert code == 0, out
     monkeypatch.setenv("NONGBON_ITA_PASSWORD", "brand-new-pass")
     code, out = run(
@@ -169,23 +169,26 @@ def test_backup_and_restore_named_users_must_be_admins(
 
 
 def test_kept_files_travel_with_backup_and_restore(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    evidence = db.with_name(db.name + ".files") / "evidence" / "2567"
-    evidence.mkdir(parents=True)
-    (evidence / "photo.txt").write_text("หลักฐาน", encoding="utf-8")
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", PASSWORD)
+    with sqlite3.connect(demo_db) as conn:
+        (stored,) = conn.execute(
+            "SELECT stored_path FROM ita_evidence WHERE kind = 'file' ORDER BY id").fetchone()  # fmt: skip
+    evidence = demo_db.with_name(demo_db.name + ".files") / "evidence" / stored
+    original = evidence.read_bytes()
     copy = tmp_path / "backups" / "copy.sqlite3"
     copy.parent.mkdir()
-    assert run(capsys, "--db", str(db), "backup", "--out", str(copy))[0] == 0
-    assert (copy.parent / "copy.sqlite3.files" / "evidence" / "2567" / "photo.txt").is_file()
-    (evidence / "photo.txt").write_text("changed", encoding="utf-8")
-    assert run(capsys, "--db", str(db), "restore", str(copy))[0] == 0
-    assert (evidence / "photo.txt").read_text(encoding="utf-8") == "หลักฐาน"
-    kept = list(tmp_path.glob("office.sqlite3.before-restore-*.bak.files"))
     assert (
-        kept
-        and (kept[0] / "evidence" / "2567" / "photo.txt").read_text(encoding="utf-8") == "changed"
+        run(capsys, "--db", str(demo_db), "backup", "--out", str(copy), "--user", "admin")[0] == 0
     )
+    assert (copy.parent / "copy.sqlite3.files" / "evidence" / stored).read_bytes() == original
+    evidence.write_text("changed", encoding="utf-8")
+    assert run(capsys, "--db", str(demo_db), "restore", str(copy), "--user", "admin")[0] == 0
+    assert evidence.read_bytes() == original
+    kept = list(tmp_path.glob("demo.sqlite3.before-restore-*.bak.files"))
+    assert kept and (kept[0] / "evidence" / stored).read_text(encoding="utf-8") == "changed"
 
 
 def test_the_windowed_program_keeps_only_global_options() -> None:

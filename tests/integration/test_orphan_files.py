@@ -17,7 +17,7 @@ from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.complaints.kinds import Category, Channel
 from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint
 from nongbon_ita.domain.complaints.workflow import ActionKind
-from tests.integration.safety_helpers import make_office, run
+from tests.integration.safety_helpers import run
 
 SECRET = "หนังสือของนายปกปิด ชื่อจริง.pdf"
 

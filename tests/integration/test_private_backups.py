@@ -68,15 +68,18 @@ def test_backups_are_private_and_hold_only_referenced_files(
 def test_backup_never_overwrites_a_file(
     office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    wal = office.with_name(office.name + "-wal")
-    wal.write_bytes(b"live wal")  # as if the app were running
-    for target in (wal, tmp_path / "notes.txt"):
-        if not target.exists():
-            target.write_text("keep me")
-        before = target.read_bytes()
-        code, text = run(capsys, "--db", str(office), "backup", "--out", str(target), "--user", "boss")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me")
+    code, text = run(capsys, "--db", str(office), "backup", "--out", str(notes), "--user", "boss")
+    assert code == 2 and "exists" in text and notes.read_text() == "keep me"
+    with closing(sqlite3.connect(office)) as running:  # the app is open: its WAL is live
+        running.execute("INSERT INTO setting (key, value) VALUES ('test.open', '1')")
+        running.commit()
+        wal = office.with_name(office.name + "-wal")
+        assert wal.stat().st_size > 0
+        code, text = run(capsys, "--db", str(office), "backup", "--out", str(wal), "--user", "boss")
         assert code == 2 and "exists" in text
-        assert target.read_bytes() == before
+        assert not wal.read_bytes().startswith(SQLITE_HEADER)  # still a WAL, not a backup
 
 
 def test_an_encrypted_backup_restores_with_its_passphrase_only(

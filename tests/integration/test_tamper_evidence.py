@@ -69,7 +69,9 @@ def test_backups_in_the_backup_folder_catch_it_when_the_head_log_is_gone_too(
 ) -> None:
     backup = tmp_path / "backups" / "nongbon-ita-backup-20240115-090000.sqlite3"
     backup.parent.mkdir()
-    assert run(capsys, "--db", str(office), "backup", "--out", str(backup), "--user", "boss")[0] == 0
+    assert (
+        run(capsys, "--db", str(office), "backup", "--out", str(backup), "--user", "boss")[0] == 0
+    )
     rewrite_history(office, seq=3)
     head_log_path(office).unlink()
     code, out = run(capsys, "--db", str(office), "check")

@@ -22,12 +22,14 @@ from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.records import ComplaintIdentity
 from nongbon_ita.domain.complaints.workflow import ActionKind
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.kept_files import KeptKind
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.attachments import files_root
 from nongbon_ita.services.complaints.common import policy_of
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.orphans import find_orphans, remove_files
 
 
 def years_before(day: date, years: int) -> date:
@@ -72,6 +74,8 @@ class PurgeService:
                                 "count": identities, "attachments": len(files)})  # fmt: skip
         for path in files:  # after the commit: a refused purge keeps every file
             path.unlink(missing_ok=True)
+        if with_attachments:  # and whatever an earlier purge, killed before this step, left
+            remove_files(find_orphans(self.ctx, (KeptKind.ATTACHMENT,)))
         if identities or files:
             self.ctx.database.scrub()  # the blanked values must not stay in free pages or the WAL
         return PurgeOutcome(identities, len(files), cutoff)

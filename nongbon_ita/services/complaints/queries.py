@@ -179,10 +179,14 @@ class QueryService:
                                   .where(ComplaintActionRow.complaint_id == row.id)
                                   .order_by(ComplaintActionRow.occurred_at,
                                             ComplaintActionRow.id))  # fmt: skip
-        timeline = tuple(TimelineEntry(a.occurred_at, ActionKind(a.kind), a.note,
-                                       names.get(a.user_id or 0, "")) for a in actions)  # fmt: skip
+        sees_files = may_see_identity(actor, Category(row.category).track)
+        # an attachment's file name often names the complainant: only those who may open it see it
+        timeline = tuple(TimelineEntry(a.occurred_at, ActionKind(a.kind),
+                                       a.note if sees_files or a.kind != ActionKind.ATTACHMENT
+                                       else "", names.get(a.user_id or 0, ""))
+                         for a in actions)  # fmt: skip
         attachments: tuple[Attachment, ...] = ()
-        if may_see_identity(actor, Category(row.category).track):
+        if sees_files:
             found = session.scalars(select(ComplaintAttachmentRow)
                                     .where(ComplaintAttachmentRow.complaint_id == row.id)
                                     .order_by(ComplaintAttachmentRow.id))  # fmt: skip

@@ -1,0 +1,158 @@
+"""Writing a backup of a SQLite database: the one place that knows a backup is a SQLite file with a
+`<file>.files/` folder beside it (a PostgreSQL backup would be another writer with the same
+contract: a file `restore` can check).
+
+A backup is private (owner-only), never overwrites anything, holds the kept files its own rows
+reference and nothing else (each copied file hashed against its record), and is either plain —
+`F` and `F.files/` — or one encrypted file `F` (backup_crypto).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import quote
+
+from nongbon_ita.db.location import files_dir_of
+from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
+from nongbon_ita.services.audit import record_event
+from nongbon_ita.services.backup_crypto import check_passphrase, encrypt_folder
+from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.private_files import FILE_MODE, make_private, make_tree_private
+
+BUNDLED_DATABASE = "database.sqlite3"  # its name inside an encrypted backup
+# (kind folder, query of the stored paths and digests a database references)
+KEPT_QUERIES = (
+    ("evidence", "SELECT stored_path, sha256 FROM ita_evidence WHERE kind = 'file'"),
+    ("complaints", "SELECT stored_path, sha256 FROM complaint_attachment"),
+)
+
+
+def refuse_existing(out: Path, database: Path) -> None:
+    """A backup goes to a new name: never over a file (the live -wal included) or a folder."""
+    taken = [out, files_dir_of(out)]
+    live = [database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))]
+    if any(p.exists() or p.is_symlink() for p in taken) or out in live:
+        raise ValidationError(
+            N_("{path} already exists; a backup never overwrites a file. Choose a new name."),
+            field="out", path=str(out),
+        )  # fmt: skip
+    if not out.parent.is_dir():
+        raise NotFoundError(N_("Folder not found: {path}"), path=str(out.parent))
+
+
+def new_private_file(path: Path) -> None:
+    """Create `path` empty with owner-only permissions before anything is written into it."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    make_private(path)
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """SQLite's online backup of `source` (safe while it is in use) into the new file `target`."""
+    new_private_file(target)
+    try:
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+            # one self-contained file: opening it read-only later leaves no -wal/-shm
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def copy_checked(source: Path, target: Path, sha256: str) -> bool:
+    """Copy one kept file, hashing it on the way; False (nothing left) when it differs."""
+    digest = hashlib.sha256()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with source.open("rb") as src, target.open("xb") as dst:
+        while block := src.read(1 << 20):
+            digest.update(block)
+            dst.write(block)
+    if digest.hexdigest() != sha256:
+        target.unlink()
+        return False
+    return True
+
+
+def copy_referenced_files(database: Path, source_files: Path, target_files: Path) -> None:
+    """The kept files `database` refers to, and nothing else (a stray or orphaned file stays
+    behind). A file missing or changed in the live folder is left out: the backup then fails
+    the same check the live database does, by name."""
+    with closing(sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        wanted = [
+            (kind, str(stored), str(sha256))
+            for kind, query in KEPT_QUERIES
+            if query.split("FROM ")[1].split()[0] in tables
+            for stored, sha256 in conn.execute(query)
+        ]
+    for kind, stored, sha256 in wanted:
+        source = source_files / kind / stored
+        if source.is_file():
+            copy_checked(source, target_files / kind / stored, sha256)
+
+
+def write_plain(source: Path, out: Path) -> None:
+    """`out` and `out.files/`, written under temporary names and renamed when complete."""
+    partial = out.with_name(out.name + ".partial")
+    partial_files = files_dir_of(partial)
+    remove_partial(partial)  # an earlier attempt killed half-way
+    try:
+        snapshot(source, partial)
+        copy_referenced_files(partial, files_dir_of(source), partial_files)
+        if partial_files.is_dir():
+            make_tree_private(partial_files)
+            os.replace(partial_files, files_dir_of(out))
+        os.replace(partial, out)
+    except BaseException:
+        remove_partial(partial)
+        raise
+
+
+def remove_partial(partial: Path) -> None:
+    partial.unlink(missing_ok=True)
+    shutil.rmtree(files_dir_of(partial), ignore_errors=True)
+
+
+def write_backup(source: Path, out: Path, passphrase: str | None = None) -> Path:
+    """A checked-for-nothing-overwritten, private backup of the SQLite file `source` at `out`."""
+    refuse_existing(out, source)
+    if passphrase is None:
+        write_plain(source, out)
+        return out
+    check_passphrase(passphrase)
+    # the plain copy is staged beside the live database (as private as it), never on the
+    # backup's drive, where deleted plaintext could be read back
+    stage = Path(tempfile.mkdtemp(prefix=".backup-", dir=source.parent))
+    partial = out.with_name(out.name + ".partial")
+    try:
+        write_plain(source, stage / BUNDLED_DATABASE)
+        partial.unlink(missing_ok=True)
+        encrypt_folder(stage, partial, passphrase)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+        shutil.rmtree(stage, ignore_errors=True)
+    return out
+
+
+def backup_database(
+    ctx: ServiceContext, actor: str, out: Path, passphrase: str | None = None
+) -> Path:
+    """Back up the live SQLite database (audited first, so the copy carries its own event)."""
+    source = ctx.database.location.file
+    if source is None:
+        raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
+    out = out.expanduser().absolute()
+    refuse_existing(out, source)
+    if passphrase is not None:
+        check_passphrase(passphrase)
+    with ctx.transaction() as session:
+        record_event(ctx, session, actor, "database.backup", "database", "",
+                     after={"file": out.name, "encrypted": passphrase is not None})  # fmt: skip
+    return write_backup(source, out, passphrase)
