@@ -35,6 +35,8 @@ from nongbon_ita.services.kept_files import kept_file_line, kept_files_of
 from nongbon_ita.services.settings_store import OFFICE_ID
 
 NOT_OURS = N_("This file is not a nongbon-ita database.")
+OTHER_OFFICE = N_("This backup belongs to another office ({office}). To restore it anyway, confirm "
+                  "with --other-office (in the app: answer Yes to the second question).")  # fmt: skip
 
 
 def ro_connect(path: Path) -> sqlite3.Connection:
@@ -143,11 +145,7 @@ def verify_backup(opened: OpenedBackup, current: Path | None, other_office: bool
     foreign = current is not None and current.is_file() and not same_office(
         office, office_of(current))  # fmt: skip
     if foreign and not other_office:
-        raise DatabaseRefused(
-            N_("This backup belongs to another office ({office}). To restore it anyway, confirm "
-               "with --other-office (in the app: answer Yes to the second question)."),
-            office=office[1] or "?",
-        )  # fmt: skip
+        raise DatabaseRefused(OTHER_OFFICE, office=office[1] or "?")
     with readonly_session(opened.database) as session:
         chain = check_chain(session)
         if not chain.ok:

@@ -65,3 +65,22 @@ def private_mkdir(path: Path) -> Path:
     for created in missing:
         make_private(created)
     return path
+
+
+_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+
+
+def leaves_the_pc(folder: Path) -> bool:
+    """A folder on a removable drive (USB) or a network share: what is written there can walk
+    out of the office, so the app offers to encrypt backups written to it."""
+    from nongbon_ita.db.netshare import is_network_path
+
+    if is_network_path(folder):
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = os.path.splitdrive(str(folder.resolve()))[0] + "\\"
+        DRIVE_REMOVABLE = 2
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == DRIVE_REMOVABLE)  # type: ignore[attr-defined]
+    return str(folder.resolve()).startswith(_REMOVABLE_ROOTS)

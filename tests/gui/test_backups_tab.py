@@ -144,3 +144,81 @@ def test_check_the_data_from_the_gui(qtbot, office, message_log, shot) -> None:
     assert "Audit trail broken at event 1" in group.result.text()
     assert "Audit trail broken at event 1" in message_log.last()  # told, not only shown
     shot(tab, "backups-tab-check-broken")
+
+
+PASSPHRASE = "ยาวพอสมควร-2567"
+
+
+def test_encryption_is_offered_for_a_removable_folder_and_the_passphrase_asked_on_restore(
+    qtbot, office, message_log, tmp_path, monkeypatch, shot
+) -> None:
+    from nongbon_ita.gui.pages import backups_tab
+
+    monkeypatch.setattr(backups_tab, "leaves_the_pc", lambda folder: True)  # as for a USB drive
+    asked: list[bool] = []
+
+    def ask(_parent, twice: bool) -> str:
+        asked.append(twice)
+        return PASSPHRASE
+
+    tab, user, restarts = make_tab(qtbot, office, ask=ask)
+    assert tab.encrypt_box.isChecked() and tab.folder_note.isVisible()
+    shot(tab, "backups-tab-removable")
+    tab.back_up_now()
+    assert asked == [True] and "Backup saved" in message_log.last()
+    (item,) = [tab.backups.item(i) for i in range(tab.backups.count())]
+    path = Path(item.data(0x0100))
+    assert path.suffix == ".nbk" and not path.read_bytes().startswith(b"SQLite format 3")
+    office.users.create_user(user, "somchai", "นายสมชาย", frozenset({Role.STAFF}), "temporary-1")
+    tab.backups.setCurrentRow(0)
+    assert "Encrypted backup" in tab.preview.text() and tab.restore_button.isEnabled()
+    message_log.answer = QMessageBox.StandardButton.Yes
+    tab.restore()
+    assert asked == [True, False] and restarts == [True], message_log.boxes
+    assert auto_backup.preview_backup(office.ctx.database.location.file).users == 1
+
+
+def test_a_broken_backup_is_refused_and_nothing_restarts(qtbot, office, message_log) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    tab, _user, restarts = make_tab(qtbot, office)
+    tab.back_up_now()
+    tab.backups.setCurrentRow(0)
+    with closing(sqlite3.connect(tab.chosen)) as conn, conn:
+        conn.execute("UPDATE audit_event SET actor = 'mallory' WHERE seq = 1")
+    message_log.answer = QMessageBox.StandardButton.Yes
+    tab.restore()
+    assert restarts == [] and "audit trail is broken at event 1" in message_log.last()
+    assert office.auth.login("admin", ADMIN_PASSWORD)  # the live database still works
+
+
+def test_another_offices_backup_needs_a_second_yes(
+    qtbot, office, message_log, tmp_path, monkeypatch
+) -> None:
+    from nongbon_ita.domain.office import OfficeProfile
+    from nongbon_ita.gui import messages
+
+    other_db = open_database(DatabaseLocation.for_file(tmp_path / "other" / "other.sqlite3"))
+    other = Services.over(ServiceContext(other_db, hashing=HashingCost.cheap()))
+    other.setup.initialise(OfficeProfile("อบต.อื่น", "อบต.อื่น", "ก", "ข"), "admin", "ผู้ดูแล",
+                           ADMIN_PASSWORD)  # fmt: skip
+    backup = auto_backup.backup_now(other.ctx, other.auth.login("admin", ADMIN_PASSWORD))
+    other_db.dispose()
+    tab, _user, restarts = make_tab(qtbot, office, pick_file=lambda _parent: str(backup))
+    tab.other_button.click()
+    answers = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No]
+    questions: list[str] = []
+
+    def present(box) -> int:
+        questions.append(box.text())
+        return int(answers.pop(0)) if answers else int(QMessageBox.StandardButton.Yes)
+
+    monkeypatch.setattr(messages, "present", present)
+    tab.restore()
+    assert restarts == [] and "another office" in questions[-1]
+    assert auto_backup.preview_backup(office.ctx.database.location.file).office_name == OFFICE.name
+    answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
+    tab.restore()
+    assert restarts == [True]
+    assert auto_backup.preview_backup(office.ctx.database.location.file).office_name == "อบต.อื่น"

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -28,11 +29,18 @@ from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message, report_error
+from nongbon_ita.gui.pages.backup_questions import (
+    PassphraseAsker,
+    ask_passphrase,
+    new_passphrase,
+    restore_with_questions,
+)
 from nongbon_ita.gui.pages.check_group import CheckGroup
 from nongbon_ita.i18n.thaiformat import format_datetime_short
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services import auto_backup
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.private_files import leaves_the_pc
 
 # Injected by tests: choose a folder / a backup file (None: cancelled), restart the app.
 FolderChooser = Callable[[QWidget], str | None]
@@ -45,7 +53,10 @@ def choose_folder(parent: QWidget) -> str | None:
 
 def choose_backup_file(parent: QWidget) -> str | None:
     name, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose a backup"), "", _("nongbon-ita backups (*.sqlite3);;All files (*)")
+        parent,
+        _("Choose a backup"),
+        "",
+        _("nongbon-ita backups (*.sqlite3 *.nbk);;All files (*)"),
     )
     return name or None
 
@@ -69,11 +80,12 @@ class BackupsTab(QWidget):
     def __init__(
         self, ctx: ServiceContext, user: CurrentUser, parent: QWidget | None = None,
         pick_folder: FolderChooser = choose_folder, pick_file: FileChooser = choose_backup_file,
-        restart: Callable[[], None] = restart_app,
+        restart: Callable[[], None] = restart_app, ask: PassphraseAsker = ask_passphrase,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.ctx, self.user = ctx, user
         self.pick_folder, self.pick_file, self.restart = pick_folder, pick_file, restart
+        self.ask = ask
         self.chosen: Path | None = None
         self._folder_choice: Path | None = None
         self.status = QLabel(self)
@@ -88,6 +100,10 @@ class BackupsTab(QWidget):
         self.days.setMaximumWidth(160)
         self.save_button = QPushButton(_("Save"), self)
         self.backup_button = QPushButton(_("Back up now"), self)
+        self.encrypt_box = QCheckBox(_("Encrypt with a passphrase"), self)
+        self.folder_note = QLabel(self)
+        self.folder_note.setWordWrap(True)
+        self.folder_note.setStyleSheet("color: #8a5300;")
         self.backups = QListWidget(self)
         self.other_button = QPushButton(_("Another file…"), self)
         self.preview = QLabel(_("Choose a backup to see what it holds."), self)
@@ -113,10 +129,12 @@ class BackupsTab(QWidget):
         folder_row.addWidget(self.choose_button)
         folder_row.addWidget(self.default_button)
         form.addRow(_("Folder (e.g. a USB drive)"), folder_row)
+        form.addRow(self.folder_note)
         form.addRow(_("Keep backups for"), self.days)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.encrypt_box)
         buttons.addStretch(1)
         form.addRow(buttons)
         restore = QGroupBox(_("Restore"), self)
@@ -151,13 +169,24 @@ class BackupsTab(QWidget):
         self.backups.clear()
         for found in auto_backup.list_backups(folder) if folder else []:
             size = f"{found.size / 1_048_576:.1f} MB"
-            item = QListWidgetItem(f"{when(found.taken_at.astimezone())}   ({size})")
+            sealed = (
+                "  · " + _("encrypted") if found.path.suffix == auto_backup.ENCRYPTED_SUFFIX else ""
+            )
+            item = QListWidgetItem(f"{when(found.taken_at.astimezone())}   ({size}){sealed}")
             item.setData(Qt.ItemDataRole.UserRole, str(found.path))
             self.backups.addItem(item)
 
     def _set_folder(self, folder: Path | None) -> None:
         self.folder_edit.setText(str(folder) if folder else "")
         self._folder_choice = folder
+        # a USB drive or a shared folder can leave the office: encryption is offered there
+        leaves = folder is not None and leaves_the_pc(folder)
+        self.encrypt_box.setChecked(leaves)
+        self.folder_note.setVisible(leaves)
+        self.folder_note.setText(_(
+            "This folder is on a removable drive or a network share. Backups there hold "
+            "complainants' identities: use \"Back up now\" with a passphrase; the daily "
+            "automatic backup is not encrypted.") if leaves else "")  # fmt: skip
 
     def _choose_folder(self) -> None:
         picked = self.pick_folder(self)
@@ -178,7 +207,12 @@ class BackupsTab(QWidget):
 
     def back_up_now(self) -> None:
         try:
-            path = auto_backup.backup_now(self.ctx, self.user)
+            passphrase = None
+            if self.encrypt_box.isChecked():
+                passphrase = new_passphrase(self, self.ask)
+                if passphrase is None:
+                    return
+            path = auto_backup.backup_now(self.ctx, self.user, passphrase)
         except DomainError as error:
             report_error(error, self)
             return
@@ -203,6 +237,13 @@ class BackupsTab(QWidget):
             found = auto_backup.preview_backup(path)
         except DomainError as error:
             self.preview.setText(f"{path.name}: {domain_message(error)}")
+            return
+        if found.encrypted:
+            self.preview.setText(_("File: {name}").format(name=path) + "\n" + _(
+                "Encrypted backup: what it holds is shown and checked once its passphrase is "
+                "given, when you restore it."))  # fmt: skip
+            self.chosen = path
+            self.restore_button.setEnabled(True)
             return
 
         def count(value: int | None) -> str:
@@ -234,13 +275,15 @@ class BackupsTab(QWidget):
         if not messages.confirm(self, question, yes_text=_("Restore")):
             return
         try:
-            kept = auto_backup.restore_backup(self.ctx, self.user, self.chosen)
+            kept = restore_with_questions(self, self.ctx, self.user, self.chosen, self.ask)
         except DomainError as error:
             report_error(error, self)
             return
+        if kept is False:
+            return
         messages.inform(
             self, _("Restored. The previous database was kept as {kept}. The app restarts now.")
-            .format(kept=kept.name)
+            .format(kept=kept.name if isinstance(kept, Path) else "—")
         )  # fmt: skip
         self.restart()
 
