@@ -22,7 +22,12 @@ from nongbon_ita.services.audit_heads import (
     live_links,
     read_head_log,
 )
-from nongbon_ita.services.backup_check import inspect_backup, opened_backup
+from nongbon_ita.services.backup_check import (
+    inspect_backup,
+    office_of,
+    opened_backup,
+    same_office,
+)
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.kept_files import check_kept_files, kept_file_line
 from nongbon_ita.services.orphans import OrphanFile, find_orphans
@@ -44,13 +49,17 @@ class CheckResult:
 
 
 def _folder_records(ctx: ServiceContext) -> list[HeadRecords]:
-    """Every plain backup in the backup folder (a sealed one needs its passphrase: skipped)."""
-    folder = auto_backup.backup_folder(ctx)
-    records = []
-    for found in auto_backup.list_backups(folder) if folder else []:
+    """Every plain backup of this office in the backup folder (a sealed one needs its
+    passphrase: skipped; another database's backups may share the folder: skipped)."""
+    folder, file = auto_backup.backup_folder(ctx), ctx.database.location.file
+    if folder is None or file is None:
+        return []
+    records, ours = [], office_of(file)
+    for found in auto_backup.list_backups(folder):
         try:
             inspect_backup(found.path)
-            records.append(backup_records(found.path))
+            if same_office(office_of(found.path), ours):
+                records.append(backup_records(found.path))
         except (DatabaseRefused, sqlite3.Error, OSError):
             continue  # not readable as a backup: `restore` would refuse it too
     return records

@@ -108,3 +108,16 @@ def test_an_honest_database_passes_against_its_backups(
     assert run(capsys, "--db", str(office), "restore", str(usb), "--user", "boss")[0] == 0
     code, out = run(capsys, "--db", str(office), "check")
     assert code == 0 and "intact" in out, out
+
+
+def test_another_databases_backups_in_the_same_folder_are_not_taken_for_a_forgery(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two databases in one folder share its `backups` folder by default."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    other = make_office(capsys, tmp_path / "other.sqlite3", "องค์การบริหารส่วนตำบลอื่น")
+    out = folder / "nongbon-ita-backup-20240101-090000.sqlite3"
+    assert run(capsys, "--db", str(other), "backup", "--out", str(out), "--user", "boss")[0] == 0
+    code, out_text = run(capsys, "--db", str(office), "check")
+    assert code == 0 and "intact" in out_text, out_text
