@@ -24,7 +24,7 @@ from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
-from nongbon_ita.services.audit_heads import record_rewind
+from nongbon_ita.services.audit_heads import head_log_path, record_rewind
 from nongbon_ita.services.backup_check import (
     OpenedBackup,
     VerifiedBackup,
@@ -115,6 +115,9 @@ def restore_file(
         verified = verify_backup(opened, target if target.exists() else None, other_office)
         username = actor(opened)
         kept = swap_in(target, opened, now)
+    log = head_log_path(target)
+    if verified.other_office and log.exists():  # another office's history starts its own log
+        os.replace(log, head_log_path(kept or kept_name(target, now)))
     record_rewind(target, verified.events, verified.head_hash)
     restored = ServiceContext(open_database(DatabaseLocation.for_file(target), must_exist=True))
     if clock is not None:

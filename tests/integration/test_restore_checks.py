@@ -97,6 +97,8 @@ def test_restore_refuses_another_offices_backup_unless_confirmed(
                     "--other-office")  # fmt: skip
     assert code == 0, out
     assert users_in(office) == 3
+    code, out = run(capsys, "--db", str(office), "check")  # the other office's trail is intact
+    assert code == 0 and "intact" in out, out
 
 
 def test_a_refused_rename_leaves_the_live_file_alone(
