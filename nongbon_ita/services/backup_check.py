@@ -138,6 +138,16 @@ class VerifiedBackup:
     head_hash: str
 
 
+def require_intact_chain(session: Session) -> None:
+    """A backup whose own chain is broken is not trusted for anything."""
+    chain = check_chain(session)
+    if not chain.ok:
+        raise DatabaseRefused(
+            N_("The backup's audit trail is broken at event {seq} ({reason}); "
+               "it is not restored."), seq=chain.first_broken_seq, reason=_(chain.reason),
+        )  # fmt: skip
+
+
 def verify_backup(opened: OpenedBackup, current: Path | None, other_office: bool) -> VerifiedBackup:
     """Every check, or DatabaseRefused naming the first that failed; nothing is written."""
     revision = inspect_backup(opened.database)
@@ -147,12 +157,7 @@ def verify_backup(opened: OpenedBackup, current: Path | None, other_office: bool
     if foreign and not other_office:
         raise DatabaseRefused(OTHER_OFFICE, office=office[1] or "?")
     with readonly_session(opened.database) as session:
-        chain = check_chain(session)
-        if not chain.ok:
-            raise DatabaseRefused(
-                N_("The backup's audit trail is broken at event {seq} ({reason}); "
-                   "it is not restored."), seq=chain.first_broken_seq, reason=_(chain.reason),
-            )  # fmt: skip
+        require_intact_chain(session)
         files = kept_files_of(session, opened.files / "evidence", opened.files / "complaints")
         if not files.ok:
             raise DatabaseRefused(

@@ -26,6 +26,8 @@ from nongbon_ita.services.backup_check import (
     inspect_backup,
     office_of,
     opened_backup,
+    readonly_session,
+    require_intact_chain,
     same_office,
 )
 from nongbon_ita.services.context import ServiceContext
@@ -69,19 +71,12 @@ def _against_records(
     paths: list[Path], passphrase: Callable[[], str], work: Path
 ) -> list[HeadRecords]:
     """The backups the user named: each must open and be intact, or the check is refused."""
-    from nongbon_ita.services.backup_check import readonly_session
-
     records = []
     for path in paths:
         with opened_backup(path, passphrase, work) as opened:
             inspect_backup(opened.database)
             with readonly_session(opened.database) as session:
-                chain = check_chain(session)
-            if not chain.ok:
-                raise DatabaseRefused(
-                    N_("The backup's audit trail is broken at event {seq} ({reason}); "
-                       "it is not restored."), seq=chain.first_broken_seq, reason=_(chain.reason),
-                )  # fmt: skip
+                require_intact_chain(session)
             found = backup_records(opened.database)
             records.append(HeadRecords(path.name, found.known, found.tail))
     return records

@@ -31,6 +31,13 @@ def events(db: Path) -> int:
         return int(conn.execute("SELECT max(seq) FROM audit_event").fetchone()[0])
 
 
+def usb_backup(office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    usb = tmp_path / "usb" / "copy.sqlite3"
+    usb.parent.mkdir()
+    assert run(capsys, "--db", str(office), "backup", "--out", str(usb), "--user", "boss")[0] == 0
+    return usb
+
+
 def test_the_chain_alone_cannot_see_a_recomputed_history(office: Path) -> None:
     """The premise: inside the file, the forgery is consistent."""
     from nongbon_ita.app import open_services
@@ -81,9 +88,7 @@ def test_backups_in_the_backup_folder_catch_it_when_the_head_log_is_gone_too(
 def test_check_against_a_backup_names_the_first_difference(
     office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    usb = tmp_path / "usb" / "copy.sqlite3"
-    usb.parent.mkdir()
-    assert run(capsys, "--db", str(office), "backup", "--out", str(usb), "--user", "boss")[0] == 0
+    usb = usb_backup(office, tmp_path, capsys)
     last = events(usb)
     rewrite_history(office, drop_last=3)
     head_log_path(office).unlink()
@@ -98,9 +103,7 @@ def test_check_against_a_backup_names_the_first_difference(
 def test_an_honest_database_passes_against_its_backups(
     office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    usb = tmp_path / "usb" / "copy.sqlite3"
-    usb.parent.mkdir()
-    assert run(capsys, "--db", str(office), "backup", "--out", str(usb), "--user", "boss")[0] == 0
+    usb = usb_backup(office, tmp_path, capsys)
     add_users(capsys, office, "dao")
     code, out = run(capsys, "--db", str(office), "check", "--against", str(usb))
     assert code == 0 and "intact" in out, out
