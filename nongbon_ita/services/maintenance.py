@@ -43,6 +43,7 @@ class CheckResult:
     divergences: tuple[Divergence, ...] = ()
     compared_with: tuple[str, ...] = ()  # the records outside the file that were read
     orphans: tuple[OrphanFile, ...] = field(default=())
+    head_hash: str = ""  # the last event's hash: noted on paper, it is a record no file holds
 
     @property
     def ok(self) -> bool:
@@ -106,6 +107,7 @@ def run_check(
     return CheckResult(
         integrity, chain, check_kept_files(ctx), tuple(compare(links, records)),
         tuple(r.source for r in records), tuple(find_orphans(ctx)),
+        links[-1].hash if links else "",
     )  # fmt: skip
 
 
@@ -122,8 +124,13 @@ def check_report(result: CheckResult) -> list[str]:
         lines.append(_("Database OK: integrity ok, audit trail intact ({n} events).").format(
             n=result.chain.events))  # fmt: skip
         if result.compared_with:
+            named = ", ".join(result.compared_with[:3])
+            more = len(result.compared_with) - 3
             lines.append(_("The audit trail agrees with the heads recorded outside the file: "
-                           "{sources}.").format(sources=", ".join(result.compared_with)))  # fmt: skip
+                           "{sources}.").format(sources=named + (f" (+{more})" if more > 0 else "")))  # fmt: skip
+        if result.head_hash:
+            lines.append(_("Last event {n}, hash {hash} (note it down: a record no file holds).")
+                         .format(n=result.chain.events, hash=result.head_hash[:16]))  # fmt: skip
     lines += [kept_file_line(issue) for issue in result.files.issues]
     lines += [_orphan_line(orphan) for orphan in result.orphans]
     if result.files.ok:
