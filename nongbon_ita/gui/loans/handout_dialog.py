@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from nongbon_ita.domain.loans import Loan
 from nongbon_ita.domain.loans.scanner import scanned_code
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.scan_field import ScanField
 from nongbon_ita.i18n.translate import _
 
 
@@ -29,7 +29,7 @@ class HandOutDialog(QDialog):
         super().__init__(parent)
         self.loan = loan
         self.setWindowTitle(_("Hand out loan {number}").format(number=loan.number_text))
-        self.scan = QLineEdit(self)
+        self.scan = ScanField(self)
         self.scan.setPlaceholderText(_("Scan a label or type an asset number, then Enter"))
         self.items = QListWidget(self)
         for item in loan.items:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from nongbon_ita.domain.assets.records import Asset, AssetFilters, AssetStatus
 from nongbon_ita.domain.loans import ItemRequest
 from nongbon_ita.domain.loans.scanner import scanned_code
+from nongbon_ita.gui.widgets.scan_field import ScanField
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.assets.register import AssetService
 
@@ -38,7 +38,7 @@ class ItemPicker(QWidget):
         super().__init__(parent)
         self.assets = assets
         self.chosen: list[Asset] = []
-        self.search = QLineEdit(self)
+        self.search = ScanField(self)
         self.search.setPlaceholderText(_("Search asset number or name, or scan the label…"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)

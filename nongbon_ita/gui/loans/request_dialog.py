@@ -38,6 +38,7 @@ from nongbon_ita.gui.loans.common import chosen, enum_combo
 from nongbon_ita.gui.loans.item_picker import ItemPicker
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.scan_field import no_enter_default
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -83,6 +84,12 @@ class RequestDialog(QDialog):
             edit.dateChanged.connect(self.validate)
         self.picker.changed.connect(self.validate)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reject)
+        # Enter belongs to the item search (a scanner ends every label with it): the request is
+        # submitted only by its button or Ctrl+Enter, saved as a draft by Ctrl+S
+        no_enter_default(self)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, lambda: self.save(submit=True))
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save(submit=False))
         if loan is not None:
             self._load(loan)
         self._kind_changed()
@@ -111,7 +118,7 @@ class RequestDialog(QDialog):
         QVBoxLayout(items).addWidget(self.picker)
         self.save_button = QPushButton(_("Save draft"), self)
         self.submit_button = QPushButton(_("Submit for approval"), self)
-        self.submit_button.setDefault(True)
+        self.submit_button.setToolTip(_("Submit for approval (Ctrl+Enter)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.ActionRole)

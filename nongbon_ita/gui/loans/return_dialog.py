@@ -23,6 +23,7 @@ from nongbon_ita.domain.loans.scanner import scanned_code
 from nongbon_ita.gui.loans.common import chosen, enum_combo
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.scan_field import ScanField
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.loans.handling import ItemReturn
 
@@ -33,7 +34,7 @@ class ReturnDialog(QDialog):
         self.loan = loan
         self.setWindowTitle(_("Return items of loan {number}").format(number=loan.number_text))
         self.out = [item for item in loan.items if item.outstanding]
-        self.scan = QLineEdit(self)
+        self.scan = ScanField(self)
         self.scan.setPlaceholderText(_("Scan a label to mark its item as coming back"))
         self.table = QTableWidget(len(self.out), 4, self)
         self.table.setHorizontalHeaderLabels([_("Item"), _("Still out"), _("Returned now"),
