@@ -35,7 +35,6 @@ LIBRARIES: tuple[tuple[str, str], ...] = (
     ("tzdata", "Apache-2.0"),
     ("Python", "PSF License"),
 )
-FONTS_LICENCE = "GPL-2.0-or-later with the font exception"
 
 
 def app_icon() -> QIcon:
@@ -44,14 +43,20 @@ def app_icon() -> QIcon:
 
 def about_html() -> str:
     libraries = " · ".join(f"{escape(name)} ({escape(licence)})" for name, licence in LIBRARIES)
+    # the texts are looked up first: a _() call inside an f-string is never extracted into the
+    # catalog, so it used to stay English in the Thai interface
+    what = _("ITA work for a subdistrict administrative organization: asset loans, complaints, "
+             "ITA measures and their Thai documents.")  # fmt: skip
+    licence, fonts, libraries_title = _("Licence: GPL-3.0-or-later."), _("Fonts"), _("Libraries")
+    fonts_licence = _("GPL-2.0-or-later with the font exception")
     return (
         f"<h2>nongbon-ita {escape(__version__)}</h2>"
-        f"<p>{escape(_('ITA work for a subdistrict administrative organization: asset loans, complaints, ITA measures and their Thai documents.'))}</p>"
-        f"<p>{escape(_('Licence: GPL-3.0-or-later.'))}</p>"
-        f"<p><b>{escape(_('Fonts'))}</b>: Laksaman, Garuda (Thai Linux Working Group) — "
-        f"{escape(FONTS_LICENCE)}</p>"
-        f"<p><b>{escape(_('Libraries'))}</b>: {libraries}</p>"
-    )  # fmt: skip
+        f"<p>{escape(what)}</p>"
+        f"<p>{escape(licence)}</p>"
+        f"<p><b>{escape(fonts)}</b>: Laksaman, Garuda (Thai Linux Working Group) — "
+        f"{escape(fonts_licence)}</p>"
+        f"<p><b>{escape(libraries_title)}</b>: {libraries}</p>"
+    )
 
 
 class AboutDialog(QDialog):

@@ -3,6 +3,8 @@
 With NONGBON_ITA_BENCH_AUTOLOGIN="user:password" the GUI logs that user in without the login
 dialog, shows the main window, prints one line ("nongbon-ita: main window shown") once it is on
 screen and quits: a cold start measured from outside, frozen or not. Never set it for real use.
+A user who must change a temporary password gets the change-password dialog first, as at a
+normal login; if it is cancelled, the login dialog is shown.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ def bench_autologin(session: object) -> bool:
     username, password = credentials.split(":", 1)
     services = session.services  # type: ignore[attr-defined]
     user = services.auth.login(username, password)
+    from nongbon_ita.gui.run import ensure_own_password
+
+    if not ensure_own_password(services, user):  # a temporary password is changed first, always
+        return False
     window = build_main_window(services, user, session.render_o43)  # type: ignore[attr-defined]
     show_backup_note(window, getattr(session, "backup_note", ""))
     session.window = window  # type: ignore[attr-defined]

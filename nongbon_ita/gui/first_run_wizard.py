@@ -171,7 +171,7 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(_("Set up nongbon-ita"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setMinimumSize(640, 520)
+        self.setMinimumSize(640, 480)
         self.office_page = OfficePage(self)
         self.admin_page = AdminPage(setup, self)
         self.recovery_page = RecoveryPage(self)

@@ -81,3 +81,14 @@ def test_every_area_is_a_working_page(window):
     for key in window.page_keys():
         labels = [label.text() for label in window.page(key).findChildren(QLabel)]
         assert not any("Coming soon" in text for text in labels), key
+
+
+def test_a_page_the_role_may_not_open_says_so(qtbot, services, staff):
+    from nongbon_ita.gui.run import build_main_window
+
+    window = build_main_window(services, staff)
+    qtbot.addWidget(window)
+    register = window.page("assets").widget(2)  # the loan register: finance, supply, approver
+    texts = [label.text() for label in register.findChildren(QLabel)]
+    assert "This part of the program is not for your role." in texts
+    assert not any("not ready" in text for text in texts)

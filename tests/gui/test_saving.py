@@ -29,3 +29,47 @@ def test_a_refused_write_is_told_and_reported(
     missing_folder = tmp_path / "no-such-folder" / "register.xlsx"
     assert not write_or_warn(parent, missing_folder, b"PK")
     assert shown and "could not be saved" in shown[0] and not missing_folder.exists()
+
+
+def test_a_file_open_in_another_program_offers_another_name(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_log
+) -> None:
+    """Windows refuses to replace a PDF open in Acrobat (PermissionError): the user is told why,
+    no .partial is left, and a new name is offered; the document is saved under it."""
+    from nongbon_ita.gui.widgets import saving
+
+    target = tmp_path / "O43.pdf"
+    target.write_bytes(b"old")
+    real_replace = Path.replace
+
+    def locked(self: Path, to: Path) -> Path:  # type: ignore[override]
+        if Path(to) == target:
+            raise PermissionError(13, "Permission denied")
+        return real_replace(self, to)
+
+    monkeypatch.setattr(Path, "replace", locked)
+    offered: list[str] = []
+
+    def choose_again(suggested: str) -> str:
+        offered.append(suggested)
+        return suggested
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    saved = saving.save_bytes(parent, target, b"new", choose_again)
+    assert offered == [str(tmp_path / "O43 (2).pdf")]
+    assert saved == tmp_path / "O43 (2).pdf" and saved.read_bytes() == b"new"
+    assert target.read_bytes() == b"old"
+    assert "is open in another program" in message_log.texts()[0]
+    assert not list(tmp_path.glob("*.partial"))
+    message_log.answer = QMessageBox.StandardButton.No  # declined: nothing written, no leftovers
+    assert saving.save_bytes(parent, target, b"newer", choose_again) is None
+    assert len(offered) == 1 and not list(tmp_path.glob("*.partial"))
+
+
+def test_save_dialogs_start_in_documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from nongbon_ita.gui.widgets import saving
+
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(tmp_path))
+    assert saving.in_documents("O43-2567.pdf") == str(tmp_path / "O43-2567.pdf")
+    assert saving.in_documents("/elsewhere/a.pdf") == "/elsewhere/a.pdf"  # a chosen path is kept

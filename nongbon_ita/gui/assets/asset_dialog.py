@@ -24,6 +24,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.errors import domain_message
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.thaiformat import format_money
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.assets.register import AssetService
@@ -106,8 +107,10 @@ class AssetDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        body = ScrollBody(self)  # the form scrolls on a small screen; Save stays visible
+        body.box.addLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(body, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 

@@ -34,6 +34,7 @@ from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.gui.widgets.saving import in_documents
 from nongbon_ita.i18n.thaiformat import format_date_numeric, format_money
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.assets.files import read_table, row_error_text
@@ -45,7 +46,7 @@ PREVIEW_ROWS = 500
 
 def choose_register_file(parent: QWidget) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose the register file"), "", _("Register files") + " (*.csv *.xlsx)"
+        parent, _("Choose the register file"), in_documents(""), _("Register files") + " (*.csv *.xlsx)"
     )
     return path or None
 

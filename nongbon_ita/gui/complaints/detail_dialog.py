@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from nongbon_ita.gui.complaints.step_dialog import StepDialog
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.thaiformat import format_datetime_short, format_register_number
 from nongbon_ita.i18n.translate import _, current_language
 from nongbon_ita.services.complaints.common import may_see_identity
@@ -98,16 +99,20 @@ class ComplaintDetailDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(facts_box, 3)
         top.addWidget(self.identity_box, 2)
-        layout = QVBoxLayout(self)
+        # facts, timeline and attachments scroll; the workflow buttons stay below, on screen
+        body = ScrollBody(self)
+        layout = body.box
         layout.addLayout(top)
         layout.addWidget(QLabel(_("Timeline and internal notes"), self))
         layout.addWidget(self.timeline_view, 1)
         layout.addWidget(QLabel(_("Attachments (double-click to open)"), self))
         layout.addWidget(self.attachments)
-        layout.addLayout(grid)
-        self.resize(1100, 820)
+        outer = QVBoxLayout(self)
+        outer.addWidget(body, 1)
+        outer.addLayout(grid)
         self.detail: ComplaintDetail = services.complaints.queries.detail(user, complaint_id)
         self.show_detail(self.detail)
+        self.resize(self.sizeHint().expandedTo(QSize(1100, 0)))
 
     def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [
@@ -138,6 +143,7 @@ class ComplaintDetailDialog(QDialog):
             number=format_register_number(c.number, c.fiscal_year, thai=False)))  # fmt: skip
         while self.facts.rowCount():
             self.facts.removeRow(0)
+        receipt, receipt_late = self._receipt_text()
         rows = [
             (_("Number"), format_register_number(c.number, c.fiscal_year, thai=False)),
             (_("Reference code"), c.public_code),
@@ -149,8 +155,9 @@ class ComplaintDetailDialog(QDialog):
             (_("Subject"), c.subject), (_("Details"), s.details), (_("Place"), s.place),
             (_("Status"), _(c.status.label_id)),
             (_("Outcome due"), f"{common.short_date(c.due_on)} ({_(c.deadline.label_id)})"),
-            (_("Receipt"), common.short_date(s.acknowledged_on) or
-             _("not yet given (due {date})").format(date=common.short_date(s.receipt_due_on))),
+            (_("Complainant"), _("Anonymous: no name, nobody to write to") if c.anonymous
+             else ""),
+            (_("Receipt"), receipt),
             (_("Assigned to"), " / ".join(x for x in (s.division_name, s.officer_name) if x)),
             (_("Outcome"), (_(c.outcome.label_id) if c.outcome else "")
              + (f": {s.referred_to}" if s.referred_to else "")),
@@ -160,6 +167,8 @@ class ComplaintDetailDialog(QDialog):
             if value:
                 text = QLabel(value, self)
                 text.setWordWrap(True)
+                if value == receipt and receipt_late:
+                    text.setStyleSheet("color: #b3261e; font-weight: bold;")
                 self.facts.addRow(label, text)
         for field, value_label in self.identity_labels.items():
             value_label.setText(s.shown(field) if s.identity is not None else HIDDEN)
@@ -172,6 +181,19 @@ class ComplaintDetailDialog(QDialog):
         for attachment in s.attachments:
             self.attachments.addItem(attachment.file_name)
         self._enable_actions()
+
+    def _receipt_text(self) -> tuple[str, bool]:
+        """The receipt line, and whether it is overdue (shown in red)."""
+        s = self.detail
+        if s.acknowledged_on is not None:
+            return common.short_date(s.acknowledged_on), False
+        if s.summary.anonymous:
+            return _("not given: the complainant is anonymous"), False
+        due = common.short_date(s.receipt_due_on)
+        today = self.services.complaints.queries.today()
+        if s.receipt_due_on is not None and s.receipt_due_on < today:
+            return _("overdue: not yet given (due {date})").format(date=due), True
+        return _("not yet given (due {date})").format(date=due), False
 
     def _enable_actions(self) -> None:
         c = self.detail.summary
@@ -189,8 +211,19 @@ class ComplaintDetailDialog(QDialog):
             "receipt": letters,
             "outcome": letters and c.status in FINISHED_STATUSES | {Status.REJECTED},
         }  # fmt: skip
+        why_not = {  # a disabled button says why, instead of leaving the user guessing
+            key: _("The complainant is anonymous: there is nobody to write to or inform.")
+            for key in ("receipt", "outcome", "inform", "acknowledge") if c.anonymous
+        }
+        if not is_allowed(self.user, ComplaintOperation.PRINT_LETTERS):
+            for key in ("receipt", "outcome"):
+                why_not.setdefault(key, _("Only complaint officers print the letters."))
+        if not c.anonymous and "outcome" not in why_not and not enabled["outcome"]:
+            why_not["outcome"] = _("The outcome letter is printed once the complaint is "
+                                   "concluded or rejected.")  # fmt: skip
         for key, button in self.buttons.items():
             button.setEnabled(self.handles and enabled[key])
+            button.setToolTip("" if button.isEnabled() else why_not.get(key, ""))
 
     def reload(self) -> None:
         self.show_detail(self.services.complaints.queries.detail(self.user, self.complaint_id))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,12 +35,14 @@ from nongbon_ita.gui.complaints.common import enum_combo
 from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.saving import in_documents
+from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
 
 def _choose_files(parent: QWidget) -> list[str]:
-    paths, _filter = QFileDialog.getOpenFileNames(parent, _("Attach files"))
+    paths, _filter = QFileDialog.getOpenFileNames(parent, _("Attach files"), in_documents(""))
     return list(paths)
 
 
@@ -114,7 +116,9 @@ class IntakeDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        # the form scrolls, the error and the buttons stay below it: fits a 1366×768 screen
+        body = ScrollBody(self)
+        layout = body.box
         if corruption:
             notice = QLabel(
                 _(
@@ -130,9 +134,11 @@ class IntakeDialog(QDialog):
         layout.addWidget(person)
         layout.addWidget(QLabel(_("Attachments"), self))
         layout.addLayout(attachments)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(640, 760)
+        outer = QVBoxLayout(self)
+        outer.addWidget(body, 1)
+        outer.addWidget(self.error)
+        outer.addWidget(buttons)
+        self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
 
     def _anonymous_changed(self, anonymous: bool) -> None:
         for widget in (self.name, self.address, self.phone, self.email, self.id_number):

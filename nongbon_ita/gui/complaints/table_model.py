@@ -25,7 +25,7 @@ COLUMNS: tuple[Column[ComplaintSummary], ...] = (
     Column(N_("Status"), lambda c: _(c.status.label_id)),
     Column(N_("Due"), lambda c: short_date(c.due_on)),
     Column(N_("Deadline"), lambda c: _(c.deadline.label_id)),
-    Column(N_("Subject"), lambda c: c.subject),
+    Column(N_("Subject"), lambda c: (_("(anonymous) ") if c.anonymous else "") + c.subject),
 )
 
 

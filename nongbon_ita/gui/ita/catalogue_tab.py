@@ -31,6 +31,7 @@ from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -109,10 +110,19 @@ class CatalogueTab(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         self.editable = is_allowed(user, ItaOperation.EDIT_CATALOGUE)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(_buttons(self, (_("Copy last year's catalogue"), self.copy_last_year),
-                                  (_("Fill with the shipped 2566 list"), self.install_defaults)))  # fmt: skip
+        body = ScrollBody(self)  # scrolls on a 1280×720 screen at 125 %
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(body)
+        layout = body.box
+        top = _buttons(self, (_("Copy last year's catalogue"), self.copy_last_year),
+                       (_("Fill with the shipped 2566 list"), self.install_defaults))  # fmt: skip
+        top.insertWidget(0, self.summary)  # one row: the tab fits a 1280×720 screen at 125 %
+        self.summary.setWordWrap(True)
+        for table in (self.indicators, self.subs, self.items):
+            table.setMinimumHeight(130)  # a few rows at least, also inside the scroll area
+        top.insertSpacing(1, 12)
+        layout.addLayout(top)
         layout.addLayout(grid, 3)
         layout.addWidget(QLabel(_("OIT items"), self))
         layout.addWidget(self.items, 2)

@@ -19,13 +19,14 @@ from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.ita.measure import EvidenceLink, check_link
 from nongbon_ita.gui.errors import domain_message
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.saving import in_documents
 from nongbon_ita.i18n.translate import _
 
 FileChooser = Callable[[QWidget], list[str]]
 
 
 def choose_files(parent: QWidget) -> list[str]:
-    files, _filter = QFileDialog.getOpenFileNames(parent, _("Evidence files"))
+    files, _filter = QFileDialog.getOpenFileNames(parent, _("Evidence files"), in_documents(""))
     return list(files)
 
 

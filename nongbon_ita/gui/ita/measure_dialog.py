@@ -37,6 +37,7 @@ from nongbon_ita.gui.ita.results_panel import (
 )
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.scroll_body import scrolled
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.access import may_record
 from nongbon_ita.services.registry import Services
@@ -56,7 +57,7 @@ class MeasureDialog(QDialog):
         self.setWindowTitle(_("ITA measure of fiscal year {year}").format(year=fiscal_year))
         self.resize(820, 680)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._plan_tab(), _("Plan"))
+        self.tabs.addTab(scrolled(self._plan_tab(), self), _("Plan"))  # fits 1366×768
         self.tabs.addTab(self._results_tab(), _("Results and evidence"))
         self.tabs.addTab(self._progress_tab(), _("Progress"))
         self.error = ErrorLabel(self)

@@ -118,12 +118,17 @@ class MeasuresTab(QWidget):
             self.files.imported.connect(
                 lambda _n: (self.load(self.fiscal_year), self.changed.emit())
             )
-            buttons.addWidget(self.files.import_button)
-            buttons.addWidget(self.files.export_button)
+            # a second row: one row of eight buttons is wider than a 1366×768 screen at 125 %
+            files_row = QHBoxLayout()
+            files_row.addWidget(self.files.import_button)
+            files_row.addWidget(self.files.export_button)
+            files_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        if self.files is not None:
+            layout.addLayout(files_row)
 
     def load(self, fiscal_year: int) -> None:
         """Read the rows again; the chosen measure stays chosen if it is still listed."""

@@ -72,11 +72,16 @@ class ItaPage(QWidget):
         self.progress.hide()
         self.previewer.busy.connect(self._busy)
         self.preview_buttons: dict[str, QPushButton] = {}
+        self.intro_button = QPushButton(_("Opening paragraphs…"), self)
+        self.intro_button.setToolTip(_("The opening paragraph of the O42 plan and the O43 report"))
+        self.intro_button.clicked.connect(self.edit_intros)
+        self.intro_button.setVisible(coordinator)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(QLabel(_("Fiscal year (B.E.)"), self))
         top.addWidget(self.year_spin)
+        top.addWidget(self.intro_button)  # up here: the preview row is full on a small screen
         previews = QHBoxLayout()
         previews.addWidget(QLabel(_("Preview:"), self))
         for key, title in self._documents().items():
@@ -85,14 +90,9 @@ class ItaPage(QWidget):
             self.preview_buttons[key] = button
             previews.addWidget(button)
         previews.addWidget(self.progress)
-        self.intro_button = QPushButton(_("Opening paragraphs…"), self)
-        self.intro_button.setToolTip(_("The opening paragraph of the O42 plan and the O43 report"))
-        self.intro_button.clicked.connect(self.edit_intros)
-        self.intro_button.setVisible(coordinator)
         previews.addStretch(1)
-        previews.addWidget(self.intro_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(24, 10, 24, 10)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(previews)

@@ -25,6 +25,11 @@ def add_loan_tabs(tabs: QTabWidget, dashboard: DashboardPage, services: Services
 
         tabs.addTab(LoanRegisterPage(services, user), _("Loan register"))
         dashboard.add_section("loans", _("Overdue loans"), OverdueLoansWidget(services, user))
+    if is_allowed(user, LoanOperation.APPROVE):
+        from nongbon_ita.gui.loans.awaiting_widget import AwaitingApprovalWidget
+
+        dashboard.add_section("approvals", _("Requests waiting for approval"),
+                              AwaitingApprovalWidget(services, user))  # fmt: skip
     else:
         tabs.addTab(PlaceholderPage(_("Loan register"), _("The loan register is read by the "
                                                           "finance division, the supply officer "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from nongbon_ita.gui.loans.item_picker import ItemPicker
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.scan_field import no_enter_default
+from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -93,7 +94,7 @@ class RequestDialog(QDialog):
         if loan is not None:
             self._load(loan)
         self._kind_changed()
-        self.resize(760, 760)
+        self.resize(self.sizeHint().expandedTo(QSize(760, 0)))
 
     def _build_layout(self) -> None:
         who = QGroupBox(_("Borrower"), self)
@@ -125,12 +126,14 @@ class RequestDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(lambda: self.save(submit=False))
         self.submit_button.clicked.connect(lambda: self.save(submit=True))
-        layout = QVBoxLayout(self)
+        body = ScrollBody(self)  # fits a 1366×768 screen; the buttons stay below, on screen
         top = QHBoxLayout()
         top.addWidget(who, 1)
         top.addWidget(use, 1)
-        layout.addLayout(top)
-        layout.addWidget(items, 1)
+        body.box.addLayout(top)
+        body.box.addWidget(items, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setTabOrder(self.kind, self.staff)

@@ -1,12 +1,15 @@
-"""The home page: a welcome with the office name and today's date (B.E.)."""
+"""The home page: a welcome with the office name and today's date (B.E.), then each area's
+summary (overdue loans, requests to approve, complaints and measures due). It scrolls on a small
+screen, and reads its sections again whenever it is shown, so a change made on another page is
+there when the user comes back."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import format_date_long
@@ -42,7 +45,15 @@ class DashboardPage(QWidget):
         )  # fmt: skip
         coming.setWordWrap(True)
         coming.setStyleSheet("color: #555;")
-        self._layout = layout = QVBoxLayout(self)
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._layout = layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(10)
         for widget in (self.office_label, self.welcome_label, self.date_label, line, coming):
@@ -59,9 +70,21 @@ class DashboardPage(QWidget):
         heading.setFont(font)
         at = self._layout.count() - 1  # before the stretch
         self._layout.insertWidget(at, heading)
-        self._layout.insertWidget(at + 1, widget, 1)
+        self._layout.insertWidget(at + 1, widget)  # as tall as its rows (TableSection)
         self.sections[key] = widget
         self.coming_label.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Today's date and every section read again (after any change elsewhere)."""
+        self.refresh_date()
+        for section in self.sections.values():
+            refresh = getattr(section, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def refresh_date(self) -> None:
         day = format_date_long(self._today(), thai=current_language() == "th")

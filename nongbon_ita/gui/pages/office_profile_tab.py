@@ -25,6 +25,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.gui.widgets.saving import in_documents
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.office import OfficeService
 
@@ -35,7 +36,7 @@ _REQUIRED = ("name", "short_name", "district", "province")
 
 def choose_logo_file(parent: QWidget) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose the office logo"), "", _("Images") + " (*.png *.jpg *.jpeg *.bmp)"
+        parent, _("Choose the office logo"), in_documents(""), _("Images") + " (*.png *.jpg *.jpeg *.bmp)"
     )
     return path or None
 

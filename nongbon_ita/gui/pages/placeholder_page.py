@@ -1,4 +1,5 @@
-"""A clear "coming soon" page for areas a later release fills in."""
+"""The page shown in place of an area the user's role may not open: it says so plainly (never
+"coming soon", which sends users looking for an update) and who uses it instead."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class PlaceholderPage(QWidget):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         heading.setFont(font)
-        soon = QLabel(_("Coming soon: this part of the program is not ready yet."), self)
+        soon = QLabel(_("This part of the program is not for your role."), self)
         soon.setStyleSheet("color: #555; font-size: 12pt;")
         soon.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -44,7 +44,7 @@ class SettingsPage(QWidget):
         if is_allowed(user, Operation.BACKUP):  # the Backups tab: daily backup policy, restore
             from nongbon_ita.gui.pages.backups_tab import BackupsTab
 
-            self.tabs.addTab(BackupsTab(services.ctx, user), _("Backups"))
+            self.tabs.addTab(_scrolling(BackupsTab(services.ctx, user)), _("Backups"))
         self.language_tab = LanguageTab()
         self.tabs.addTab(self.language_tab, _("Language"))
         self.password_form = ChangePasswordForm(user, services.auth.change_own_password)

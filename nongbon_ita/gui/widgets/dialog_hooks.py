@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+from nongbon_ita.gui.widgets.saving import in_documents
 from nongbon_ita.i18n.translate import _
 
 
@@ -22,7 +23,7 @@ def open_preview_dialog(preview: DocumentPreviewDialog) -> None:
 
 def ask_xlsx_path(parent: QWidget, suggested: str) -> str | None:
     path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export to Excel"), suggested, _("Excel workbooks") + " (*.xlsx)"
+        parent, _("Export to Excel"), in_documents(suggested), _("Excel workbooks") + " (*.xlsx)"
     )
     return path or None
 

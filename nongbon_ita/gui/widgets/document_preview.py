@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.widgets.buttons import command_button
-from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
+from nongbon_ita.gui.widgets.saving import in_documents, save_bytes, with_suffix
 from nongbon_ita.i18n.translate import _
 
 PRINT_DPI_CAP = 300
@@ -50,7 +50,7 @@ def system_print_dialog(printer: QPrinter, parent: QWidget) -> DialogLike:
 
 def choose_save_path(parent: QWidget, suggested_file_name: str) -> str | None:
     path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save as PDF"), suggested_file_name, _("PDF documents") + " (*.pdf)"
+        parent, _("Save as PDF"), in_documents(suggested_file_name), _("PDF documents") + " (*.pdf)"
     )
     return path or None
 
@@ -91,7 +91,7 @@ class DocumentPreviewDialog(QDialog):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        self.resize(900, 690)  # fits 1366×768 (taskbar and title bar included)
         self.pdf_bytes = pdf_bytes
         self.suggested_file_name = suggested_file_name
         self._print_dialog_factory = print_dialog_factory or system_print_dialog
@@ -214,5 +214,5 @@ class DocumentPreviewDialog(QDialog):
         chosen = self._save_path_chooser(self, self.suggested_file_name)
         if not chosen:
             return None
-        path = with_suffix(chosen, ".pdf")
-        return path if write_or_warn(self, path, self.pdf_bytes) else None
+        return save_bytes(self, with_suffix(chosen, ".pdf"), self.pdf_bytes,
+                          lambda suggested: self._save_path_chooser(self, suggested))  # fmt: skip

@@ -1,4 +1,5 @@
-"""A dashboard section: a table of records, or a line saying there are none."""
+"""A dashboard section: a table of records, or a line saying there are none. The table is as tall
+as its rows (up to MAX_ROWS, then it scrolls): no half-empty page under a short list."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 
 T = TypeVar("T")
+MAX_ROWS = 12
 
 
 class TableSection(QWidget, Generic[T]):
@@ -40,3 +42,12 @@ class TableSection(QWidget, Generic[T]):
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.view.setVisible(bool(rows))
+        self._fit_rows(len(rows))
+
+    def _fit_rows(self, count: int) -> None:
+        shown = max(1, min(count, MAX_ROWS))
+        rows = sum(self.view.rowHeight(r) for r in range(shown)) if count else 32
+        bar = self.view.horizontalScrollBar().sizeHint().height()
+        frame = 2 * self.view.frameWidth()
+        self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height() + rows + bar
+                                 + frame)  # fmt: skip

@@ -81,6 +81,13 @@ def check_no_overlap(
         other_end = date.max if late else other_due  # an overdue item: nobody knows when
         if overlaps(start, due, other_start, other_end):
             asset = durable[asset_id]
+            if late:  # the problem is an item not brought back, not the old booking's dates
+                raise ValidationError(
+                    N_("{name} ({number}) has not been returned from loan {loan} (due back "
+                       "{due}); it can be booked again once it is back."), field="items",
+                    name=asset.name, number=asset.asset_number, due=format_date_short(other_due),
+                    loan=f"{number}/{year}" if number else "",
+                )  # fmt: skip
             raise ValidationError(
                 N_("{name} ({number}) is already booked or lent from {start} to {due} "
                    "(loan {loan})."), field="items",
