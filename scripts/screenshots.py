@@ -57,9 +57,15 @@ def main(argv: list[str] | None = None) -> int:
     set_language(args.lang)
     with tempfile.TemporaryDirectory(prefix="nongbon-shots-") as work:
         db = copy_database(args.db, Path(work))
+        from nongbon_ita.app import open_services
+        from nongbon_ita.db.location import DatabaseLocation
         from nongbon_ita.gui.screenshots import take_screenshots
 
-        sizes, too_large = take_screenshots(db, PASSWORD, args.out)
+        services = open_services(DatabaseLocation.for_file(db), must_exist=True)
+        try:
+            sizes, too_large = take_screenshots(services, PASSWORD, args.out)
+        finally:
+            services.ctx.database.dispose()
     (args.out / "sizes.json").write_text(json.dumps(sizes, indent=1, ensure_ascii=False) + "\n",
                                          encoding="utf-8")  # fmt: skip
     print(f"{len(sizes)} screenshots in {args.out}")

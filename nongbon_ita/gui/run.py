@@ -43,29 +43,55 @@ def office_name(services: Services) -> str:
 def build_main_window(
     services: Services, user: CurrentUser, render_o43: Render | None = None
 ) -> MainWindow:
-    """The main window with every area; pages of later releases show a placeholder."""
+    """The main window with every area. Only the dashboard is built now; each other area is
+    built the first time it is shown (MainWindow.add_page with a builder)."""
     name = office_name(services)
     window = MainWindow(user, name)
     dashboard = DashboardPage(user, name)
     window.add_page("dashboard", _("Dashboard"), dashboard)
-    # the asset register, loans and the loan register share one area, one tab each
-    assets_area = QTabWidget()
-    assets_area.setDocumentMode(True)
-    from nongbon_ita.gui.assets.register_page import AssetRegisterPage
+    window.add_page("assets", _("Assets and loans"), lambda: _assets_area(services, user))
+    window.add_page("complaints", _("Complaints"), lambda: _complaints_area(services, user))
+    window.add_page("ita", _("ITA measures"), lambda: _ita_area(services, user))
+    window.add_page("reports", _("Reports"), lambda: _reports_area(services, user, render_o43))
+    window.add_page("settings", _("Settings"), lambda: SettingsPage(services, user))
+    from nongbon_ita.gui.complaints.area import add_complaint_sections
+    from nongbon_ita.gui.ita.due_widget import MeasuresDueWidget
+    from nongbon_ita.gui.loans.area import add_loan_sections
 
-    assets_area.addTab(AssetRegisterPage(services, user), _("Asset register"))
+    add_loan_sections(dashboard, services, user)  # overdue loans, requests to approve
+    add_complaint_sections(dashboard, services, user)
+    dashboard.add_section("ita", _("ITA measures due"), MeasuresDueWidget(services, user))
+    window.show_page("dashboard")
+    return window
+
+
+def _assets_area(services: Services, user: CurrentUser) -> QWidget:
+    """The asset register, loans and the loan register share one area, one tab each."""
+    from nongbon_ita.gui.assets.register_page import AssetRegisterPage
     from nongbon_ita.gui.loans.area import add_loan_tabs
 
-    add_loan_tabs(assets_area, dashboard, services, user)  # Loans, Loan register, overdue loans
-    window.add_page("assets", _("Assets and loans"), assets_area)
-    from nongbon_ita.gui.complaints.area import add_complaint_sections, complaints_page
+    area = QTabWidget()
+    area.setDocumentMode(True)
+    area.addTab(AssetRegisterPage(services, user), _("Asset register"))
+    add_loan_tabs(area, services, user)  # Loans, Loan register
+    return area
 
-    window.add_page("complaints", _("Complaints"), complaints_page(services, user))
-    from nongbon_ita.gui.ita.due_widget import MeasuresDueWidget
+
+def _complaints_area(services: Services, user: CurrentUser) -> QWidget:
+    from nongbon_ita.gui.complaints.area import complaints_page
+
+    return complaints_page(services, user)
+
+
+def _ita_area(services: Services, user: CurrentUser) -> QWidget:
     from nongbon_ita.gui.ita.page import ItaPage
 
-    window.add_page("ita", _("ITA measures"), ItaPage(services, user))
-    dashboard.add_section("ita", _("ITA measures due"), MeasuresDueWidget(services, user))
+    return ItaPage(services, user)
+
+
+def _reports_area(services: Services, user: CurrentUser, render_o43: Render | None) -> QWidget:
+    from nongbon_ita.gui.complaints.area import add_complaint_reports
+
     reports = ReportsPage(render_o43 or services.documents.o43_pdf)
     ita_docs = services.ita.documents
     reports.add_document(_("O42 plan: the integrity measures"), ita_docs.o42_pdf, "O42")
@@ -73,11 +99,8 @@ def build_main_window(
                          lambda year: ita_docs.progress_pdf(year, 1), "ITA-progress-6m")  # fmt: skip
     reports.add_document(_("ITA measures: 12-month progress"),
                          lambda year: ita_docs.progress_pdf(year, 2), "ITA-progress-12m")  # fmt: skip
-    window.add_page("reports", _("Reports"), reports)
-    add_complaint_sections(dashboard, reports, services, user)
-    window.add_page("settings", _("Settings"), SettingsPage(services, user))
-    window.show_page("dashboard")
-    return window
+    add_complaint_reports(reports, services, user)
+    return reports
 
 
 def ensure_own_password(

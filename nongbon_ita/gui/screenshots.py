@@ -80,10 +80,9 @@ def photograph(services: Services, users: dict[Role, CurrentUser], camera: Camer
         widget.deleteLater()
 
 
-def take_screenshots(db: Path, password: str, out: Path | None) -> tuple[Sizes, list[str]]:
+def take_screenshots(services: Services, password: str,
+                     out: Path | None) -> tuple[Sizes, list[str]]:  # fmt: skip
     """Log every demo user in (username = role code) and photograph what they see."""
-    from nongbon_ita.app import open_services
-    from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.gui.fonts import load_screen_font
     from nongbon_ita.gui.qt_strings import install_qt_strings
 
@@ -92,11 +91,7 @@ def take_screenshots(db: Path, password: str, out: Path | None) -> tuple[Sizes, 
         app = QApplication([])
     load_screen_font(app)
     install_qt_strings(app)
-    services = open_services(DatabaseLocation.for_file(db), must_exist=True)
     users = {role: services.auth.login(role.value, password) for role in Role}
     camera = Camera(out)
-    try:
-        photograph(services, users, camera)
-    finally:
-        services.ctx.database.dispose()
+    photograph(services, users, camera)
     return camera.sizes, camera.too_large

@@ -46,7 +46,10 @@ PREVIEW_ROWS = 500
 
 def choose_register_file(parent: QWidget) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose the register file"), in_documents(""), _("Register files") + " (*.csv *.xlsx)"
+        parent,
+        _("Choose the register file"),
+        in_documents(""),
+        _("Register files") + " (*.csv *.xlsx)",
     )
     return path or None
 

@@ -23,14 +23,18 @@ def complaints_page(services: Services, user: CurrentUser) -> QWidget:
     return ComplaintsPage(services, user)
 
 
-def add_complaint_sections(dashboard: DashboardPage, reports: ReportsPage, services: Services,
+def add_complaint_sections(dashboard: DashboardPage, services: Services,
                            user: CurrentUser) -> None:  # fmt: skip
-    """The dashboard's deadlines (for those who see complaints) and the O29 statistics."""
+    """The dashboard's deadlines, for those who see complaints."""
     if is_allowed(user, ComplaintOperation.VIEW):
         from nongbon_ita.gui.complaints.due_widget import DueComplaintsWidget
 
         dashboard.add_section("complaints", _("Complaints near their deadline"),
                               DueComplaintsWidget(services, user))  # fmt: skip
+
+
+def add_complaint_reports(reports: ReportsPage, services: Services, user: CurrentUser) -> None:
+    """The O29 statistics on the reports page."""
     stats = services.complaints.stats
     reports.add_document(_("O29 complaint statistics: fiscal year"),
                          lambda year: stats.pdf(user, year), "O29")  # fmt: skip

@@ -213,7 +213,8 @@ class ComplaintDetailDialog(QDialog):
         }  # fmt: skip
         why_not = {  # a disabled button says why, instead of leaving the user guessing
             key: _("The complainant is anonymous: there is nobody to write to or inform.")
-            for key in ("receipt", "outcome", "inform", "acknowledge") if c.anonymous
+            for key in ("receipt", "outcome", "inform", "acknowledge")
+            if c.anonymous
         }
         if not is_allowed(self.user, ComplaintOperation.PRINT_LETTERS):
             for key in ("receipt", "outcome"):

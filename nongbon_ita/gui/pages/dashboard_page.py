@@ -60,6 +60,7 @@ class DashboardPage(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.sections: dict[str, QWidget] = {}
+        self._shown = False
 
     def add_section(self, key: str, title: str, widget: QWidget) -> None:
         """An area's summary (overdue loans, complaints due, measures due) under a heading."""
@@ -76,7 +77,9 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if self._shown:  # the first time, the sections were read as they were built
+            self.refresh()
+        self._shown = True
 
     def refresh(self) -> None:
         """Today's date and every section read again (after any change elsewhere)."""

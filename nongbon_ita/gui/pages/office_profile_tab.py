@@ -36,7 +36,10 @@ _REQUIRED = ("name", "short_name", "district", "province")
 
 def choose_logo_file(parent: QWidget) -> str | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose the office logo"), in_documents(""), _("Images") + " (*.png *.jpg *.jpeg *.bmp)"
+        parent,
+        _("Choose the office logo"),
+        in_documents(""),
+        _("Images") + " (*.png *.jpg *.jpeg *.bmp)",
     )
     return path or None
 
