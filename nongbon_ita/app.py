@@ -40,3 +40,15 @@ def run_gui(location: DatabaseLocation, argv: list[str]) -> int:
         show_startup_error(translate_message(error.message_id, error.params), argv)
         return 2
     return int(start(services, argv))
+
+
+def show_fatal_error(message: str) -> None:
+    """A failure of the windowed program, shown in a message box (it has no console)."""
+    try:
+        from nongbon_ita.gui.run import show_startup_error
+
+        show_startup_error(message, ["nongbon-ita"])
+    except Exception:  # Qt itself failed: the log file has the error already
+        import logging
+
+        logging.getLogger("nongbon_ita").exception("could not show the start-up error")

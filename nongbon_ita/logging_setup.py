@@ -28,3 +28,24 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     logger.addHandler(handler)
     logger.setLevel(level)
     return path
+
+
+def console_to_log() -> None:
+    """No console (a windowed program): sys.stdout and sys.stderr, None there, write to the log
+    file instead, so that a print or a dying library's message is kept rather than lost."""
+    import sys
+    from typing import TextIO
+
+    stream: TextIO
+    try:
+        path = log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream = open(path, "a", encoding="utf-8", errors="replace")  # noqa: SIM115 (kept open)
+    except OSError:
+        import io
+
+        stream = io.StringIO()  # nowhere to write: at least printing never fails
+    if sys.stdout is None:
+        sys.stdout = stream
+    if sys.stderr is None:
+        sys.stderr = stream

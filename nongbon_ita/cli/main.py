@@ -55,9 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("Cancelled."), file=sys.stderr)
         return EXIT_REFUSED
     except Exception as error:  # the last line of defence: one line, never a traceback
-        log.debug("unexpected failure", exc_info=True)
-        print(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}"),
-              file=sys.stderr)  # fmt: skip
+        log.error("unexpected failure", exc_info=True)
+        line = _("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
+        print(line, file=sys.stderr)
+        if _windowed:  # no console: the user would see nothing at all
+            from nongbon_ita.app import show_fatal_error
+
+            show_fatal_error(line)
         return EXIT_FAILURE
     finally:
         from nongbon_ita.cli.session import close_all
@@ -88,6 +92,18 @@ def gui_options(words: Sequence[str]) -> list[str]:
     return kept
 
 
+_windowed = False  # set by main_gui when there is no console to print to
+
+
 def main_gui() -> int:
-    """The windowed executable: always the GUI, whatever else a shortcut passes."""
+    """The windowed executable: always the GUI, whatever else a shortcut passes. A windowed
+    program on Windows has no console (sys.stderr is None): what it would print goes to the log
+    file, and a failure at start-up is shown in a message box as well as logged (ERROR)."""
+    global _windowed
+    if sys.stderr is None or sys.stdout is None:
+        from nongbon_ita.logging_setup import configure_logging, console_to_log
+
+        configure_logging()
+        console_to_log()
+        _windowed = True
     return main(gui_options(sys.argv[1:]))

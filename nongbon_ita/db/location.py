@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from nongbon_ita.db.netshare import is_network_path
+from nongbon_ita.db.netshare import is_network_path, synced_folder
 from nongbon_ita.domain.errors import N_, DatabaseRefused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -71,6 +71,13 @@ def check_file(location: DatabaseLocation, must_exist: bool) -> None:
         raise DatabaseRefused(
             N_("The database {path} is on a network share, where SQLite can corrupt data. "
                "Keep it on this computer, or use a database server (NONGBON_ITA_DATABASE_URL)."),
+            path=str(path),
+        )  # fmt: skip
+    if synced_folder(path) is not None:
+        raise DatabaseRefused(
+            N_("The database {path} is in a OneDrive folder, which copies the file while the "
+               "program writes to it and can corrupt it. Keep it in a folder that is not "
+               "synchronised (the default place is fine)."),
             path=str(path),
         )  # fmt: skip
     if not path.exists():

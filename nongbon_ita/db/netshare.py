@@ -1,10 +1,16 @@
-"""Detect a database file on a network share, where SQLite's file locking is unsafe."""
+"""Detect a database file on a network share, where SQLite's file locking is unsafe, or in a
+folder a sync client (OneDrive) copies behind SQLite's back — Windows often redirects Documents
+and the Desktop there without the user knowing."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+# the folders the OneDrive client sets for the signed-in user (personal, work or school)
+SYNC_FOLDER_VARIABLES = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
 
 NETWORK_FS_TYPES = frozenset(
     {
@@ -61,3 +67,17 @@ def is_network_path(path: Path, mounts_file: Path = Path("/proc/mounts")) -> boo
         return False  # no mount table (macOS): nothing to go on
     fs_type = _linux_mount_type(resolved, mounts_text)
     return fs_type is not None and fs_type.lower() in NETWORK_FS_TYPES
+
+
+def synced_folder(path: Path, environ: Mapping[str, str] | None = None) -> str | None:
+    """The OneDrive folder that contains `path`, or None."""
+    env = os.environ if environ is None else environ
+    target = os.path.normcase(os.path.abspath(str(path)))
+    for variable in SYNC_FOLDER_VARIABLES:
+        folder = env.get(variable, "").strip()
+        if not folder:
+            continue
+        root = os.path.normcase(os.path.abspath(folder)).rstrip("\\/")
+        if target == root or target.startswith(root + os.sep) or target.startswith(root + "/"):
+            return folder
+    return None

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -32,6 +31,7 @@ from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.complaints.intake_dialog import choose_files
 from nongbon_ita.gui.complaints.step_dialog import StepDialog
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.widgets.open_file import open_kept_file
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
@@ -46,7 +46,7 @@ IDENTITY_LABELS = (("name", "Name"), ("address", "Address"), ("phone", "Phone"),
 
 
 def _open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    open_kept_file(None, path)  # an attachment from the public never runs as a program
 
 
 open_file: Callable[[Path], None] = _open_file  # replaced by tests

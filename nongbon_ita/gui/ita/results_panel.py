@@ -22,6 +22,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.ita.result_dialog import EvidenceDialog, ResultDialog
+from nongbon_ita.gui.widgets.open_file import open_kept_file
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _, current_language
 from nongbon_ita.services.registry import Services
@@ -167,5 +168,4 @@ class ResultsPanel(QWidget):
         if evidence.kind is EvidenceKind.LINK:
             QDesktopServices.openUrl(QUrl(evidence.url))
         else:
-            path = self.services.ita.results.evidence_path(evidence)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_kept_file(self, self.services.ita.results.evidence_path(evidence))
