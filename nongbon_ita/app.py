@@ -7,6 +7,7 @@ import os
 from nongbon_ita.db.engine import Database, open_database
 from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.services.context import HashingCost, ServiceContext
+from nongbon_ita.services.presence import Lease
 from nongbon_ita.services.registry import Services
 
 
@@ -21,8 +22,15 @@ def services_for(database: Database) -> Services:
     return Services.over(ServiceContext(database, hashing=hashing_cost_from_env()))
 
 
-def open_services(location: DatabaseLocation, must_exist: bool = False) -> Services:
-    return services_for(open_database(location, must_exist=must_exist))
+def open_services(
+    location: DatabaseLocation, must_exist: bool = False, program: str = "cli"
+) -> Services:
+    """Services on the database; a SQLite file also gets this program's lease (presence.py),
+    so a restore elsewhere knows it is open, and by whom."""
+    services = services_for(open_database(location, must_exist=must_exist))
+    if location.file is not None:
+        Lease(location.file, program)  # held until the program ends (atexit)
+    return services
 
 
 def run_gui(location: DatabaseLocation, argv: list[str]) -> int:
@@ -35,7 +43,7 @@ def run_gui(location: DatabaseLocation, argv: list[str]) -> int:
 
     configure_logging()
     try:
-        services = open_services(location)
+        services = open_services(location, program="gui")
     except DomainError as error:
         show_startup_error(translate_message(error.message_id, error.params), argv)
         return 2

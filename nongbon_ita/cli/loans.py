@@ -24,14 +24,14 @@ def _month(text: str | None) -> int | None:
 
 def cmd_print_loan_form(args: argparse.Namespace) -> int:
     services = services_of(args)
-    actor = login(services, args.user)
+    actor = login(services, args.user, read_only=True)
     loan = services.loans.by_number(actor, args.loan)
     return write_and_report(args.out, services.loans.loan_form_pdf(actor, loan.id))
 
 
 def cmd_print_overdue_memo(args: argparse.Namespace) -> int:
     services = services_of(args)
-    actor = login(services, args.user)
+    actor = login(services, args.user, read_only=True)
     loan = services.loans.by_number(actor, args.loan)
     return write_and_report(args.out, services.loans.overdue_memo_pdf(actor, loan.id))
 
@@ -46,14 +46,14 @@ def _query(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_print_loan_register(args: argparse.Namespace) -> int:
     query = _query(args)
     services = services_of(args)
-    actor = login(services, args.user)
+    actor = login(services, args.user, read_only=True)
     return write_and_report(args.out, services.loans.register_pdf(actor, query))
 
 
 def cmd_export_loan_register(args: argparse.Namespace) -> int:
     query = _query(args)
     services = services_of(args)
-    actor = login(services, args.user)
+    actor = login(services, args.user, read_only=True)
     return write_and_report(args.out, services.loans.register_xlsx(actor, query))
 
 

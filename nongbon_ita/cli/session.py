@@ -38,11 +38,12 @@ def close_all() -> None:
         _opened.pop().ctx.database.dispose()
 
 
-def login(services: Services, username: str) -> CurrentUser:
+def login(services: Services, username: str, read_only: bool = False) -> CurrentUser:
+    """Log the acting user in; `read_only` commands (prints, exports) never wait for a writer."""
     password = read_password(
         "NONGBON_ITA_PASSWORD", _("Password for {user}: ").format(user=username)
     )
-    return services.auth.login(username, password, channel="cli")
+    return services.auth.login(username, password, channel="cli", read_only=read_only)
 
 
 def say(text: str) -> None:

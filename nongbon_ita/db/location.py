@@ -11,7 +11,9 @@ from nongbon_ita.db.netshare import is_network_path, synced_folder
 from nongbon_ita.domain.errors import N_, DatabaseRefused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+# how long a writer waits for another one (issue 12: a person waits, a script retries): 20 s,
+# shorter in tests through the environment
+BUSY_TIMEOUT_MS = int(os.environ.get("NONGBON_ITA_BUSY_TIMEOUT_MS", "") or 20000)
 
 
 @dataclass(frozen=True)

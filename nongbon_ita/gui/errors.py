@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.gui import messages
 from nongbon_ita.i18n.translate import _, translate_message
+from nongbon_ita.services.presence import DatabaseReplaced
 
 log = logging.getLogger("nongbon_ita.gui")
 
@@ -23,10 +24,20 @@ def domain_message(err: DomainError) -> str:
     return translate_message(err.message_id, err.params)
 
 
+def stop_for_replaced_database(err: DatabaseReplaced, parent: QWidget | None = None) -> None:
+    """Say why, then end the program (exit code 2): every later save would be lost."""
+    log.warning("database replaced: %s", err)
+    messages.warn(parent or QApplication.activeWindow(), domain_message(err))
+    QApplication.exit(2)
+
+
 def report_error(err: BaseException, parent: QWidget | None = None) -> None:
     """Show `err` to the user; log it with its traceback unless it is a DomainError."""
     if parent is None:
         parent = QApplication.activeWindow()
+    if isinstance(err, DatabaseReplaced):  # a save found the file restored under it
+        stop_for_replaced_database(err, parent)
+        return
     if isinstance(err, DomainError):
         log.info("refused: %s", err)
         messages.warn(parent, domain_message(err))

@@ -177,10 +177,12 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return 0
         from nongbon_ita.gui.bench_autologin import bench_autologin
+        from nongbon_ita.gui.database_watch import DatabaseWatch
         from nongbon_ita.gui.pages.backups_tab import take_daily_backup
 
         session = GuiSession(services, render_o43)
         session.backup_note = take_daily_backup(services.ctx)  # warned about in the status bar
+        session.watch = DatabaseWatch(services.ctx.identity.check, session).start()
         if not bench_autologin(session):  # a benchmark hook, inert unless its variable is set
             session.show_login()
         return app.exec()

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from nongbon_ita.db.locks import AUDIT, take_write_lock
 from nongbon_ita.db.models import AuditEventRow
 from nongbon_ita.domain.audit import (
     GENESIS_HASH,
@@ -38,6 +39,7 @@ def record_event(
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event inside the caller's transaction (so it commits or rolls back with it)."""
+    take_write_lock(session, AUDIT)  # one appender at a time, or two events share a `seq`
     last = session.execute(
         select(AuditEventRow.seq, AuditEventRow.hash).order_by(AuditEventRow.seq.desc()).limit(1)
     ).first()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from nongbon_ita.db.locks import DatabaseBusy
 from nongbon_ita.db.models import UserRow
 from nongbon_ita.domain.errors import N_, AuthenticationError
 from nongbon_ita.domain.roles import Role
@@ -17,6 +19,7 @@ from nongbon_ita.services.passwords import hash_secret, validate_password, verif
 from nongbon_ita.services.settings_store import LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, get_int
 
 _WRONG = N_("Wrong user name or password.")
+_PRINT_PATIENCE_MS = 300  # a print does not wait for a long import to record its login
 
 
 def current_user_of(row: UserRow) -> CurrentUser:
@@ -33,44 +36,75 @@ def _find_user(session: Session, username: str) -> UserRow | None:
     return session.scalars(select(UserRow).where(UserRow.username == username.strip())).first()
 
 
+def _refuse_locked(row: UserRow, now: datetime) -> None:
+    if row.locked_until is not None and row.locked_until > now:
+        minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
+        raise AuthenticationError(
+            N_("This account is locked after too many failed logins. "
+               "Try again in {minutes} minutes or ask an administrator."),
+            minutes=minutes,
+        )  # fmt: skip
+
+
+def _set_quietly(session: Session, user_id: int, **values: object) -> None:
+    """Update login bookkeeping without bumping `version` or `updated_at` (not an edit)."""
+    table = cast(Table, UserRow.__table__)  # Core, not the ORM: no optimistic-lock version bump
+    session.execute(
+        update(table).where(table.c.id == user_id).values(updated_at=table.c.updated_at, **values)
+    )
+
+
 class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def login(self, username: str, password: str, channel: str = "gui") -> CurrentUser:
-        """Check the password; every failure counts toward the lock-out, GUI and CLI alike."""
-        failure: AuthenticationError | None = None
-        with self.ctx.transaction() as session:
+    def login(
+        self, username: str, password: str, channel: str = "gui", read_only: bool = False
+    ) -> CurrentUser:
+        """Check the password; every failure counts toward the lock-out, GUI and CLI alike.
+
+        The check reads only (the slow hash runs outside any lock). A success is recorded
+        (last login, audit) without touching the user's version: a login is not an edit, and
+        two sessions of one user must not make each other stale. `read_only` (prints, exports)
+        records it only if the database is free now, and never waits for another writer.
+        """
+        with self.ctx.reading() as session:
             row = _find_user(session, username)
-            now = self.ctx.now()
             if row is None:
                 raise AuthenticationError(_WRONG)
-            if row.locked_until is not None and row.locked_until > now:
-                minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
-                raise AuthenticationError(
-                    N_("This account is locked after too many failed logins. "
-                       "Try again in {minutes} minutes or ask an administrator."),
-                    minutes=minutes,
-                )  # fmt: skip
-            if not verify_secret(row.password_hash, password, self.ctx.hashing):
-                row.failed_logins += 1
-                limit = get_int(session, LOCKOUT_ATTEMPTS)
-                if row.failed_logins >= limit:
-                    row.locked_until = now + timedelta(minutes=get_int(session, LOCKOUT_MINUTES))
-                    row.failed_logins = 0
-                    record_event(self.ctx, session, row.username, "user.locked", "user", row.id,
-                                 after={"channel": channel})  # fmt: skip
-                failure = AuthenticationError(_WRONG)
-            elif not row.active:
-                failure = AuthenticationError(N_("This account is disabled."))
-            else:
-                row.failed_logins = 0
-                row.locked_until = None
-                row.last_login_at = now
-                record_event(self.ctx, session, row.username, "user.login", "user", row.id,
+            _refuse_locked(row, self.ctx.now())
+            user, active, stored = current_user_of(row), row.active, row.password_hash
+        if not verify_secret(stored, password, self.ctx.hashing):
+            self._count_failure(user.id, channel)
+            raise AuthenticationError(_WRONG)
+        if not active:
+            raise AuthenticationError(N_("This account is disabled."))
+        try:
+            self._record_login(user, channel, patience_ms=_PRINT_PATIENCE_MS if read_only else None)
+        except DatabaseBusy:
+            if not read_only:
+                raise  # a print goes on; its login is simply not recorded
+        return user
+
+    def _count_failure(self, user_id: int, channel: str) -> None:
+        with self.ctx.transaction() as session:
+            row = session.get(UserRow, user_id)
+            if row is None:
+                return
+            failed, locked_until = row.failed_logins + 1, row.locked_until
+            if failed >= get_int(session, LOCKOUT_ATTEMPTS):
+                locked_until = self.ctx.now() + timedelta(minutes=get_int(session, LOCKOUT_MINUTES))
+                failed = 0
+                record_event(self.ctx, session, row.username, "user.locked", "user", row.id,
                              after={"channel": channel})  # fmt: skip
-                return current_user_of(row)
-        raise failure  # raised after commit, so the failed attempt is counted
+            _set_quietly(session, user_id, failed_logins=failed, locked_until=locked_until)
+
+    def _record_login(self, user: CurrentUser, channel: str, patience_ms: int | None) -> None:
+        with self.ctx.transaction(patience_ms=patience_ms) as session:
+            _set_quietly(session, user.id, failed_logins=0, locked_until=None,
+                         last_login_at=self.ctx.now())  # fmt: skip
+            record_event(self.ctx, session, user.username, "user.login", "user", user.id,
+                         after={"channel": channel})  # fmt: skip
 
     def change_own_password(self, user: CurrentUser, old: str, new: str) -> None:
         validate_password(new)

@@ -11,11 +11,13 @@ and the copies migrations and restores leave beside the database.
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +31,7 @@ from nongbon_ita.services.backup_check import inspect_backup, ro_connect
 from nongbon_ita.services.backup_crypto import is_encrypted
 from nongbon_ita.services.backup_store import backup_database
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.presence import FileIdentity
 from nongbon_ita.services.private_files import private_mkdir
 from nongbon_ita.services.restore import restore_file
 from nongbon_ita.services.settings_store import get_setting, put_setting
@@ -40,7 +43,7 @@ DEFAULT_KEEP_DAYS = 30
 STALE_AFTER = timedelta(days=7)
 SYSTEM_ACTOR = "system"  # the automatic backup is nobody's action
 ENCRYPTED_SUFFIX = ".nbk"  # one sealed file (backup_crypto); plain backups end in .sqlite3
-_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})\.(sqlite3|nbk)$")
+_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})(?:-\d+)?\.(sqlite3|nbk)$")
 # copies the app leaves beside the database: before a migration, before a restore
 _KEPT_COPY = re.compile(r"\.before-(?:migration|restore)-(\d{8}-\d{6})\.bak$")
 
@@ -77,9 +80,31 @@ class BackupPreview:
     encrypted: bool = False  # sealed: nothing can be read before the passphrase is given
 
 
-def backup_file_name(moment: datetime, encrypted: bool = False) -> str:
+def backup_file_name(moment: datetime, encrypted: bool = False, serial: int = 1) -> str:
     suffix = ENCRYPTED_SUFFIX if encrypted else ".sqlite3"
-    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}{suffix}"
+    second = f"-{serial}" if serial > 1 else ""  # two programs backing up in the same second
+    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}{second}{suffix}"
+
+
+@contextmanager
+def _reserved_name(folder: Path, local: datetime, encrypted: bool) -> Iterator[Path]:
+    """A backup name no other program is using or has used: a `.reserved` marker, created
+    exclusively, is held while the backup is written (issue 12: same-second names collided)."""
+    for serial in itertools.count(1):
+        out = folder / backup_file_name(local, encrypted, serial)
+        marker = out.with_name(out.name + ".reserved")
+        try:
+            os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue  # another program is writing this one now
+        if out.exists():  # written earlier in this second and finished
+            marker.unlink(missing_ok=True)
+            continue
+        try:
+            yield out
+        finally:
+            marker.unlink(missing_ok=True)
+        return
 
 
 def default_folder(ctx: ServiceContext) -> Path | None:
@@ -196,8 +221,8 @@ def take_backup(
     ctx: ServiceContext, actor: str, folder: Path, local: datetime, passphrase: str | None = None
 ) -> Path:
     """One backup file in `folder`, remembered as the last backup."""
-    name = backup_file_name(local, encrypted=passphrase is not None)
-    out = backup_database(ctx, actor, folder / name, passphrase)
+    with _reserved_name(folder, local, encrypted=passphrase is not None) as name:
+        out = backup_database(ctx, actor, name, passphrase)
     with ctx.transaction() as session:
         put_setting(session, LAST_AT, ctx.now().astimezone(UTC).isoformat())
     return out
@@ -269,6 +294,7 @@ def restore_backup(
     ctx.database.dispose()
     outcome = restore_file(target, backup, lambda _opened: user.username, ctx.now(),
                            passphrase or _no_passphrase, other_office, ctx.clock)  # fmt: skip
+    ctx.identity = FileIdentity.of(target)  # replaced by us: this program is not writing blind
     return outcome.kept
 
 

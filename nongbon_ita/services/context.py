@@ -7,14 +7,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from nongbon_ita.db.engine import Database
+from nongbon_ita.db.locks import WRITE, busy_or, take_write_lock
 from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.domain.errors import N_, StaleEditError
 from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
 from nongbon_ita.services.audit_heads import append_heads
+from nongbon_ita.services.presence import FileIdentity
 
 
 def _utc_now() -> datetime:
@@ -39,6 +42,12 @@ class ServiceContext:
     database: Database
     clock: Callable[[], datetime] = _utc_now
     hashing: HashingCost = field(default_factory=HashingCost)
+    # the database file as opened: a restore elsewhere replaces it, and then nothing may be
+    # written into the old one (issue 12: 20 saves reported success and were lost)
+    identity: FileIdentity = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.identity = FileIdentity.of(self.database.location.file)
 
     def now(self) -> datetime:
         return self.clock()
@@ -52,10 +61,17 @@ class ServiceContext:
         return self.office_now().date()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """All-or-nothing: commit on success, roll back on any error."""
+    def transaction(self, patience_ms: int | None = None) -> Iterator[Session]:
+        """All-or-nothing: commit on success, roll back on any error.
+
+        Holds the write lock from the start (db/locks.py), so what the transaction checks cannot
+        change before it writes; waits for another writer up to the busy timeout (or
+        `patience_ms`), then raises DatabaseBusy.
+        """
+        self.identity.check()
         session = self.database.sessions()
         try:
+            take_write_lock(session, WRITE, patience_ms=patience_ms)
             yield session
             session.commit()
             # after the commit, never before: a recorded head always exists in the file
@@ -65,6 +81,9 @@ class ServiceContext:
             raise StaleEditError(
                 N_("Someone else saved this record after you opened it. Reload and try again.")
             ) from None
+        except OperationalError as error:
+            session.rollback()
+            raise busy_or(error) from None
         except BaseException:
             session.rollback()
             raise
@@ -73,9 +92,13 @@ class ServiceContext:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        """Reads only: never takes the write lock, never waits for a writer (WAL)."""
+        self.identity.check()
         session = self.database.sessions()
         try:
             yield session
+        except OperationalError as error:
+            raise busy_or(error) from None
         finally:
             session.rollback()
             session.close()

@@ -35,6 +35,7 @@ from nongbon_ita.services.backup_check import verify_backup as verify_backup
 from nongbon_ita.services.backup_store import remove_partial, snapshot
 from nongbon_ita.services.context import HashingCost
 from nongbon_ita.services.passwords import verify_secret
+from nongbon_ita.services.presence import refuse_if_open_elsewhere
 from nongbon_ita.services.private_files import make_tree_private
 
 
@@ -111,6 +112,7 @@ def restore_file(
     from nongbon_ita.db.engine import open_database
     from nongbon_ita.services.context import ServiceContext
 
+    refuse_if_open_elsewhere(target)  # their next saves would go into the replaced file
     with opened_backup(backup, passphrase, target.parent) as opened:
         verified = verify_backup(opened, target if target.exists() else None, other_office)
         username = actor(opened)

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from nongbon_ita.db.locks import numbering, take_write_lock
 from nongbon_ita.db.models import (
     ComplaintActionRow,
     ComplaintIdentityRow,
@@ -36,6 +37,7 @@ from nongbon_ita.services.context import ServiceContext
 
 
 def next_number(session: Session, year: int) -> int:
+    take_write_lock(session, numbering("complaint", year))  # gapless and unique per year
     last = session.scalar(select(func.max(ComplaintRow.number))
                           .where(ComplaintRow.fiscal_year == year))  # fmt: skip
     return int(last or 0) + 1

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from nongbon_ita.db.locks import BOOKING, take_write_lock
 from nongbon_ita.db.models import (
     LiabilityRow,
     LoanFollowUpRow,
@@ -64,6 +65,7 @@ class LoanHandling(LoanServiceBase):
         if not item_ids:
             raise ValidationError(N_("Choose the items to hand out."), field="items")
         with self.ctx.transaction() as session:
+            take_write_lock(session, BOOKING)  # stock and statuses are checked, then changed
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.APPROVED, LoanStatus.HANDED_OUT)
             today = self.today()

@@ -208,6 +208,16 @@ class LoanQueries(LoanServiceBase):
                 ))  # fmt: skip
             return found
 
+    def staff_id(self, actor: CurrentUser, username: str) -> int:
+        """The account of an active staff borrower named by user name (the command line)."""
+        require(actor, LoanOperation.REQUEST)
+        with self.ctx.reading() as session:
+            found = session.scalar(select(UserRow.id).where(
+                UserRow.username == username.strip(), UserRow.active.is_(True)))  # fmt: skip
+        if found is None:
+            raise NotFoundError(N_("No active user is named {name}."), name=username)
+        return int(found)
+
     def staff_accounts(self, actor: CurrentUser) -> list[StaffAccount]:
         """Active users a request can name as the borrower (the requester alone for staff)."""
         require(actor, LoanOperation.REQUEST)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from nongbon_ita.db.locks import BOOKING, numbering, take_write_lock
 from nongbon_ita.db.models import DivisionRow, LoanItemRow, LoanRow, UserRow
 from nongbon_ita.domain.calendar import fiscal_year
 from nongbon_ita.domain.errors import N_, NotFoundError, PermissionDenied, ValidationError
@@ -85,6 +86,7 @@ class LoanRequests(LoanServiceBase):
         """A new request (a draft, or submitted at once); every rule is checked now."""
         require(actor, LoanOperation.REQUEST)
         with self.ctx.transaction() as session:
+            take_write_lock(session, BOOKING)  # before the checks: nobody books in between
             request = _fill_staff_borrower(session, actor, request)
             self._check(session, request, None)
             row = LoanRow(fiscal_year=fiscal_year(self.today()), status=LoanStatus.DRAFT.value,
@@ -103,6 +105,7 @@ class LoanRequests(LoanServiceBase):
     ) -> Loan:
         require(actor, LoanOperation.REQUEST)
         with self.ctx.transaction() as session:
+            take_write_lock(session, BOOKING)
             row = self._own_row(session, actor, loan_id)
             self._editable(row, expected_version, LoanStatus.DRAFT)
             request = _fill_staff_borrower(session, actor, request)
@@ -120,6 +123,7 @@ class LoanRequests(LoanServiceBase):
         """Send a draft for approval: it gets its number in the fiscal year of today."""
         require(actor, LoanOperation.REQUEST)
         with self.ctx.transaction() as session:
+            take_write_lock(session, BOOKING)
             row = self._own_row(session, actor, loan_id)
             self._editable(row, expected_version, LoanStatus.DRAFT)
             loan = load_loan(session, row.id)
@@ -137,6 +141,9 @@ class LoanRequests(LoanServiceBase):
     ) -> Loan:
         require(actor, LoanOperation.APPROVE)
         with self.ctx.transaction() as session:
+            # the write lock before the overlap check: two approvers of overlapping loans of one
+            # asset at the same moment would otherwise both pass it (issue 12)
+            take_write_lock(session, BOOKING)
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.SUBMITTED)
             self._not_own(actor, row)
@@ -195,6 +202,7 @@ class LoanRequests(LoanServiceBase):
         """A later due date, approved by an approver (never on their own loan)."""
         require(actor, LoanOperation.APPROVE)
         with self.ctx.transaction() as session:
+            take_write_lock(session, BOOKING)
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.APPROVED, LoanStatus.HANDED_OUT)
             self._not_own(actor, row)
@@ -239,6 +247,7 @@ class LoanRequests(LoanServiceBase):
 
     def _number(self, session: Session, row: LoanRow) -> None:
         year = fiscal_year(self.today())
+        take_write_lock(session, numbering("loan", year))  # the next number is ours alone
         last = session.scalar(select(func.max(LoanRow.number)).where(LoanRow.fiscal_year == year))
         row.fiscal_year, row.number = year, (last or 0) + 1
         row.status, row.submitted_at = LoanStatus.SUBMITTED.value, self.ctx.now()

@@ -1,0 +1,101 @@
+"""The one locking primitive of the app: take the write lock before checking, then write.
+
+A rule such as "no double booking" or "numbers per fiscal year are gapless and unique" is a
+check followed by a write. Two writers that both check before either writes both pass the check
+(issue 12: both approved in 20 of 25 trials). Every such transaction therefore starts with
+`take_write_lock(session, key)`, and only then reads what it checks.
+
+SQLite (one writer per file): the lock is SQLite's RESERVED lock (the WAL write lock), taken
+with `BEGIN IMMEDIATE`. pysqlite in its legacy mode runs SELECTs outside any transaction and
+only opens one (deferred) at the first INSERT/UPDATE/DELETE; so a transaction that is not open
+yet is opened here with `BEGIN IMMEDIATE`, and one that is already open already holds the lock
+(it was opened by a write). The key is not used: the whole file has one writer at a time.
+`ServiceContext.transaction()` calls `take_write_lock(session, WRITE)` at its start, so on
+SQLite every write transaction holds the lock from its first read. Readers (WAL) never wait.
+
+PostgreSQL (i12pg): `key` names what is checked — `BOOKING` (a durable asset's bookings),
+`numbering(kind, year)`, `AUDIT` (the chain's head) — and the lock is a transaction-scoped
+advisory lock on a stable 63-bit hash of the key, released at commit or rollback. Two
+transactions with different keys do not wait for each other. `WRITE` (taken at the start of
+every write transaction) is a no-op there: MVCC and the specific keys are enough. Refine this
+branch (row locks, SERIALIZABLE with retry) as needed; callers need not change.
+
+Waiting is normal: SQLite waits up to the busy timeout (db/location.py), then the wait ends in
+`DatabaseBusy` ("ฐานข้อมูลกำลังถูกใช้งาน… ลองใหม่", CLI exit 2), never in SQL text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from nongbon_ita.db.location import BUSY_TIMEOUT_MS
+from nongbon_ita.domain.errors import N_, DomainError
+
+WRITE = "write"  # any write transaction (SQLite: the file's write lock; PostgreSQL: nothing)
+BOOKING = "loans.booking"  # who holds which durable asset when, and consumables' stock
+AUDIT = "audit.chain"  # the head of the hash chain: one appender at a time
+
+BUSY_MESSAGE = N_("The database is in use by someone else… Wait a moment and try again.")
+
+
+class DatabaseBusy(DomainError):
+    """Another writer held the database longer than the busy timeout: try again later."""
+
+    def __init__(self) -> None:
+        super().__init__(BUSY_MESSAGE)
+
+
+def numbering(kind: str, fiscal_year: int) -> str:
+    """The key of one number sequence, e.g. numbering("loan", 2570)."""
+    return f"numbering.{kind}.{fiscal_year}"
+
+
+def take_write_lock(session: Session, key: str, *, patience_ms: int | None = None) -> None:
+    """Hold the lock guarding `key` until the session's transaction ends.
+
+    Call it before reading anything the transaction checks. `patience_ms` shortens the wait
+    (SQLite) for writes that may be skipped when busy, such as the last-login time of a print.
+    Raises DatabaseBusy when the wait ends without the lock.
+    """
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        dbapi: Any = connection.connection.dbapi_connection
+        if dbapi is None or dbapi.in_transaction:
+            return  # opened by a write (or by us): the RESERVED lock is already held
+        try:
+            if patience_ms is not None:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={int(patience_ms)}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except OperationalError as error:
+            raise busy_or(error) from None
+        finally:
+            if patience_ms is not None:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    elif dialect == "postgresql" and key != WRITE:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _key_number(key)})
+
+
+def _key_number(key: str) -> int:
+    """A stable signed 64-bit number for `key` (advisory locks take a bigint)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether `error` is SQLite's "database is locked" (the busy timeout ran out)."""
+    orig = error.orig if isinstance(error, OperationalError) else error
+    if not isinstance(orig, sqlite3.OperationalError):
+        return False
+    name = getattr(orig, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(orig)
+
+
+def busy_or(error: BaseException) -> BaseException:
+    """DatabaseBusy for a busy error, the error itself otherwise (for `raise busy_or(e)`)."""
+    return DatabaseBusy() if is_busy(error) else error

@@ -1,0 +1,106 @@
+"""Concurrent submissions, complaint intakes and backups: every one succeeds, numbers per
+fiscal year are unique and gapless, backup names are unique (issue 12: IntegrityError in about
+half of the trials)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from nongbon_ita.db.models import ComplaintRow, LoanRow
+from nongbon_ita.domain.complaints.kinds import Category, Channel
+from nongbon_ita.domain.complaints.records import NewComplaint
+from nongbon_ita.services import auto_backup
+from nongbon_ita.services.registry import Services
+from tests.conftest import PASSWORD
+from tests.integration.concurrency.conftest import (
+    Job,
+    new_asset,
+    open_file,
+    race,
+    request_of,
+    today,
+)
+
+PROCESSES, EACH = 3, 4
+
+
+def _submit_many(asset: int, who: int) -> Job:
+    def prepare(services: Services):  # type: ignore[no-untyped-def]
+        supply = services.auth.login("supply", PASSWORD)
+
+        def run() -> list[str]:
+            numbers = []
+            for k in range(EACH):  # a consumable: the requests never clash on dates
+                start = today() + timedelta(days=4 * k)
+                loan = services.loans.create_request(
+                    supply, request_of(asset, f"ผู้ยืม {who}-{k}", start), submit=True
+                )
+                numbers.append(loan.number_text)
+            return numbers
+
+        return run
+
+    return prepare
+
+
+def test_concurrent_submissions_get_unique_gapless_numbers(office_file: Path) -> None:
+    services = open_file(office_file)
+    paper = new_asset(services, "7530-001-0009", consumable=True)
+    services.ctx.database.dispose()
+    outcomes = race(office_file, [_submit_many(paper, who) for who in range(PROCESSES)])
+    assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
+    services = open_file(office_file)
+    with services.ctx.reading() as session:
+        numbers = sorted(n for n in session.scalars(select(LoanRow.number)) if n is not None)
+    services.ctx.database.dispose()
+    assert numbers == list(range(1, PROCESSES * EACH + 1))
+
+
+def _intake_many(who: int) -> Job:
+    def prepare(services: Services):  # type: ignore[no-untyped-def]
+        clerk = services.auth.login("clerk", PASSWORD)
+
+        def run() -> list[str]:
+            done = []
+            for k in range(EACH):
+                complaint = NewComplaint(datetime.now(UTC), Channel.WALK_IN, Category.GENERAL,
+                                         f"ถนนชำรุด หมู่ {who} จุดที่ {k}", anonymous=True)  # fmt: skip
+                summary = services.complaints.intake.receive(clerk, complaint)
+                done.append(f"{summary.number}/{summary.fiscal_year}")
+            return done
+
+        return run
+
+    return prepare
+
+
+def test_concurrent_complaint_intakes_get_unique_gapless_numbers(office_file: Path) -> None:
+    outcomes = race(office_file, [_intake_many(who) for who in range(PROCESSES)])
+    assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
+    services = open_file(office_file)
+    with services.ctx.reading() as session:
+        numbers = sorted(session.scalars(select(ComplaintRow.number)))
+    services.ctx.database.dispose()
+    assert numbers == list(range(1, PROCESSES * EACH + 1))
+
+
+def _backup(folder: Path, moment: datetime) -> Job:
+    def prepare(services: Services):  # type: ignore[no-untyped-def]
+        return lambda: auto_backup.take_backup(services.ctx, "keeper", folder, moment).name
+
+    return prepare
+
+
+def test_backups_at_the_same_second_get_their_own_files(office_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    moment = datetime(2026, 12, 3, 9, 30, 0)  # the same second for everyone: the names collide
+    outcomes = race(office_file, [_backup(folder, moment) for _ in range(PROCESSES)])
+    assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
+    names = sorted(o.value for o in outcomes)
+    assert len(set(names)) == PROCESSES
+    assert sorted(p.name for p in folder.glob("*.sqlite3")) == names
+    assert len(auto_backup.list_backups(folder)) == PROCESSES
