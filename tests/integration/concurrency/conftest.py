@@ -34,6 +34,7 @@ from tests.conftest import OFFICE, PASSWORD
 
 USERS = {
     "supply": (Role.SUPPLY_OFFICER, Role.STAFF),
+    "supply2": (Role.SUPPLY_OFFICER,),
     "approver1": (Role.APPROVER,),
     "approver2": (Role.APPROVER,),
     "clerk": (Role.COMPLAINT_OFFICER, Role.STAFF),

@@ -104,3 +104,23 @@ def test_backups_at_the_same_second_get_their_own_files(office_file: Path, tmp_p
     assert len(set(names)) == PROCESSES
     assert sorted(p.name for p in folder.glob("*.sqlite3")) == names
     assert len(auto_backup.list_backups(folder)) == PROCESSES
+
+
+def _import(path: Path, user: str) -> Job:
+    def prepare(services: Services):  # type: ignore[no-untyped-def]
+        supply = services.auth.login(user, PASSWORD)
+        return lambda: services.assets.files.import_file(supply, path)[0]
+
+    return prepare
+
+
+def test_two_imports_of_one_file_add_it_once(office_file: Path, tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    rows = "".join(f"7080-009-{n:04d},เต็นท์ผ้าใบ หลังที่ {n},หลัง\n" for n in range(1, 41))
+    register.write_text("หมายเลขครุภัณฑ์,รายการ,หน่วยนับ\n" + rows, encoding="utf-8")
+    outcomes = race(office_file, [_import(register, user) for user in ("supply", "supply2")])
+    assert [o.error for o in outcomes] == ["", ""]
+    assert sorted(o.value for o in outcomes if not o.refused) == [40]
+    assert [o.refused for o in outcomes if o.refused] == [
+        "Nothing was imported: {count} errors; the first is in row {row}, column “{column}”."
+    ]

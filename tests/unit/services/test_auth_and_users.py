@@ -132,3 +132,14 @@ def test_changing_ones_own_password(
         services.auth.change_own_password(staff, "not-it", "brand-new-pass")
     services.auth.change_own_password(staff, PASSWORD, "brand-new-pass")
     assert not services.auth.login(staff.username, "brand-new-pass").must_change_password
+
+
+def test_a_login_is_not_an_edit_of_the_user(services: Services, admin: CurrentUser) -> None:
+    """Two sessions of one user must not make each other (or an admin's edit) stale."""
+    user = services.users.create_user(admin, "somchai", "นายสมชาย", frozenset({Role.STAFF}),
+                                      PASSWORD)  # fmt: skip
+    services.auth.login("somchai", PASSWORD)
+    services.auth.login("somchai", PASSWORD, read_only=True)
+    after = next(u for u in services.users.list_users(admin) if u.username == "somchai")
+    assert after.version == user.version
+    services.users.set_roles(admin, user.id, frozenset({Role.APPROVER}), user.version)
