@@ -55,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("Cancelled."), file=sys.stderr)
         return EXIT_REFUSED
     except Exception as error:  # the last line of defence: one line, never a traceback
+        busy = _busy_message(error)
+        if busy:  # the write lock was held past the busy timeout outside a transaction
+            print(busy, file=sys.stderr)
+            return EXIT_REFUSED
         log.error("unexpected failure", exc_info=True)
         line = _("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
         print(line, file=sys.stderr)
@@ -67,6 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from nongbon_ita.cli.session import close_all
 
         close_all()
+
+
+def _busy_message(error: Exception) -> str:
+    from nongbon_ita.db.locks import BUSY_MESSAGE, is_busy  # SQLAlchemy: only on this path
+
+    return translate_message(BUSY_MESSAGE, {}) if is_busy(error) else ""
 
 
 def _open_gui(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nongbon_ita.db.locks import DatabaseBusy, is_busy
 from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.gui import messages
 from nongbon_ita.i18n.translate import _, translate_message
@@ -35,6 +36,8 @@ def report_error(err: BaseException, parent: QWidget | None = None) -> None:
     """Show `err` to the user; log it with its traceback unless it is a DomainError."""
     if parent is None:
         parent = QApplication.activeWindow()
+    if is_busy(err):  # the write lock held past the busy timeout outside a transaction
+        err = DatabaseBusy()
     if isinstance(err, DatabaseReplaced):  # a save found the file restored under it
         stop_for_replaced_database(err, parent)
         return

@@ -104,3 +104,19 @@ def test_run_gui_shows_login_dialog(qtbot, services, monkeypatch):
     login = seen[0]
     qtbot.addWidget(login)
     assert login.title_label.text() == "องค์การบริหารส่วนตำบลหนองบอน"
+
+
+def test_a_busy_database_is_told_as_such_never_as_sql(message_log, caplog):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    busy = OperationalError(
+        "UPDATE app_user SET x=?", (1,), sqlite3.OperationalError("database is locked")
+    )
+    with caplog.at_level(logging.ERROR, logger="nongbon_ita.gui"):
+        errors.report_error(busy)
+    assert message_log.texts() == [
+        "The database is in use by someone else… Wait a moment and try again."
+    ]
+    assert caplog.text == ""

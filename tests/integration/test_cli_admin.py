@@ -196,3 +196,21 @@ def test_the_windowed_program_keeps_only_global_options() -> None:
 
     words = ["--db", "D:\\office.sqlite3", "check", "--lang=en", "--out", "x.pdf"]
     assert gui_options(words) == ["--db", "D:\\office.sqlite3", "--lang=en"]
+
+
+def test_a_busy_database_outside_a_transaction_is_one_thai_line_and_exit_2(
+    db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from nongbon_ita.services import maintenance
+
+    def busy(_ctx: object) -> None:
+        raise OperationalError(
+            "PRAGMA integrity_check", {}, sqlite3.OperationalError("database is locked")
+        )
+
+    monkeypatch.setattr(maintenance, "run_check", busy)
+    code, out = run(capsys, "--db", str(db), "check")
+    assert code == 2
+    assert out.strip() == "ฐานข้อมูลกำลังถูกใช้งาน… รอสักครู่แล้วลองใหม่"
