@@ -35,9 +35,12 @@ from tests.conftest import OFFICE, PASSWORD
 USERS = {
     "supply": (Role.SUPPLY_OFFICER, Role.STAFF),
     "supply2": (Role.SUPPLY_OFFICER,),
+    "supply3": (Role.SUPPLY_OFFICER,),
     "approver1": (Role.APPROVER,),
     "approver2": (Role.APPROVER,),
     "clerk": (Role.COMPLAINT_OFFICER, Role.STAFF),
+    "clerk2": (Role.COMPLAINT_OFFICER, Role.STAFF),
+    "clerk3": (Role.COMPLAINT_OFFICER, Role.STAFF),
     "keeper": (Role.ADMIN,),
 }
 _FORK = multiprocessing.get_context(

@@ -25,23 +25,14 @@ from tests.integration.concurrency.conftest import (
 )
 
 PROCESSES, EACH = 3, 4
+# one user per process: the same user in two programs is test_sessions.py's scenario
+SUPPLY, CLERKS = ("supply", "supply2", "supply3"), ("clerk", "clerk2", "clerk3")
 
 
-def _submit_many(asset: int, who: int) -> Job:
+def _submit_many(drafts: list[int], who: int) -> Job:
     def prepare(services: Services):  # type: ignore[no-untyped-def]
-        supply = services.auth.login("supply", PASSWORD)
-
-        def run() -> list[str]:
-            numbers = []
-            for k in range(EACH):  # a consumable: the requests never clash on dates
-                start = today() + timedelta(days=4 * k)
-                loan = services.loans.create_request(
-                    supply, request_of(asset, f"ผู้ยืม {who}-{k}", start), submit=True
-                )
-                numbers.append(loan.number_text)
-            return numbers
-
-        return run
+        supply = services.auth.login(SUPPLY[who], PASSWORD)
+        return lambda: [services.loans.submit(supply, loan).number_text for loan in drafts]
 
     return prepare
 
@@ -49,8 +40,16 @@ def _submit_many(asset: int, who: int) -> Job:
 def test_concurrent_submissions_get_unique_gapless_numbers(office_file: Path) -> None:
     services = open_file(office_file)
     paper = new_asset(services, "7530-001-0009", consumable=True)
+    supply = services.auth.login("supply", PASSWORD)
+    drafts = [  # a consumable: the requests never clash on dates; numbered on submission
+        services.loans.create_request(
+            supply, request_of(paper, f"ผู้ยืม {k}", today() + timedelta(days=4 * k))
+        ).id
+        for k in range(PROCESSES * EACH)
+    ]
     services.ctx.database.dispose()
-    outcomes = race(office_file, [_submit_many(paper, who) for who in range(PROCESSES)])
+    shares = [drafts[who::PROCESSES] for who in range(PROCESSES)]
+    outcomes = race(office_file, [_submit_many(shares[who], who) for who in range(PROCESSES)])
     assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
     services = open_file(office_file)
     with services.ctx.reading() as session:
@@ -61,7 +60,7 @@ def test_concurrent_submissions_get_unique_gapless_numbers(office_file: Path) ->
 
 def _intake_many(who: int) -> Job:
     def prepare(services: Services):  # type: ignore[no-untyped-def]
-        clerk = services.auth.login("clerk", PASSWORD)
+        clerk = services.auth.login(CLERKS[who], PASSWORD)
 
         def run() -> list[str]:
             done = []
