@@ -205,7 +205,7 @@ def test_a_busy_database_outside_a_transaction_is_one_thai_line_and_exit_2(
 
     from nongbon_ita.services import maintenance
 
-    def busy(_ctx: object) -> None:
+    def busy(*_args: object) -> None:
         raise OperationalError(
             "PRAGMA integrity_check", {}, sqlite3.OperationalError("database is locked")
         )

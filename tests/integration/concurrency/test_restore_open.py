@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from nongbon_ita.domain.assets.records import AssetDraft
-from nongbon_ita.services import maintenance
+from nongbon_ita.services.backup_store import backup_database
 from nongbon_ita.services.presence import DatabaseInUse, DatabaseReplaced
+from nongbon_ita.services.restore import restore_file
 from tests.conftest import PASSWORD
 from tests.integration.concurrency.conftest import open_file
 
@@ -32,21 +33,28 @@ def test_restore_is_refused_while_another_program_has_the_file_open(
     office_file: Path, tmp_path: Path
 ) -> None:
     backup = tmp_path / "backup.sqlite3"
-    shutil.copy2(office_file, backup)
+    services = open_file(office_file)
+    backup_database(services.ctx, "keeper", backup)
+    services.ctx.database.dispose()
+
+    def restore() -> Path | None:
+        return restore_file(office_file, backup, lambda _opened: "keeper", datetime.now(UTC),
+                            lambda: "").kept  # fmt: skip
+
     opened, release = _FORK.Event(), _FORK.Event()
     other = _FORK.Process(target=_hold_open, args=(office_file, opened, release))
     other.start()
     try:
         assert opened.wait(timeout=60)
         with pytest.raises(DatabaseInUse) as refused:
-            maintenance.restore_database(office_file, backup, datetime.now(UTC))
+            restore()
         assert socket.gethostname() in refused.value.params["who"]
         assert str(other.pid) in refused.value.params["who"]
     finally:
         release.set()
         other.join(timeout=60)
-    kept = maintenance.restore_database(office_file, backup, datetime.now(UTC))
-    assert kept.exists()  # once the other program has ended, the restore goes ahead
+    kept = restore()
+    assert kept is not None and kept.exists()  # once the other program has ended, it goes ahead
 
 
 def test_a_program_whose_file_was_replaced_saves_nothing(office_file: Path, tmp_path: Path) -> None:
