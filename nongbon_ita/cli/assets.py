@@ -13,13 +13,29 @@ from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:
+    from nongbon_ita.domain.assets.import_mapping import RowError
     from nongbon_ita.services.registry import Services
 
 MAX_ERRORS_SHOWN = 20
 
 
+def refuse_row_errors(errors: list[RowError]) -> None:
+    """An import's bad rows on stderr (the first few) and a refusal: nothing is written."""
+    from nongbon_ita.services.assets.files import row_error_text
+
+    for error in errors[:MAX_ERRORS_SHOWN]:
+        print(row_error_text(error), file=sys.stderr)
+    if errors:
+        first = errors[0]
+        raise ValidationError(
+            N_("Nothing was imported: {count} errors; the first is in row {row}, column "
+               "“{column}”."),
+            count=len(errors), row=first.row, column=first.column or "-",
+        )  # fmt: skip
+
+
 def cmd_assets_import(args: argparse.Namespace) -> int:
-    from nongbon_ita.services.assets.files import read_table, row_error_text
+    from nongbon_ita.services.assets.files import read_table
 
     services = services_of(args)
     actor = login(services, args.user)
@@ -29,16 +45,7 @@ def cmd_assets_import(args: argparse.Namespace) -> int:
     unplaced = [h for h in table.headers if h not in mapping]
     if unplaced:
         say(_("Columns not placed (ignored): {columns}").format(columns=", ".join(unplaced)))
-    preview = files.preview(table, mapping)
-    for error in preview.errors[:MAX_ERRORS_SHOWN]:
-        print(row_error_text(error), file=sys.stderr)
-    if preview.errors:
-        first = preview.errors[0]
-        raise ValidationError(
-            N_("Nothing was imported: {count} errors; the first is in row {row}, column "
-               "“{column}”."),
-            count=len(preview.errors), row=first.row, column=first.column or "-",
-        )  # fmt: skip
+    refuse_row_errors(files.preview(table, mapping).errors)
     count = files.import_table(actor, table, mapping)
     say(_("Imported {n} assets from {file}.").format(n=count, file=table.name))
     return 0

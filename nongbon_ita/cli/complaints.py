@@ -99,3 +99,6 @@ def register(tree: CommandTree) -> None:
     purge.add_argument("--with-attachments", action="store_true",
                        help="also remove the same complaints' attached files")  # fmt: skip
     user_option(purge)
+    from nongbon_ita.cli import complaints_intake  # holidays, import, find
+
+    complaints_intake.register(tree)

@@ -5,6 +5,7 @@ from nongbon_ita.db.models_assets import AssetCategoryRow, AssetRow
 from nongbon_ita.db.models_complaints import (
     ComplaintActionRow,
     ComplaintAttachmentRow,
+    ComplaintChannelRow,
     ComplaintIdentityRow,
     ComplaintRow,
     HolidayRow,
@@ -37,7 +38,7 @@ from nongbon_ita.db.models_loans import (
 
 __all__ = [
     "AssetCategoryRow", "AssetRow", "AuditEventRow", "Base", "ComplaintActionRow",
-    "ComplaintAttachmentRow", "ComplaintIdentityRow", "ComplaintRow", "DivisionRow",
+    "ComplaintAttachmentRow", "ComplaintChannelRow", "ComplaintIdentityRow", "ComplaintRow", "DivisionRow",
     "EvidenceRow", "HolidayRow", "IndicatorRow", "ItaYearRow", "LiabilityRow",
     "LoanFollowUpRow", "LoanItemRow", "LoanReturnRow", "LoanRow", "MeasureResultRow",
     "MeasureRowDb", "OfficeProfileRow", "OfficialRow", "OitItemRow", "SettingRow",

@@ -12,7 +12,10 @@ from nongbon_ita.db.base import Base, UtcDateTime, VersionedMixin, utc_now
 
 class ComplaintRow(VersionedMixin, Base):
     __tablename__ = "complaint"
-    __table_args__ = (UniqueConstraint("fiscal_year", "number"),)
+    # a referring body's reference registers once per channel (a re-import adds nothing);
+    # complaints that were not referred hold NULL, which never collides
+    __table_args__ = (UniqueConstraint("fiscal_year", "number"),
+                      UniqueConstraint("channel", "reference"))  # fmt: skip
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
@@ -41,6 +44,22 @@ class ComplaintRow(VersionedMixin, Base):
     concluded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     informed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # referred complaints: the referring body's reference, date, own deadline, whom to report to
+    reference: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    referral_dated: Mapped[date | None] = mapped_column(Date, nullable=True)
+    referral_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    report_to: Mapped[str] = mapped_column(String(300), default="")
+
+
+class ComplaintChannelRow(Base):
+    """The office's layer over the shipped channels: a renamed or hidden one, or its own."""
+
+    __tablename__ = "complaint_channel"
+    code: Mapped[str] = mapped_column(String(30), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    referred: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ComplaintIdentityRow(Base):
@@ -88,6 +107,10 @@ class ComplaintAttachmentRow(Base):
 
 
 class HolidayRow(Base):
+    """The office's layer over the `holidays` package: a day it adds, or (removed=True) a day
+    the package lists that the office works on."""
+
     __tablename__ = "holiday"
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    removed: Mapped[bool] = mapped_column(default=False)

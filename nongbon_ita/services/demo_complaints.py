@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from nongbon_ita.domain.calendar import OFFICE_ZONE, fiscal_year, fiscal_year_range, office_date
 from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome
 from nongbon_ita.domain.complaints.public_code import seeded_codes
-from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint
+from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint, Referral
 from nongbon_ita.domain.complaints.working_days import WorkingCalendar
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.registry import Services
@@ -60,6 +60,29 @@ FAMILY = ("ศรีสมบูรณ์", "ใจกล้า", "ทองด�
           "มีสุข")  # fmt: skip
 AGENCIES = ("สำนักงานป้องกันและปราบปรามการทุจริตแห่งชาติประจำจังหวัดมหาสารคาม",
             "การไฟฟ้าส่วนภูมิภาคอำเภอโกสุมพิสัย", "สำนักงานเทศบาลตำบลโกสุมพิสัย")  # fmt: skip
+
+
+# referred channels: the referring body's reference as it writes it, and whom the office answers
+_REFERRERS: dict[Channel, tuple[str, str]] = {
+    Channel.TRAFFY: ("2026-{code}", ""),
+    Channel.GOV_1111: ("1111-{n:06d}", "ศูนย์บริการประชาชน สำนักปลัดสำนักนายกรัฐมนตรี"),
+    Channel.DAMRONGDHAMMA: ("มค 0017.3/{n}", "ผู้อำนวยการศูนย์ดำรงธรรมจังหวัดมหาสารคาม"),
+    Channel.DISTRICT: ("มค 0318/{n}", "นายอำเภอโกสุมพิสัย"),
+    Channel.NACC: ("ปช 0021/{n}", "ผู้อำนวยการสำนักงาน ป.ป.ช. ประจำจังหวัดมหาสารคาม"),
+    Channel.PACC: ("ปท 0004/{n}", "ผู้อำนวยการสำนักงาน ป.ป.ท. เขต ๔"),
+    Channel.OTHER_AGENCY: ("มค 51001/{n}", "นายกองค์การบริหารส่วนจังหวัดมหาสารคาม"),
+}
+
+
+def _referral(rng: random.Random, channel: Channel, received: date) -> Referral:
+    if not channel.referred:
+        return Referral()
+    pattern, report_to = _REFERRERS[channel]
+    code = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6))
+    reference = pattern.format(n=rng.randint(100, 9999), code=code)
+    dated = received - timedelta(days=rng.randint(0, 5))
+    due_on = dated + timedelta(days=30) if rng.random() < 0.5 else None  # its own deadline
+    return Referral(reference, dated, due_on, report_to)
 
 
 def _id_number(rng: random.Random) -> str:
@@ -108,11 +131,14 @@ def add_demo_complaints(services: Services) -> None:
     recent = [calendar.add(today, 0) - timedelta(days=d) for d in range(24, 0, -2)]
     days += [d for d in recent if d <= today]
     channels, categories = list(Channel), list(Category)
+    plain = [c for c in channels if not c.referred]
     try:
         for index, received_on in enumerate(days):
             category = categories[index % len(categories)] if index < 8 else rng.choices(
                 categories, weights=(3, 2, 6, 1))[0]  # fmt: skip
-            channel = channels[index % len(channels)] if index < 24 else rng.choice(channels)
+            # every channel once at first, then a referred one now and then
+            channel = channels[index % len(channels)] if index < 24 else rng.choice(
+                channels if rng.random() < 0.25 else plain)  # fmt: skip
             anonymous = rng.random() < (0.35 if category is Category.CORRUPTION else 0.15)
             ctx.clock = _fixed(_moment(received_on, rng))
             summary = intake.receive(staff, NewComplaint(
@@ -120,7 +146,8 @@ def add_demo_complaints(services: Services) -> None:
                 subject=rng.choice(SUBJECTS[category]),
                 details="ผู้ร้องแจ้งว่าเหตุการณ์เกิดขึ้นต่อเนื่องมาระยะหนึ่ง ขอให้ตรวจสอบและแก้ไข",
                 place=f"หมู่ที่ {rng.randint(1, 12)} ตำบลหนองบอน", anonymous=anonymous,
-                identity=_identity(rng, anonymous, category)))  # fmt: skip
+                identity=_identity(rng, anonymous, category),
+                referral=_referral(rng, channel, received_on)))  # fmt: skip
             last_stage = 6 if received_on < anchor else RECENT_STAGES[index % len(RECENT_STAGES)]
             _work_through(services, rng, summary.id, received_on, today, anonymous, calendar,
                           officer, divisions, last_stage)  # fmt: skip

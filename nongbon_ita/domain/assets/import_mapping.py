@@ -58,29 +58,38 @@ def normalise_header(header: str) -> str:
     return " ".join(header.replace("\ufeff", "").split()).lower()
 
 
-_KNOWN = {normalise_header(alias): target for alias, target in _ALIASES.items()}
+def known_headers(aliases: dict[str, str]) -> dict[str, str]:
+    """alias → field, keyed as `normalise_header` writes headers (for `auto_mapping`)."""
+    return {normalise_header(alias): target for alias, target in aliases.items()}
 
 
-def auto_mapping(headers: list[str]) -> dict[str, str]:
-    """header → field for the headers recognised; each field taken by its first header only."""
+_KNOWN = known_headers(_ALIASES)
+
+
+def auto_mapping(headers: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
+    """header → field for the headers recognised (`known`: another import's `known_headers`;
+    the asset register's by default); each field taken by its first header only."""
+    known = _KNOWN if known is None else known
     mapping: dict[str, str] = {}
     for header in headers:
-        target = _KNOWN.get(normalise_header(header))
+        target = known.get(normalise_header(header))
         if target is not None and target not in mapping.values():
             mapping[header] = target
     return mapping
 
 
-def header_key(headers: list[str]) -> str:
+def header_key(headers: list[str], prefix: str = "assets.import_mapping.") -> str:
     """A settings key for this set of headers (order and spacing do not matter)."""
     joined = "\n".join(sorted(normalise_header(h) for h in headers))
-    return "assets.import_mapping." + hashlib.sha1(joined.encode("utf-8")).hexdigest()
+    return prefix + hashlib.sha1(joined.encode("utf-8")).hexdigest()
 
 
-def check_mapping(mapping: dict[str, str]) -> list[str]:
+def check_mapping(
+    mapping: dict[str, str], required: tuple[str, ...] = REQUIRED_FIELDS
+) -> list[str]:
     """The required fields no column feeds."""
     fed = set(mapping.values())
-    return [name for name in REQUIRED_FIELDS if name not in fed]
+    return [name for name in required if name not in fed]
 
 
 @dataclass(frozen=True)
@@ -122,15 +131,23 @@ def parse_amount(text: str) -> Decimal:
     return amount
 
 
-def parse_row(
-    line: int, raw: dict[str, str | None], mapping: dict[str, str]
-) -> ImportedAsset | list[RowError]:
-    """One data row of the file: the mapped fields parsed, or the errors found in it."""
+def mapped_values(
+    raw: dict[str, str | None], mapping: dict[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(field → its cell, spacing tidied; field → the file's header feeding it)."""
     values: dict[str, str] = {}
     column_of: dict[str, str] = {}
     for header, target in mapping.items():
         values[target] = " ".join((raw.get(header) or "").split())
         column_of[target] = header
+    return values, column_of
+
+
+def parse_row(
+    line: int, raw: dict[str, str | None], mapping: dict[str, str]
+) -> ImportedAsset | list[RowError]:
+    """One data row of the file: the mapped fields parsed, or the errors found in it."""
+    values, column_of = mapped_values(raw, mapping)
     errors: list[RowError] = []
     for name in REQUIRED_FIELDS:
         if not values.get(name):

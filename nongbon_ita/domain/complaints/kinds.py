@@ -12,17 +12,25 @@ from nongbon_ita.domain.errors import N_
 
 
 class Channel(StrEnum):
+    """The channels shipped with the app (codes stored on complaints; `complaints import
+    --channel` takes them). The office renames or hides them and adds its own: the list in
+    use is data (services/complaints/channels.py), in this order."""
+
     WALK_IN = "walk_in"
-    LETTER = "letter"
     PHONE = "phone"
+    LETTER = "letter"
     WEBSITE = "website"
     EMAIL = "email"
     FACEBOOK = "facebook"
     LINE = "line"
     COMPLAINT_BOX = "complaint_box"
+    TRAFFY = "traffy"
+    GOV_1111 = "1111"
     DAMRONGDHAMMA = "damrongdhamma"
     DISTRICT = "district"
     NACC = "nacc"
+    PACC = "pacc"
+    OTHER_AGENCY = "other_agency"
     OTHER = "other"
 
     @property
@@ -33,21 +41,33 @@ class Channel(StrEnum):
     def thai(self) -> str:
         return _CHANNELS[self][1]
 
+    @property
+    def referred(self) -> bool:
+        """Another body passes the complaint on with its own reference, to be quoted back."""
+        return self in REFERRED_CHANNELS
+
 
 _CHANNELS: dict[Channel, tuple[str, str]] = {
     Channel.WALK_IN: (N_("Walk-in"), "ร้องเรียนด้วยตนเอง"),
-    Channel.LETTER: (N_("Letter"), "หนังสือ/จดหมาย"),
     Channel.PHONE: (N_("Telephone"), "โทรศัพท์"),
+    Channel.LETTER: (N_("Letter"), "หนังสือ/จดหมาย"),
     Channel.WEBSITE: (N_("Website form"), "เว็บไซต์"),
     Channel.EMAIL: (N_("E-mail"), "อีเมล"),
     Channel.FACEBOOK: (N_("Facebook"), "เฟซบุ๊ก"),
     Channel.LINE: (N_("LINE"), "ไลน์"),
     Channel.COMPLAINT_BOX: (N_("Complaint box"), "ตู้รับเรื่องร้องเรียน"),
+    Channel.TRAFFY: (N_("Traffy Fondue"), "Traffy Fondue"),
+    Channel.GOV_1111: (N_("Government hotline 1111"), "สายด่วนรัฐบาล ๑๑๑๑"),
     Channel.DAMRONGDHAMMA: (N_("Referred by the Damrongdhamma Centre"), "ศูนย์ดำรงธรรม"),
     Channel.DISTRICT: (N_("Referred by the district office"), "อำเภอ"),
     Channel.NACC: (N_("Referred by the NACC"), "สำนักงาน ป.ป.ช."),
+    Channel.PACC: (N_("Referred by the PACC"), "สำนักงาน ป.ป.ท."),
+    Channel.OTHER_AGENCY: (N_("Referred by another agency"), "หน่วยงานอื่น"),
     Channel.OTHER: (N_("Other channel"), "อื่น ๆ"),
 }
+REFERRED_CHANNELS = frozenset({Channel.TRAFFY, Channel.GOV_1111, Channel.DAMRONGDHAMMA,
+                               Channel.DISTRICT, Channel.NACC, Channel.PACC,
+                               Channel.OTHER_AGENCY})  # fmt: skip
 
 
 class Track(StrEnum):

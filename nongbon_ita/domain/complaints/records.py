@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from nongbon_ita.domain.calendar import RegisterNumber
-from nongbon_ita.domain.complaints.deadlines import DeadlineState
-from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome, Status, Track
+from nongbon_ita.domain.complaints.deadlines import DeadlineState, DeadlineUnit
+from nongbon_ita.domain.complaints.kinds import Category, Outcome, Status, Track
 from nongbon_ita.domain.complaints.workflow import ActionKind
 
 HIDDEN = "ปกปิด"  # what a user who may not see an identity reads in its place
@@ -36,17 +36,34 @@ class ComplaintIdentity:
 
 
 @dataclass(frozen=True)
+class Referral:
+    """A complaint another body passed on (Traffy Fondue, 1111, ศูนย์ดำรงธรรม, ป.ป.ช. …): its
+    reference, quoted back in the outcome letter. Not an identity: the referring body is an
+    agency, and its letter (an attachment) is kept like any other."""
+
+    reference: str = ""  # the referring body's number, e.g. "มค 0017.3/1234" or "2026-KX7P2Q"
+    dated: date | None = None  # the date of its letter or ticket
+    due_on: date | None = None  # the referring body's own deadline, when it gives one
+    report_to: str = ""  # who must be told the outcome: the outcome letter's addressee
+
+    @property
+    def given(self) -> bool:
+        return bool(self.reference or self.report_to)
+
+
+@dataclass(frozen=True)
 class NewComplaint:
-    """What the intake form collects."""
+    """What the intake form collects; `channel` is a channel's code (see channels.py)."""
 
     received_at: datetime
-    channel: Channel
+    channel: str
     category: Category
     subject: str
     details: str = ""
     place: str = ""
     anonymous: bool = False
     identity: ComplaintIdentity = field(default_factory=ComplaintIdentity)
+    referral: Referral = field(default_factory=Referral)
 
 
 @dataclass(frozen=True)
@@ -59,7 +76,8 @@ class ComplaintSummary:
     public_code: str
     received_at: datetime
     received_on: date
-    channel: Channel
+    channel: str  # the code
+    channel_name: str  # as the office names it (Thai)
     category: Category
     subject: str
     status: Status
@@ -68,6 +86,8 @@ class ComplaintSummary:
     deadline: DeadlineState
     anonymous: bool
     version: int
+    reference: str = ""  # the referring body's reference, if referred
+    referral_due_on: date | None = None  # the referring body's own deadline
 
     @property
     def register(self) -> RegisterNumber:
@@ -115,8 +135,11 @@ class ComplaintDetail:
     closed_on: date | None
     identity: ComplaintIdentity | None  # None: hidden from this user
     identity_purged: bool
+    referral: Referral = field(default_factory=Referral)
     timeline: tuple[TimelineEntry, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    outcome_days: int = 15  # the office's rule the deadline was counted with
+    outcome_unit: DeadlineUnit = DeadlineUnit.WORKING
 
     @property
     def identity_visible(self) -> bool:

@@ -5,7 +5,7 @@ reach the printed report or the spreadsheet."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,10 +15,10 @@ from nongbon_ita.domain.calendar import (
     fiscal_quarter,
     fiscal_year_range,
 )
+from nongbon_ita.domain.complaints.channels import SHIPPED, ChannelInfo
 from nongbon_ita.domain.complaints.kinds import (
     FINISHED_STATUSES,
     Category,
-    Channel,
     Outcome,
     Status,
     Track,
@@ -34,7 +34,7 @@ class StatFact:
 
     received_on: date
     category: Category
-    channel: Channel
+    channel: str  # the code
     status: Status
     outcome: Outcome | None
     closed_on: date | None
@@ -61,9 +61,13 @@ class ComplaintStats:
     by_month: dict[tuple[int, int], Counter[Track]]
     quarters: tuple[int, ...]
     by_quarter: dict[int, Counter[Track]]
-    by_channel: dict[Channel, Counter[Track]]
+    by_channel: dict[str, Counter[Track]]  # code → counts, in the office's channel order
     by_category: dict[Category, int]
     by_outcome: dict[Outcome, Counter[Track]] = field(default_factory=dict)
+    channel_names: dict[str, str] = field(default_factory=dict)  # code → the office's name
+
+    def channel_name(self, code: str) -> str:
+        return self.channel_names.get(code, code)
 
     @property
     def total(self) -> TrackFigures:
@@ -102,16 +106,21 @@ def _figures(facts: list[StatFact], calendar: WorkingCalendar) -> TrackFigures:
 
 
 def compute_stats(
-    facts: Iterable[StatFact], fiscal_year: int, half: int | None, calendar: WorkingCalendar
+    facts: Iterable[StatFact],
+    fiscal_year: int,
+    half: int | None,
+    calendar: WorkingCalendar,
+    channels: Sequence[ChannelInfo] = SHIPPED,
 ) -> ComplaintStats:
-    """Statistics of the complaints received in the period (facts outside it are ignored)."""
+    """Statistics of the complaints received in the period (facts outside it are ignored).
+    Every channel in use gets a row (zero included); a hidden one only when it has complaints."""
     period = stats_period(fiscal_year, half)
     chosen = [f for f in facts if f.received_on in period]
     months = _months(period)
     quarters = (1, 2) if half == 1 else (3, 4) if half == 2 else (1, 2, 3, 4)
     by_month: dict[tuple[int, int], Counter[Track]] = {m: Counter() for m in months}
     by_quarter: dict[int, Counter[Track]] = {q: Counter() for q in quarters}
-    by_channel: dict[Channel, Counter[Track]] = {c: Counter() for c in Channel}
+    by_channel: dict[str, Counter[Track]] = {c.code: Counter() for c in channels}
     by_outcome: dict[Outcome, Counter[Track]] = {o: Counter() for o in Outcome}
     by_category: Counter[Category] = Counter()
     per_track: dict[Track, list[StatFact]] = {t: [] for t in TRACKS}
@@ -120,7 +129,7 @@ def compute_stats(
         per_track[track].append(fact)
         by_month[(fact.received_on.year, fact.received_on.month)][track] += 1
         by_quarter[fiscal_quarter(fact.received_on)][track] += 1
-        by_channel[fact.channel][track] += 1
+        by_channel.setdefault(fact.channel, Counter())[track] += 1
         by_category[fact.category] += 1
         if fact.outcome is not None and fact.status in FINISHED_STATUSES:
             by_outcome[fact.outcome][track] += 1
@@ -137,7 +146,12 @@ def compute_stats(
         by_month=by_month,
         quarters=quarters,
         by_quarter=by_quarter,
-        by_channel=by_channel,
+        by_channel={
+            code: n
+            for code, n in by_channel.items()
+            if n or code in {c.code for c in channels if c.active}
+        },
+        channel_names={c.code: c.name for c in channels},
         by_category={c: by_category[c] for c in Category},
         by_outcome=by_outcome,
     )

@@ -149,14 +149,20 @@ class ComplaintDetailDialog(QDialog):
             (_("Reference code"), c.public_code),
             (_("Received"), format_datetime_short(c.received_at.astimezone(OFFICE_ZONE),
                                                   current_language() == "th")),
-            (_("Channel"), _(c.channel.label_id)),
+            (_("Channel"), c.channel_name),
+            (_("Referring body's reference"), s.referral.reference
+             + (" " + _("of {date}").format(date=common.short_date(s.referral.dated))
+                if s.referral.dated else "")),
+            (_("Referring body's deadline"), common.short_date(s.referral.due_on)),
+            (_("Report the outcome to"), s.referral.report_to),
             (_("Category"), _(c.category.label_id) + (" — " + _("confidential track")
                                                        if c.track is Track.CORRUPTION else "")),
             (_("Subject"), c.subject), (_("Details"), s.details), (_("Place"), s.place),
             (_("Status"), _(c.status.label_id)),
-            (_("Outcome due"), f"{common.short_date(c.due_on)} ({_(c.deadline.label_id)})"),
+            (_("Outcome due"), f"{common.short_date(c.due_on)} ({_(c.deadline.label_id)}) — "
+             + _("within {n} {unit}").format(n=s.outcome_days, unit=_(s.outcome_unit.label_id))),
             (_("Complainant"), _("Anonymous: no name, nobody to write to") if c.anonymous
-             else ""),
+             and not s.referral.report_to else ""),
             (_("Receipt"), receipt),
             (_("Assigned to"), " / ".join(x for x in (s.division_name, s.officer_name) if x)),
             (_("Outcome"), (_(c.outcome.label_id) if c.outcome else "")
@@ -187,7 +193,7 @@ class ComplaintDetailDialog(QDialog):
         s = self.detail
         if s.acknowledged_on is not None:
             return common.short_date(s.acknowledged_on), False
-        if s.summary.anonymous:
+        if s.summary.anonymous and not s.referral.report_to:
             return _("not given: the complainant is anonymous"), False
         due = common.short_date(s.receipt_due_on)
         today = self.services.complaints.queries.today()
@@ -198,28 +204,30 @@ class ComplaintDetailDialog(QDialog):
     def _enable_actions(self) -> None:
         c = self.detail.summary
         nxt = allowed_next(c.status)
-        letters = is_allowed(self.user, ComplaintOperation.PRINT_LETTERS) and not c.anonymous
+        # an anonymous complaint has nobody to write to, unless a referring body is answered
+        nobody = c.anonymous and not self.detail.referral.report_to
+        letters = is_allowed(self.user, ComplaintOperation.PRINT_LETTERS) and not nobody
         paused = self.detail.paused_since is not None
         enabled = {
             "accept": Status.ACCEPTED in nxt, "reject": Status.REJECTED in nxt,
             "assign": Status.ASSIGNED in nxt, "investigate": Status.INVESTIGATING in nxt,
             "conclude": Status.CONCLUDED in nxt,
-            "inform": Status.INFORMED in nxt and not c.anonymous,
+            "inform": Status.INFORMED in nxt and not nobody,
             "close": Status.CLOSED in nxt, "pause": c.status.is_open and not paused,
             "resume": paused, "note": True, "attach": True,
-            "acknowledge": self.detail.acknowledged_on is None and not c.anonymous,
+            "acknowledge": self.detail.acknowledged_on is None and not nobody,
             "receipt": letters,
             "outcome": letters and c.status in FINISHED_STATUSES | {Status.REJECTED},
         }  # fmt: skip
         why_not = {  # a disabled button says why, instead of leaving the user guessing
             key: _("The complainant is anonymous: there is nobody to write to or inform.")
             for key in ("receipt", "outcome", "inform", "acknowledge")
-            if c.anonymous
+            if nobody
         }
         if not is_allowed(self.user, ComplaintOperation.PRINT_LETTERS):
             for key in ("receipt", "outcome"):
                 why_not.setdefault(key, _("Only complaint officers print the letters."))
-        if not c.anonymous and "outcome" not in why_not and not enabled["outcome"]:
+        if not nobody and "outcome" not in why_not and not enabled["outcome"]:
             why_not["outcome"] = _("The outcome letter is printed once the complaint is "
                                    "concluded or rejected.")  # fmt: skip
         for key, button in self.buttons.items():

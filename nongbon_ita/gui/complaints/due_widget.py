@@ -1,9 +1,11 @@
-"""The dashboard's complaints section: outcomes due soon or overdue, receipts not yet given."""
+"""The dashboard's complaints section: receipts and outcomes overdue, due today or within 3
+working days, with a referring body's own deadline beside a referred complaint's."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from nongbon_ita.domain.errors import N_
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints.common import short_date
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
@@ -15,7 +17,14 @@ from nongbon_ita.services.registry import Services
 
 
 def _what(item: DueItem) -> str:
-    return _("Receipt") if item.what == "receipt" else _("Outcome to the complainant")
+    if item.what == "receipt":
+        return _("Receipt")
+    if item.summary.reference:
+        return _("Outcome to the referring body")
+    return _("Outcome to the complainant")
+
+
+_URGENCY = {"overdue": N_("Overdue"), "today": N_("Due today"), "soon": N_("Due soon")}
 
 
 class DueComplaintsWidget(TableSection[DueItem]):
@@ -26,9 +35,11 @@ class DueComplaintsWidget(TableSection[DueItem]):
             (_("Number"), lambda i: format_register_number(i.summary.number,
                                                            i.summary.fiscal_year, thai=False)),
             (_("Due"), lambda i: short_date(i.due_on)),
-            (_("Deadline"), lambda i: _("Overdue") if i.due_on < services.complaints.queries
-             .today() else _("Due soon")),
+            (_("Deadline"), lambda i: _(_URGENCY[i.urgency(services.complaints.queries
+                                                            .today())])),
             (_("What is due"), _what),
+            (_("Referring body's deadline"), lambda i: short_date(i.summary.referral_due_on)),
+            (_("Reference"), lambda i: i.summary.reference),
             (_("Status"), lambda i: _(i.summary.status.label_id)),
             (_("Subject"), lambda i: i.summary.subject),
         ], self)  # fmt: skip

@@ -1,4 +1,6 @@
-"""The office's holiday list, one year (B.E.) at a time: working-day deadlines leave these out."""
+"""The holidays deadlines count with, one year (B.E.) at a time: the `holidays` package's days
+and the office's own, each saying where it came from; the office adds days and removes (or
+restores) any."""
 
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.i18n.thaiformat import format_date_long
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services.complaints.settings import ComplaintSettingsService, Holiday
+from nongbon_ita.services.complaints.holiday_source import Holiday
+from nongbon_ita.services.complaints.settings import ComplaintSettingsService
 
 BE_OFFSET = 543
 
@@ -43,7 +46,10 @@ class HolidaysTab(QWidget):
         self.year_spin.setFixedWidth(110)
         self.year_spin.setToolTip(_("Calendar year in the Buddhist Era"))
         self.model: RowsTableModel[Holiday] = RowsTableModel(
-            [(_("Date"), lambda h: format_date_long(h.day, thai=False)), (_("Holiday"), lambda h: h.name)],
+            [(_("Date"), lambda h: format_date_long(h.day, thai=False)),
+             (_("Holiday"), lambda h: h.name),
+             (_("From"), lambda h: _(h.source.label_id)
+              + (" — " + _("removed: the office works") if h.removed else ""))],
             self,
         )  # fmt: skip
         self.table = make_table_view(self)
@@ -53,7 +59,7 @@ class HolidaysTab(QWidget):
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(_("Name of the holiday, e.g. วันหยุดชดเชย"))
         self.add_button = QPushButton(_("Add holiday"), self)
-        self.remove_button = QPushButton(_("Remove…"), self)
+        self.remove_button = QPushButton(_("Remove or restore…"), self)
         self.error = ErrorLabel(self)
         self.year_spin.valueChanged.connect(lambda _y: self.refresh())
         self.add_button.clicked.connect(self.add)
@@ -71,8 +77,10 @@ class HolidaysTab(QWidget):
         below = QHBoxLayout()
         below.addWidget(self.remove_button)
         below.addStretch(1)
-        hint = QLabel(_("Weekends are never working days. Adding or removing a holiday moves "
-                        "the deadlines of complaints still open."), self)  # fmt: skip
+        hint = QLabel(_("The public and government holidays come from the holidays package; "
+                        "add the office's own days and remove the ones it works on. Weekends "
+                        "are never working days. Adding or removing a holiday moves the "
+                        "deadlines of complaints still open."), self)  # fmt: skip
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -90,13 +98,13 @@ class HolidaysTab(QWidget):
 
     def refresh(self) -> None:
         try:
-            every = self.settings.holidays()
+            shown = self.settings.holidays(self.year_ad())
         except Exception as err:
             report_error(err, self)
             return
-        shown = [h for h in every if h.day.year == self.year_ad()]
         self.model.set_rows(shown)
-        self.count_label.setText(_("{n} holidays").format(n=len(shown)))
+        days_off = sum(1 for h in shown if not h.removed)
+        self.count_label.setText(_("{n} holidays").format(n=days_off))
 
     def add(self) -> None:
         self.error.clear_message()
@@ -126,6 +134,9 @@ class HolidaysTab(QWidget):
             self.error.show_message(_("Select a holiday in the list first."))
             return
         holiday = self.model.row_at(row)
+        if holiday.removed:  # a package day the office had removed: a day off again
+            self._restore(holiday)
+            return
         question = _("Remove “{name}” ({day}) from the holiday list? The deadlines of open "
                      "complaints will be counted again.")  # fmt: skip
         when = format_date_long(holiday.day, thai=False)
@@ -134,6 +145,19 @@ class HolidaysTab(QWidget):
             return
         try:
             self.settings.remove_holiday(self.user, holiday.day)
+        except Exception as err:
+            report_error(err, self)
+            return
+        self.error.clear_message()
+        self.refresh()
+        self.changed.emit()
+
+    def _restore(self, holiday: Holiday) -> None:
+        try:
+            self.settings.add_holiday(self.user, holiday.day, holiday.name)
+        except DomainError as err:
+            self.error.show_message(domain_message(err))
+            return
         except Exception as err:
             report_error(err, self)
             return

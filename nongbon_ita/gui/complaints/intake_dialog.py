@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,8 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.calendar import OFFICE_ZONE
+from nongbon_ita.domain.complaints.channels import ChannelInfo
 from nongbon_ita.domain.complaints.kinds import Category, Channel
-from nongbon_ita.domain.complaints.records import ComplaintIdentity, ComplaintSummary, NewComplaint
+from nongbon_ita.domain.complaints.records import (
+    ComplaintIdentity,
+    ComplaintSummary,
+    NewComplaint,
+    Referral,
+)
 from nongbon_ita.domain.errors import N_, DomainError, ValidationError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints.common import enum_combo
@@ -68,7 +75,12 @@ class IntakeDialog(QDialog):
         self.received_on = BeDateEdit(self, now.date())
         self.received_time = QTimeEdit(QTime(now.hour, now.minute), self)
         self.received_time.setDisplayFormat("HH:mm")
-        self.channel = enum_combo(list(Channel), self)
+        self.channels: list[ChannelInfo] = services.complaints.channels.channels(True)
+        self.channel = QComboBox(self)
+        for channel in self.channels:
+            self.channel.addItem(channel.name, channel.code)
+        self.channel.setCurrentIndex(max(self.channel.findData(Channel.WALK_IN.value), 0))
+        self.referral = self._referral_group()
         self.category = enum_combo([c for c in Category if not corruption or c is
                                     Category.CORRUPTION], self)  # fmt: skip
         if not corruption:
@@ -95,6 +107,7 @@ class IntakeDialog(QDialog):
         when.addStretch(1)
         form.addRow(_("Received on *"), when)
         form.addRow(_("Channel *"), self.channel)
+        form.addRow(self.referral)
         form.addRow(_("Category *"), self.category)
         form.addRow(_("Subject *"), self.subject)
         form.addRow(_("Details"), self.details)
@@ -138,7 +151,33 @@ class IntakeDialog(QDialog):
         outer.addWidget(body, 1)
         outer.addWidget(self.error)
         outer.addWidget(buttons)
+        self.channel.currentIndexChanged.connect(lambda _i: self._channel_changed())
+        self._channel_changed()
         self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
+
+    def _referral_group(self) -> QGroupBox:
+        """What a referring body gives: shown for referred channels only."""
+        group = QGroupBox(_("Referred by another body"), self)
+        self.reference = QLineEdit(group)
+        self.reference.setPlaceholderText(_("e.g. มค 0017.3/1234 or 2026-KX7P2Q"))
+        self.referral_dated = BeDateEdit(group)
+        self.referral_due_on = BeDateEdit(group)
+        self.report_to = QLineEdit(group)
+        self.report_to.setPlaceholderText(_("The referring body (default: the channel's name)"))
+        form = QFormLayout(group)
+        form.addRow(_("Its reference *"), self.reference)
+        form.addRow(_("Dated"), self.referral_dated)
+        form.addRow(_("Its own deadline"), self.referral_due_on)
+        form.addRow(_("Report the outcome to"), self.report_to)
+        return group
+
+    def chosen_channel(self) -> ChannelInfo | None:
+        code = self.channel.currentData()
+        return next((c for c in self.channels if c.code == code), None)
+
+    def _channel_changed(self) -> None:
+        channel = self.chosen_channel()
+        self.referral.setVisible(channel is not None and channel.referred)
 
     def _anonymous_changed(self, anonymous: bool) -> None:
         for widget in (self.name, self.address, self.phone, self.email, self.id_number):
@@ -164,10 +203,16 @@ class IntakeDialog(QDialog):
             email=self.email.text(), id_number=self.id_number.text(),
             accused=self.accused.toPlainText(),
         )  # fmt: skip
-        return NewComplaint(received_at=received, channel=Channel(self.channel.currentData()),
+        channel = self.chosen_channel()
+        referral = Referral()
+        if channel is not None and channel.referred:
+            referral = Referral(self.reference.text(), self.referral_dated.date(),
+                                self.referral_due_on.date(), self.report_to.text())  # fmt: skip
+        return NewComplaint(received_at=received, channel=str(self.channel.currentData() or ""),
                             category=Category(self.category.currentData()), subject=self.subject.text(),
                             details=self.details.toPlainText(), place=self.place.text(),
-                            anonymous=self.anonymous.isChecked(), identity=identity)  # fmt: skip
+                            anonymous=self.anonymous.isChecked(), identity=identity,
+                            referral=referral)  # fmt: skip
 
     def save(self) -> None:
         try:

@@ -1,5 +1,5 @@
-"""Complaint settings: the deadlines (working days), identity retention (and erasing what is past
-it), and the holiday list."""
+"""Complaint settings: the deadlines (the outcome's in working or calendar days), identity
+retention (and erasing what is past it), the holiday list and the channel list."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nongbon_ita.domain.complaints.deadlines import DeadlinePolicy
+from nongbon_ita.domain.complaints.deadlines import DeadlinePolicy, DeadlineUnit
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
+from nongbon_ita.gui.complaints.channels_tab import ChannelsTab
+from nongbon_ita.gui.complaints.common import chosen, enum_combo
 from nongbon_ita.gui.complaints.holidays_tab import HolidaysTab
 from nongbon_ita.gui.complaints.purge_group import PurgeGroup
 from nongbon_ita.gui.errors import domain_message, report_error
@@ -50,18 +52,25 @@ class DeadlinesTab(QWidget):
         self.settings, self.user = services.complaints.settings, user
         days, years = " " + _("working days"), " " + _("years")
         self.receipt = _spin(self, days)
-        self.outcome = _spin(self, days)
+        self.outcome = _spin(self, "")
+        self.unit = enum_combo(list(DeadlineUnit), self)
         self.retention = _spin(self, years)
         self.save_button = QPushButton(_("Save deadlines"), self)
         self.save_button.clicked.connect(self.save)
         self.error = ErrorLabel(self)
         form = QFormLayout()
         form.addRow(_("Acknowledge receipt within"), self.receipt)
-        form.addRow(_("Tell the complainant the outcome within"), self.outcome)
+        outcome = QHBoxLayout()
+        outcome.addWidget(self.outcome)
+        outcome.addWidget(self.unit)
+        outcome.addStretch(1)
+        form.addRow(_("Tell the complainant the outcome within"), outcome)
         form.addRow(_("Keep complainants' identities for"), self.retention)
         hint = QLabel(_("0 working days means the same day. Working days leave out weekends and "
-                        "the holiday list. A change moves the deadlines of complaints still "
-                        "open; identities older than the retention period can be purged."), self)  # fmt: skip
+                        "the holiday list; a deadline in calendar days that falls on a day off "
+                        "moves to the next working day. A change moves the deadlines of "
+                        "complaints still open; identities older than the retention period "
+                        "can be purged."), self)  # fmt: skip
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -87,11 +96,13 @@ class DeadlinesTab(QWidget):
             return
         self.receipt.setValue(policy.receipt_working_days)
         self.outcome.setValue(policy.outcome_working_days)
+        self.unit.setCurrentIndex(self.unit.findData(policy.outcome_unit.value))
         self.retention.setValue(policy.identity_retention_years)
 
     def save(self) -> DeadlinePolicy | None:
         self.error.clear_message()
-        wanted = DeadlinePolicy(self.receipt.value(), self.outcome.value(), self.retention.value())
+        wanted = DeadlinePolicy(self.receipt.value(), self.outcome.value(), self.retention.value(),
+                                chosen(self.unit, DeadlineUnit) or DeadlineUnit.WORKING)  # fmt: skip
         try:
             policy = self.settings.set_policy(self.user, wanted)
         except DomainError as err:
@@ -119,6 +130,8 @@ class ComplaintSettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.holidays, _("Holidays"))
         self.tabs.addTab(self.deadlines, _("Deadlines and retention"))
+        self.channels = ChannelsTab(services.complaints.channels, user, self)
+        self.tabs.addTab(self.channels, _("Channels"))
         self.deadlines.saved.connect(lambda _policy: self.changed.emit())
         self.holidays.changed.connect(self.changed.emit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -21,7 +21,7 @@ COLUMNS: tuple[Column[ComplaintSummary], ...] = (
     Column(N_("Number"), lambda c: format_register_number(c.number, c.fiscal_year, thai=False)),
     Column(N_("Received"), lambda c: short_date(c.received_on)),
     Column(N_("Track"), lambda c: _(c.track.label_id)),
-    Column(N_("Channel"), lambda c: _(c.channel.label_id)),
+    Column(N_("Channel"), lambda c: c.channel_name),
     Column(N_("Status"), lambda c: _(c.status.label_id)),
     Column(N_("Due"), lambda c: short_date(c.due_on)),
     Column(N_("Deadline"), lambda c: _(c.deadline.label_id)),

@@ -1,7 +1,8 @@
 """Letters to a complainant: the acknowledgement of receipt and the outcome, as หนังสือภายนอก.
 
 They carry the complainant's name and address, so only complaint officers print them (the
-service checks); nothing else in the app prints an identity.
+service checks); nothing else in the app prints an identity. A referred complaint's letters go
+to the body that referred it (`report_to`) and quote its reference under อ้างถึง.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from nongbon_ita.domain.complaints.kinds import Channel, Outcome, Status
+from nongbon_ita.domain.complaints.kinds import Outcome, Status
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import format_date_long, format_register_number, thai_digits
 from nongbon_ita.reports.documents.external_letter import ExternalLetter, render_external_letter
@@ -21,7 +22,7 @@ class ComplaintLetterFacts:
     fiscal_year: int
     public_code: str
     received_on: date
-    channel: Channel
+    channel_name: str
     subject: str
     complainant_name: str
     complainant_address: str
@@ -37,6 +38,14 @@ class ComplaintLetterFacts:
     signer: SignatureBlock
     unit: str
     footer_text: str
+    outcome_unit: str = "วันทำการ"  # or "วัน": the office counts calendar days
+    reference: str = ""  # the referring body's reference: the letter goes to `report_to`
+    referral_dated: date | None = None
+    report_to: str = ""
+
+    @property
+    def referred(self) -> bool:
+        return bool(self.reference)
 
 
 def _register(facts: ComplaintLetterFacts) -> str:
@@ -44,12 +53,31 @@ def _register(facts: ComplaintLetterFacts) -> str:
 
 
 def _addressee(facts: ComplaintLetterFacts) -> str:
-    return facts.complainant_name
+    return facts.report_to if facts.referred else facts.complainant_name
+
+
+def _reference_line(facts: ComplaintLetterFacts) -> str:
+    """อ้างถึง: the referring body's reference, or the complainant's own complaint."""
+    if not facts.referred:
+        return f"เรื่องร้องเรียนของท่าน ลงวันที่ {format_date_long(facts.received_on)}"
+    dated = facts.referral_dated or facts.received_on
+    return (f"เรื่องร้องเรียนผ่าน{facts.channel_name} เลขที่ {facts.reference} "
+            f"ลงวันที่ {format_date_long(dated)}")  # fmt: skip
+
+
+def _yours(facts: ComplaintLetterFacts) -> str:
+    """The complaint as the addressee knows it: theirs, or the one they passed on."""
+    return "ดังกล่าว" if facts.referred else "ของท่าน"
 
 
 def _opening(facts: ComplaintLetterFacts, office: OfficeProfile) -> str:
+    if facts.referred:
+        return (f"ตามที่อ้างถึง ได้ส่งเรื่องร้องเรียน เรื่อง {facts.subject} "
+                f"มาเพื่อให้{office.name}พิจารณาดำเนินการ ซึ่ง{office.name}ได้ลงทะเบียนรับเรื่องไว้ "
+                f"เมื่อวันที่ {format_date_long(facts.received_on)} เลขที่ {_register(facts)} "
+                f"นั้น")  # fmt: skip
     return (
-        f"ตามที่ท่านได้ร้องเรียนต่อ{office.name} ทาง{facts.channel.thai} "
+        f"ตามที่ท่านได้ร้องเรียนต่อ{office.name} ทาง{facts.channel_name} "
         f"เมื่อวันที่ {format_date_long(facts.received_on)} เรื่อง {facts.subject} "
         f"ซึ่ง{office.name}ได้ลงทะเบียนรับเรื่องไว้ เลขที่ {_register(facts)} นั้น"
     )
@@ -62,7 +90,7 @@ def _letter(facts: ComplaintLetterFacts, office: OfficeProfile, subject: str,
         dated=facts.dated,
         subject=subject,
         addressee=_addressee(facts),
-        references=(f"เรื่องร้องเรียนของท่าน ลงวันที่ {format_date_long(facts.received_on)}",),
+        references=(_reference_line(facts),),
         body=body,
         signer=facts.signer,
         unit=facts.unit,
@@ -76,8 +104,9 @@ def render_receipt_letter(facts: ComplaintLetterFacts, office: OfficeProfile) ->
     """หนังสือตอบรับ: the complaint is registered, when the outcome will come, the code to quote."""
     body = (
         _opening(facts, office),
-        f"{office.name}ได้รับเรื่องร้องเรียนของท่านไว้พิจารณาแล้ว และจะดำเนินการตรวจสอบข้อเท็จจริง"
-        f"แล้วแจ้งผลให้ท่านทราบภายใน {thai_digits(facts.outcome_working_days)} วันทำการ "
+        f"{office.name}ได้รับเรื่องร้องเรียน{_yours(facts)}ไว้พิจารณาแล้ว และจะดำเนินการตรวจสอบ"
+        f"ข้อเท็จจริงแล้วแจ้งผลให้ท่านทราบภายใน {thai_digits(facts.outcome_working_days)} "
+        f"{facts.outcome_unit} "
         f"(ภายในวันที่ {format_date_long(facts.due_on)}) ทั้งนี้ ท่านสามารถสอบถามความคืบหน้า"
         f"ได้โดยอ้างอิงเลขทะเบียนรับเรื่อง {_register(facts)} และรหัสติดตามเรื่อง "
         f"{facts.public_code} ข้อมูลของผู้ร้องเรียนจะถูกเก็บรักษาไว้เป็นความลับ",
@@ -88,13 +117,13 @@ def render_receipt_letter(facts: ComplaintLetterFacts, office: OfficeProfile) ->
 
 def outcome_sentence(facts: ComplaintLetterFacts, office: OfficeProfile) -> str:
     if facts.status is Status.REJECTED:
-        return (f"{office.name}ได้พิจารณาแล้ว ไม่อาจรับเรื่องร้องเรียนของท่านไว้พิจารณาได้ "
+        return (f"{office.name}ได้พิจารณาแล้ว ไม่อาจรับเรื่องร้องเรียน{_yours(facts)}ไว้พิจารณาได้ "
                 f"เนื่องจาก{facts.rejection_reason}")  # fmt: skip
     found = {
-        Outcome.SUBSTANTIATED: "ผลการตรวจสอบปรากฏว่าเรื่องร้องเรียนของท่านมีมูล "
+        Outcome.SUBSTANTIATED: f"ผลการตรวจสอบปรากฏว่าเรื่องร้องเรียน{_yours(facts)}มีมูล "
         f"{office.name}ได้ดำเนินการแก้ไขและดำเนินการตามอำนาจหน้าที่แล้ว",
         Outcome.UNSUBSTANTIATED: "ผลการตรวจสอบข้อเท็จจริงไม่ปรากฏมูลตามที่ร้องเรียน จึงได้ยุติเรื่อง",
-        Outcome.REFERRED: f"เรื่องร้องเรียนของท่านอยู่ในอำนาจหน้าที่ของ{facts.referred_to} "
+        Outcome.REFERRED: f"เรื่องร้องเรียน{_yours(facts)}อยู่ในอำนาจหน้าที่ของ{facts.referred_to} "
         f"{office.name}จึงได้ส่งเรื่องให้{facts.referred_to}ดำเนินการต่อไปแล้ว",
     }
     text = (
@@ -111,6 +140,8 @@ def render_outcome_letter(facts: ComplaintLetterFacts, office: OfficeProfile) ->
     body = (
         _opening(facts, office),
         outcome_sentence(facts, office),
-        "จึงเรียนมาเพื่อโปรดทราบ และขอขอบคุณที่ท่านได้แจ้งเรื่องดังกล่าวให้ทราบ",
+        "จึงเรียนมาเพื่อโปรดทราบ"
+        if facts.referred
+        else "จึงเรียนมาเพื่อโปรดทราบ และขอขอบคุณที่ท่านได้แจ้งเรื่องดังกล่าวให้ทราบ",
     )
     return _letter(facts, office, "แจ้งผลการพิจารณาเรื่องร้องเรียน", body)

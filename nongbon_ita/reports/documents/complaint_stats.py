@@ -217,13 +217,13 @@ def render_complaint_stats(
     channels = list(stats.by_channel)
     story.append(keep_lines(
         ThaiParagraph("๔. จำแนกตามช่องทางการร้องเรียน", heading),
-        BarChart([c.thai for c in reversed(channels)],
+        BarChart([stats.channel_name(c) for c in reversed(channels)],
                  [[stats.by_channel[c][t] for c in reversed(channels)] for t in TRACKS],
                  width, 300, horizontal=True).flowable(),
     ))  # fmt: skip
     story.append(Spacer(1, 6))
     story.append(table(("ช่องทาง", *split_header[1:]),
-                       _split_rows([c.thai for c in channels],
+                       _split_rows([stats.channel_name(c) for c in channels],
                                    [stats.by_channel[c] for c in channels]), shares))  # fmt: skip
     story.append(keep_lines(
         ThaiParagraph("๕. จำแนกตามประเภทเรื่อง", heading),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from nongbon_ita.services.complaints.attachments import AttachmentService
+from nongbon_ita.services.complaints.channels import ChannelService
 from nongbon_ita.services.complaints.intake import IntakeService
 from nongbon_ita.services.complaints.letters import LetterService
 from nongbon_ita.services.complaints.purge import PurgeService
@@ -12,6 +16,9 @@ from nongbon_ita.services.complaints.stats import StatsService
 from nongbon_ita.services.complaints.workflow import WorkflowService
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.office import OfficeService
+
+if TYPE_CHECKING:
+    from nongbon_ita.services.complaints.importer import ComplaintImportService
 
 
 class ComplaintServices:
@@ -24,3 +31,12 @@ class ComplaintServices:
         self.stats = StatsService(ctx, office)
         self.settings = ComplaintSettingsService(ctx)
         self.purge = PurgeService(ctx)
+        self.channels = ChannelService(ctx)
+        self._ctx = ctx
+
+    @cached_property
+    def imports(self) -> ComplaintImportService:
+        """Importing a channel's export (loads the file readers only when used)."""
+        from nongbon_ita.services.complaints.importer import ComplaintImportService
+
+        return ComplaintImportService(self._ctx, self.intake)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from nongbon_ita.db.models import ComplaintActionRow, DivisionRow
 from nongbon_ita.domain.calendar import RegisterNumber, office_date
-from nongbon_ita.domain.complaints.kinds import FINISHED_STATUSES, Channel, Outcome, Status
+from nongbon_ita.domain.complaints.kinds import FINISHED_STATUSES, Outcome, Status
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.workflow import ActionKind
 from nongbon_ita.domain.errors import N_, ValidationError
@@ -24,7 +24,12 @@ from nongbon_ita.reports.documents.complaint_letters import (
     render_receipt_letter,
 )
 from nongbon_ita.services.audit import record_event
-from nongbon_ita.services.complaints.common import find_row, id_of_register, policy_of
+from nongbon_ita.services.complaints.common import (
+    channel_of,
+    find_row,
+    id_of_register,
+    policy_of,
+)
 from nongbon_ita.services.complaints.queries import identity_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import printed_at, signature_block
@@ -54,7 +59,9 @@ class LetterService:
         with self.ctx.transaction() as session:
             row = find_row(session, id_of_register(session, register))
             identity = identity_of(session, row.id)
-            if row.anonymous or not identity.name:
+            referred = row.reference is not None and bool(row.report_to)
+            # a referred complaint is answered to the referring body: no identity needed
+            if not referred and (row.anonymous or not identity.name):
                 raise ValidationError(N_("The complainant is anonymous or their identity was "
                                          "purged: there is nobody to write to."))  # fmt: skip
             status = Status(row.status)
@@ -69,15 +76,19 @@ class LetterService:
                 .order_by(ComplaintActionRow.id.desc()).limit(1)
             )  # fmt: skip
             division = session.get(DivisionRow, row.division_id) if row.division_id else None
-            today = office_date(self.ctx.now())
+            today, policy = office_date(self.ctx.now()), policy_of(session)
             facts = ComplaintLetterFacts(
                 number=row.number, fiscal_year=row.fiscal_year, public_code=row.public_code,
-                received_on=row.received_on, channel=Channel(row.channel), subject=row.subject,
+                received_on=row.received_on, channel_name=channel_of(session, row.channel).name,
+                subject=row.subject,
                 complainant_name=identity.name, complainant_address=identity.address,
                 status=status, outcome=Outcome(row.outcome) if row.outcome else None,
                 referred_to=row.referred_to, rejection_reason=row.rejection_reason,
                 conclusion=conclusion or "",
-                outcome_working_days=policy_of(session).outcome_working_days,
+                outcome_working_days=policy.outcome_working_days,
+                outcome_unit=policy.outcome_unit.thai,
+                reference=row.reference if referred and row.reference else "",
+                referral_dated=row.referral_dated, report_to=row.report_to,
                 due_on=row.due_on, letter_number=thai_digits(letter_number.strip()),
                 dated=today, signer=signer,
                 unit=division.name if division else DEFAULT_UNIT,
@@ -93,5 +104,5 @@ class LetterService:
             record_event(self.ctx, session, actor.username, f"complaint.{kind.value}",
                          "complaint", row.id,
                          after={"number": row.register_text,
-                                "fields": ["name", "address"]})  # fmt: skip
+                                "fields": [] if referred else ["name", "address"]})  # fmt: skip
             return pdf

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.complaint_search_index import complaint_text_condition
@@ -27,20 +27,23 @@ from nongbon_ita.domain.complaints.records import (
     ComplaintDetail,
     ComplaintIdentity,
     ComplaintSummary,
+    Referral,
     TimelineEntry,
 )
 from nongbon_ita.domain.complaints.workflow import ActionKind
 from nongbon_ita.domain.complaints.working_days import WorkingCalendar
-from nongbon_ita.domain.errors import N_, PermissionDenied
+from nongbon_ita.domain.errors import N_, PermissionDenied, ValidationError
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.attachments import attachment_of
 from nongbon_ita.services.complaints.common import (
     calendar_of,
+    channel_names_of,
     find_row,
     id_of_register,
     may_see_identity,
+    policy_of,
     summary_of,
 )
 from nongbon_ita.services.context import ServiceContext
@@ -70,6 +73,12 @@ class DueItem:
     summary: ComplaintSummary
     what: str  # "receipt" or "outcome"
     due_on: date
+
+    def urgency(self, today: date) -> str:
+        """ "overdue", "today" or "soon" (within the horizon): how the dashboard groups it."""
+        if self.due_on < today:
+            return "overdue"
+        return "today" if self.due_on == today else "soon"
 
 
 def _deadline_condition(
@@ -102,7 +111,10 @@ class QueryService:
         conditions: list[ColumnElement[bool]] = []
         if wanted.text.strip():
             dialect = session.get_bind().dialect.name
-            conditions.append(complaint_text_condition(dialect, wanted.text.strip()))
+            needle = wanted.text.strip()
+            # a referring body's reference is found by the same search box
+            conditions.append(or_(complaint_text_condition(dialect, needle),
+                                  ComplaintRow.reference.contains(needle, autoescape=True)))  # fmt: skip
         if wanted.status is not None:
             conditions.append(ComplaintRow.status == wanted.status.value)
         if wanted.track is not None:
@@ -128,8 +140,25 @@ class QueryService:
                      .offset(offset).limit(limit))  # fmt: skip
             rows = session.scalars(query).all()
             total = session.scalar(select(func.count(ComplaintRow.id)).where(*conditions)) or 0
-            today = self.today()
-            return ComplaintPage(tuple(summary_of(r, calendar, today) for r in rows), int(total))
+            today, names = self.today(), channel_names_of(session)
+            return ComplaintPage(tuple(summary_of(r, calendar, today, names) for r in rows),
+                                 int(total))  # fmt: skip
+
+    def find_by_reference(self, actor: CurrentUser, text: str) -> list[ComplaintSummary]:
+        """Referred complaints whose reference contains `text` (case and spacing as typed,
+        apart from the ends), newest first."""
+        require(actor, ComplaintOperation.VIEW)
+        needle = " ".join(text.split())
+        if not needle:
+            raise ValidationError(N_("Enter a reference number to look for."), field="reference")
+        with self.ctx.reading() as session:
+            calendar, names, today = calendar_of(session), channel_names_of(session), self.today()
+            rows = session.scalars(
+                select(ComplaintRow)
+                .where(ComplaintRow.reference.contains(needle, autoescape=True))
+                .order_by(ComplaintRow.received_at.desc(), ComplaintRow.id.desc()).limit(PAGE)
+            )  # fmt: skip
+            return [summary_of(r, calendar, today, names) for r in rows]
 
     def assignable_users(self, actor: CurrentUser) -> list[tuple[int, str]]:
         """(id, full name) of active users a complaint can be assigned to."""
@@ -173,7 +202,7 @@ class QueryService:
         identity: ComplaintIdentity | None,
     ) -> ComplaintDetail:  # fmt: skip
         row = find_row(session, complaint_id)
-        calendar = calendar_of(session)
+        calendar, policy = calendar_of(session), policy_of(session)
         names = {i: n for i, n in session.execute(select(UserRow.id, UserRow.full_name))}
         actions = session.scalars(select(ComplaintActionRow)
                                   .where(ComplaintActionRow.complaint_id == row.id)
@@ -195,7 +224,8 @@ class QueryService:
         purged = session.scalar(select(ComplaintIdentityRow.purged_at)
                                 .where(ComplaintIdentityRow.complaint_id == row.id))  # fmt: skip
         return ComplaintDetail(
-            summary=summary_of(row, calendar, self.today()), details=row.details,
+            summary=summary_of(row, calendar, self.today(), channel_names_of(session)),
+            details=row.details,
             place=row.place, referred_to=row.referred_to, rejection_reason=row.rejection_reason,
             division_id=row.division_id, division_name=division.name if division else "",
             officer_user_id=row.officer_user_id,
@@ -205,31 +235,37 @@ class QueryService:
             concluded_on=row.concluded_on, informed_on=row.informed_on, closed_on=row.closed_on,
             identity=identity, identity_purged=purged is not None, timeline=timeline,
             attachments=attachments,
+            referral=Referral(row.reference or "", row.referral_dated, row.referral_due_on,
+                              row.report_to),
+            outcome_days=policy.outcome_working_days, outcome_unit=policy.outcome_unit,
         )  # fmt: skip
 
     def due(self, actor: CurrentUser, horizon_working_days: int = DUE_SOON_WORKING_DAYS,
             most: int = DUE_MOST) -> list[DueItem]:  # fmt: skip
         """Open complaints whose outcome is due within the horizon or overdue, and receipts not
         yet given on their due day: what the dashboard lists, most urgent first (at most `most`
-        of each kind; the list page's deadline filter shows them all)."""
+        of each kind; the list page's deadline filter shows them all). A receipt is owed to a
+        named complainant, or to the referring body of a referred complaint."""
         require(actor, ComplaintOperation.VIEW)
         today = self.today()
         with self.ctx.reading() as session:
-            calendar = calendar_of(session)
+            calendar, names = calendar_of(session), channel_names_of(session)
             limit = calendar.add(today, horizon_working_days)
             running = and_(ComplaintRow.status.in_(_OPEN), ComplaintRow.paused_since.is_(None))
             items: list[DueItem] = []
             for row in session.scalars(select(ComplaintRow)
                                        .where(running, ComplaintRow.due_on <= limit)
                                        .order_by(ComplaintRow.due_on).limit(most)):  # fmt: skip
-                items.append(DueItem(summary_of(row, calendar, today), "outcome", row.due_on))
+                items.append(DueItem(summary_of(row, calendar, today, names), "outcome",
+                                     row.due_on))  # fmt: skip
             for row in session.scalars(
                 select(ComplaintRow).where(
                     ComplaintRow.status.in_(_OPEN), ComplaintRow.acknowledged_on.is_(None),
-                    ComplaintRow.anonymous.is_(False), ComplaintRow.receipt_due_on <= today,
+                    or_(ComplaintRow.anonymous.is_(False), ComplaintRow.report_to != ""),
+                    ComplaintRow.receipt_due_on <= today,
                 ).order_by(ComplaintRow.receipt_due_on).limit(most)
             ):  # fmt: skip
-                items.append(DueItem(summary_of(row, calendar, today), "receipt",
+                items.append(DueItem(summary_of(row, calendar, today, names), "receipt",
                                      row.receipt_due_on))  # fmt: skip
         return sorted(items, key=lambda i: (i.due_on, i.summary.fiscal_year, i.summary.number))
 

@@ -1,8 +1,9 @@
-"""The office's complaint settings: deadline policy, identity retention and the holiday list."""
+"""The office's complaint settings: deadline policy (and its unit), identity retention and the
+office's layer of holidays over the `holidays` package."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date
 
 from sqlalchemy import select
@@ -18,20 +19,21 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.common import (
     OUTCOME_DAYS,
+    OUTCOME_UNIT,
     RECEIPT_DAYS,
     RETENTION_YEARS,
     calendar_of,
+    office_holidays,
     policy_of,
-    seed_default_holidays,
+)
+from nongbon_ita.services.complaints.holiday_source import (
+    Holiday,
+    HolidaySource,
+    merged_holidays,
+    package_holidays,
 )
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.settings_store import put_setting
-
-
-@dataclass(frozen=True)
-class Holiday:
-    day: date
-    name: str
 
 
 def _recompute_open_deadlines(session: Session) -> None:
@@ -61,42 +63,55 @@ class ComplaintSettingsService:
             put_setting(session, RECEIPT_DAYS, str(policy.receipt_working_days))
             put_setting(session, OUTCOME_DAYS, str(policy.outcome_working_days))
             put_setting(session, RETENTION_YEARS, str(policy.identity_retention_years))
+            put_setting(session, OUTCOME_UNIT, policy.outcome_unit.value)
             session.flush()
             _recompute_open_deadlines(session)
             record_event(self.ctx, session, actor.username, "complaints.policy_changed",
                          "setting", "complaints", before=before, after=asdict(policy))  # fmt: skip
             return policy
 
-    def holidays(self) -> list[Holiday]:
-        with self.ctx.transaction() as session:  # the shipped list is written on first look
-            seed_default_holidays(session)
-            rows = session.scalars(select(HolidayRow).order_by(HolidayRow.day))
-            return [Holiday(r.day, r.name) for r in rows]
+    def holidays(self, year: int) -> list[Holiday]:
+        """The year's days off (C.E. `year`) and where each came from; the package's days the
+        office works on are listed too, `removed`."""
+        with self.ctx.reading() as session:
+            return merged_holidays(year, office_holidays(session))
 
     def add_holiday(self, actor: CurrentUser, day: date, name: str) -> None:
+        """A day off of the office's own; a package day the office had removed comes back."""
         require(actor, ComplaintOperation.CONFIGURE)
-        if not name.strip():
+        name = " ".join(name.split())
+        if not name:
             raise ValidationError(N_("Name the holiday."), field="name")
         with self.ctx.transaction() as session:
-            seed_default_holidays(session)
-            if session.get(HolidayRow, day) is not None:
+            row = session.get(HolidayRow, day)
+            listed = dict(package_holidays(day.year))
+            if row is not None and row.removed:
+                session.delete(row)  # the package's day again, under the package's name
+            elif row is not None or day in listed:
                 raise ValidationError(N_("That day is already a holiday."), field="day")
-            session.add(HolidayRow(day=day, name=name.strip()))
+            else:
+                session.add(HolidayRow(day=day, name=name, removed=False))
             session.flush()
             _recompute_open_deadlines(session)
             record_event(self.ctx, session, actor.username, "holiday.added", "holiday",
-                         day.isoformat(), after={"name": name.strip()})  # fmt: skip
+                         day.isoformat(), after={"name": name})  # fmt: skip
 
     def remove_holiday(self, actor: CurrentUser, day: date) -> None:
+        """The office works on `day`: its own day is dropped, a package day is marked removed."""
         require(actor, ComplaintOperation.CONFIGURE)
         with self.ctx.transaction() as session:
-            seed_default_holidays(session)
             row = session.get(HolidayRow, day)
-            if row is None:
+            listed = dict(package_holidays(day.year))
+            if row is not None and not row.removed:
+                name = row.name
+                session.delete(row)
+            elif row is None and day in listed:
+                name = listed[day]
+                session.add(HolidayRow(day=day, name=name, removed=True))
+            else:
                 raise NotFoundError(N_("That day is not on the holiday list."))
-            name = row.name
-            session.delete(row)
             session.flush()
             _recompute_open_deadlines(session)
+            source = HolidaySource.OFFICE if row is not None else HolidaySource.PACKAGE
             record_event(self.ctx, session, actor.username, "holiday.removed", "holiday",
-                         day.isoformat(), before={"name": name})  # fmt: skip
+                         day.isoformat(), before={"name": name, "source": source.value})  # fmt: skip

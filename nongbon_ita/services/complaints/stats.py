@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from nongbon_ita.db.models import ComplaintRow
 from nongbon_ita.domain.calendar import office_date
-from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome, Status
+from nongbon_ita.domain.complaints.kinds import Category, Outcome, Status
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.stats import (
     TRACKS,
@@ -20,7 +20,7 @@ from nongbon_ita.domain.complaints.stats import (
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
-from nongbon_ita.services.complaints.common import calendar_of
+from nongbon_ita.services.complaints.common import calendar_of, channels_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import check_fiscal_year, printed_at
 from nongbon_ita.services.office import OfficeService
@@ -50,15 +50,15 @@ class StatsService:
         columns = (ComplaintRow.received_on, ComplaintRow.category, ComplaintRow.channel,
                    ComplaintRow.status, ComplaintRow.outcome, ComplaintRow.closed_on)  # fmt: skip
         with self.ctx.reading() as session:
-            calendar = calendar_of(session)
+            calendar, channels = calendar_of(session), channels_of(session)
             rows = session.execute(
                 select(*columns).where(ComplaintRow.received_on >= period.start,
                                        ComplaintRow.received_on <= period.end)
             )  # fmt: skip
-            facts = [StatFact(r, Category(c), Channel(ch), Status(s),
+            facts = [StatFact(r, Category(c), ch, Status(s),
                               Outcome(o) if o else None, closed)
                      for r, c, ch, s, o, closed in rows]  # fmt: skip
-        return compute_stats(facts, fiscal_year, half, calendar)
+        return compute_stats(facts, fiscal_year, half, calendar, channels)
 
     def _footer(self, stats: ComplaintStats) -> str:
         half = f" รอบ {thai_digits(stats.half)}" if stats.half else ""
@@ -100,7 +100,8 @@ class StatsService:
             ("เดือน", month_labels(stats), [stats.by_month[m] for m in stats.months]),
             ("ไตรมาส", [f"ไตรมาสที่ {q}" for q in stats.quarters],
              [stats.by_quarter[q] for q in stats.quarters]),
-            ("ช่องทาง", [c.thai for c in stats.by_channel], list(stats.by_channel.values())),
+            ("ช่องทาง", [stats.channel_name(c) for c in stats.by_channel],
+             list(stats.by_channel.values())),
             ("ผลการพิจารณา", [o.thai for o in stats.by_outcome], list(stats.by_outcome.values())),
         ]  # fmt: skip
         for title, labels, counts in split:

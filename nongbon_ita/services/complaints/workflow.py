@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import ComplaintActionRow, ComplaintRow, DivisionRow, UserRow
 from nongbon_ita.domain.calendar import office_date
-from nongbon_ita.domain.complaints.deadlines import outcome_due
+from nongbon_ita.domain.complaints.deadlines import outcome_due, paused_length
 from nongbon_ita.domain.complaints.kinds import Outcome, Status
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.records import ComplaintSummary
@@ -21,6 +21,7 @@ from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.common import (
     audit_view,
     calendar_of,
+    channel_names_of,
     find_row,
     policy_of,
     summary_of,
@@ -55,7 +56,7 @@ class WorkflowService:
             # notes and reasons stay in the timeline: free text may name people
             record_event(self.ctx, session, actor.username, f"complaint.{kind.value}",
                          "complaint", row.id, before=before, after=audit_view(row))  # fmt: skip
-            return summary_of(row, calendar_of(session), self._today())
+            return summary_of(row, calendar_of(session), self._today(), channel_names_of(session))
 
     def _today(self) -> date:
         return office_date(self.ctx.now())
@@ -64,10 +65,10 @@ class WorkflowService:
         """Stop the pause: the working days spent waiting push the deadline back."""
         if row.paused_since is None:
             return
-        calendar = calendar_of(session)
-        row.paused_days += calendar.between(row.paused_since, self._today())
+        calendar, policy = calendar_of(session), policy_of(session)
+        row.paused_days += paused_length(calendar, policy, row.paused_since, self._today())
         row.paused_since = None
-        row.due_on = outcome_due(calendar, row.received_on, policy_of(session), row.paused_days)
+        row.due_on = outcome_due(calendar, row.received_on, policy, row.paused_days)
 
     def acknowledge(self, actor: CurrentUser, complaint_id: int, version: int | None,
                     note: str = "") -> ComplaintSummary:  # fmt: skip

@@ -11,7 +11,6 @@ from nongbon_ita.domain.complaints.deadlines import (
     deadline_state,
     outcome_due,
 )
-from nongbon_ita.domain.complaints.holidays_th import DEFAULT_HOLIDAYS
 from nongbon_ita.domain.complaints.kinds import Category, Channel, Outcome, Status, Track
 from nongbon_ita.domain.complaints.public_code import ALPHABET, random_public_code
 from nongbon_ita.domain.complaints.stats import StatFact, compute_stats
@@ -19,6 +18,7 @@ from nongbon_ita.domain.complaints.thai_id import is_valid_thai_id
 from nongbon_ita.domain.complaints.workflow import check_transition
 from nongbon_ita.domain.complaints.working_days import WorkingCalendar
 from nongbon_ita.domain.errors import ValidationError
+from nongbon_ita.services.complaints.holiday_source import days_off
 
 
 def test_working_days_skip_weekends_and_holidays() -> None:
@@ -30,11 +30,20 @@ def test_working_days_skip_weekends_and_holidays() -> None:
 
 
 def test_between_agrees_with_counting_day_by_day() -> None:
-    calendar = WorkingCalendar(day for day, _name in DEFAULT_HOLIDAYS)
+    """Across a new year, with the package's holidays asked for year by year."""
+    asked: list[int] = []
+
+    def per_year(year: int) -> list[date]:
+        asked.append(year)
+        return days_off(year, [])
+
+    calendar = WorkingCalendar(per_year=per_year)
     start = date(2025, 12, 20)
+    assert calendar.is_holiday(date(2026, 1, 2))  # 2 Jan 2026: a special government holiday
     for days in range(0, 60):
         end = calendar.add(start, days)
         assert calendar.between(calendar.add(start, 0), end) == days
+    assert sorted(set(asked)) == [2025, 2026] and len(asked) == 2  # each year asked once
 
 
 def test_fifteen_working_days_and_a_pause_push_the_deadline() -> None:
@@ -53,12 +62,6 @@ def test_deadline_states() -> None:
     assert deadline_state(calendar, True, False, due, date(2024, 2, 6)) is DeadlineState.OVERDUE
     assert deadline_state(calendar, True, True, due, date(2024, 2, 6)) is DeadlineState.PAUSED
     assert deadline_state(calendar, False, False, due, date(2024, 2, 6)) is DeadlineState.DONE
-
-
-def test_shipped_holidays_cover_2569_and_2570() -> None:
-    years = Counter(day.year for day, _name in DEFAULT_HOLIDAYS)
-    assert years[2026] >= 16 and years[2027] >= 16
-    assert (date(2026, 4, 13), "วันสงกรานต์") in DEFAULT_HOLIDAYS
 
 
 @pytest.mark.parametrize(

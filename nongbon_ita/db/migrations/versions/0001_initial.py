@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-25 21:24:52.029724
+Create Date: 2026-12-03 12:21:11.255975
 """
 
 from collections.abc import Sequence
@@ -51,6 +51,15 @@ def upgrade() -> None:
         batch_op.create_index("ix_audit_event_entity", ["entity", "entity_id"], unique=False)
 
     op.create_table(
+        "complaint_channel",
+        sa.Column("code", sa.String(length=30), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("referred", sa.Boolean(), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("code", name=op.f("pk_complaint_channel")),
+    )
+    op.create_table(
         "division",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -64,6 +73,7 @@ def upgrade() -> None:
         "holiday",
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("removed", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("day", name=op.f("pk_holiday")),
     )
     op.create_table(
@@ -232,6 +242,10 @@ def upgrade() -> None:
         sa.Column("concluded_on", sa.Date(), nullable=True),
         sa.Column("informed_on", sa.Date(), nullable=True),
         sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column("reference", sa.String(length=100), nullable=True),
+        sa.Column("referral_dated", sa.Date(), nullable=True),
+        sa.Column("referral_due_on", sa.Date(), nullable=True),
+        sa.Column("report_to", sa.String(length=300), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -242,6 +256,7 @@ def upgrade() -> None:
             ["officer_user_id"], ["app_user.id"], name=op.f("fk_complaint_officer_user_id_app_user")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_complaint")),
+        sa.UniqueConstraint("channel", "reference", name=op.f("uq_complaint_channel_reference")),
         sa.UniqueConstraint("fiscal_year", "number", name=op.f("uq_complaint_fiscal_year_number")),
         sa.UniqueConstraint("public_code", name=op.f("uq_complaint_public_code")),
     )
@@ -249,6 +264,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_complaint_due_on"), ["due_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_complaint_received_at"), ["received_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_complaint_received_on"), ["received_on"], unique=False)
+        batch_op.create_index(batch_op.f("ix_complaint_reference"), ["reference"], unique=False)
         batch_op.create_index(batch_op.f("ix_complaint_status"), ["status"], unique=False)
 
     op.create_table(
@@ -766,6 +782,7 @@ def downgrade() -> None:
     op.drop_table("ita_measure")
     with op.batch_alter_table("complaint", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_complaint_status"))
+        batch_op.drop_index(batch_op.f("ix_complaint_reference"))
         batch_op.drop_index(batch_op.f("ix_complaint_received_on"))
         batch_op.drop_index(batch_op.f("ix_complaint_received_at"))
         batch_op.drop_index(batch_op.f("ix_complaint_due_on"))
@@ -789,6 +806,7 @@ def downgrade() -> None:
     op.drop_table("ita_year")
     op.drop_table("holiday")
     op.drop_table("division")
+    op.drop_table("complaint_channel")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_event_entity")
 
