@@ -63,7 +63,10 @@ def test_a_referred_complaint_from_intake_to_the_letter_quoting_its_reference(
                        identity=ComplaintIdentity(name=COMPLAINANT), referral=referral)  # fmt: skip
     c = services.complaints.intake.receive(staff, new)
     assert (c.reference, c.referral_due_on, c.channel_name) == (
-        REFERENCE, today + timedelta(days=20), "ศูนย์ดำรงธรรม")
+        REFERENCE,
+        today + timedelta(days=20),
+        "ศูนย์ดำรงธรรม",
+    )
     with pytest.raises(ValidationError) as twice:  # the same reference registers once
         services.complaints.intake.receive(staff, new)
     assert twice.value.field == "reference"
@@ -75,8 +78,10 @@ def test_a_referred_complaint_from_intake_to_the_letter_quoting_its_reference(
     assert [f.id for f in found] == [c.id]
     from nongbon_ita.services.complaints.queries import ComplaintFilter
 
-    assert c.id in {r.id for r in services.complaints.queries.page(
-        staff, ComplaintFilter(text="0017.3/4321")).rows}  # the search box finds it too
+    assert c.id in {
+        r.id
+        for r in services.complaints.queries.page(staff, ComplaintFilter(text="0017.3/4321")).rows
+    }  # the search box finds it too
     detail = services.complaints.queries.detail(officer, c.id)
     assert detail.referral == referral
     flow = services.complaints.workflow
