@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.complaints.channels import ChannelInfo
-from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.gui.errors import domain_message, report_error
+from nongbon_ita.gui.complaints.common import run_inline
+from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
@@ -87,28 +87,18 @@ class ChannelsTab(QWidget):
         self.referred_box.setChecked(channel.referred)
         self.active_box.setChecked(channel.active)
 
-    def _run(self, action: str) -> None:
-        self.error.clear_message()
-        row = selected_row(self.table)
-        try:
-            if action == "add":
-                self.service.add(self.user, self.name_edit.text(), self.referred_box.isChecked())
-            elif row is None:
-                self.error.show_message(_("Select a channel in the list first."))
-                return
-            else:
-                self.service.update(self.user, self.model.row_at(row).code, self.name_edit.text(),
-                                    self.referred_box.isChecked(), self.active_box.isChecked())  # fmt: skip
-        except DomainError as err:
-            self.error.show_message(domain_message(err))
-            return
-        except Exception as err:
-            report_error(err, self)
-            return
-        self.refresh()
-
     def add(self) -> None:
-        self._run("add")
+        name, referred = self.name_edit.text(), self.referred_box.isChecked()
+        if run_inline(self, self.error, lambda: self.service.add(self.user, name, referred)):
+            self.refresh()
 
     def save_selected(self) -> None:
-        self._run("save")
+        row = selected_row(self.table)
+        if row is None:
+            self.error.show_message(_("Select a channel in the list first."))
+            return
+        code, name = self.model.row_at(row).code, self.name_edit.text()
+        referred, active = self.referred_box.isChecked(), self.active_box.isChecked()
+        if run_inline(self, self.error,
+                      lambda: self.service.update(self.user, code, name, referred, active)):  # fmt: skip
+            self.refresh()

@@ -11,8 +11,11 @@ from typing import TypeVar
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from nongbon_ita.domain.complaints.deadlines import DeadlineState
+from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.widgets import dialog_hooks
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
+from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _, current_language
 
@@ -54,3 +57,18 @@ def show_pdf(parent: QWidget, title: str, pdf: bytes, file_name: str) -> Documen
     preview = DocumentPreviewDialog(parent, title, pdf, file_name)
     open_preview(preview)
     return preview
+
+
+def run_inline(parent: QWidget, error: ErrorLabel, action: Callable[[], object]) -> bool:
+    """Run a service call from a form: a refusal is shown inline in `error`, anything else
+    goes to the one error handler. True when it was done."""
+    error.clear_message()
+    try:
+        action()
+    except DomainError as err:
+        error.show_message(domain_message(err))
+        return False
+    except Exception as err:
+        report_error(err, parent)
+        return False
+    return True

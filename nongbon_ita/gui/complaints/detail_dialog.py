@@ -35,7 +35,11 @@ from nongbon_ita.gui.widgets.open_file import open_kept_file
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
-from nongbon_ita.i18n.thaiformat import format_datetime_short, format_register_number
+from nongbon_ita.i18n.thaiformat import (
+    format_datetime_short,
+    format_register_number,
+    thai_digits,
+)
 from nongbon_ita.i18n.translate import _, current_language
 from nongbon_ita.services.complaints.common import may_see_identity
 from nongbon_ita.services.registry import Services
@@ -160,7 +164,9 @@ class ComplaintDetailDialog(QDialog):
             (_("Subject"), c.subject), (_("Details"), s.details), (_("Place"), s.place),
             (_("Status"), _(c.status.label_id)),
             (_("Outcome due"), f"{common.short_date(c.due_on)} ({_(c.deadline.label_id)}) — "
-             + _("within {n} {unit}").format(n=s.outcome_days, unit=_(s.outcome_unit.label_id))),
+             + _("within {n} {unit}").format(
+                 n=thai_digits(s.outcome_days) if current_language() == "th" else s.outcome_days,
+                 unit=_(s.outcome_unit.label_id))),
             (_("Complainant"), _("Anonymous: no name, nobody to write to") if c.anonymous
              and not s.referral.report_to else ""),
             (_("Receipt"), receipt),

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
-from nongbon_ita.gui.errors import domain_message, report_error
+from nongbon_ita.gui.complaints.common import run_inline
+from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
@@ -112,13 +112,10 @@ class HolidaysTab(QWidget):
         if day is None:
             self.error.show_message(_("Type or choose the day of the holiday."))
             return
-        try:
-            self.settings.add_holiday(self.user, day, self.name_edit.text())
-        except DomainError as err:
-            self.error.show_message(domain_message(err))
-            return
-        except Exception as err:
-            report_error(err, self)
+        name = self.name_edit.text()
+        if not run_inline(
+            self, self.error, lambda: self.settings.add_holiday(self.user, day, name)
+        ):
             return
         self.day_edit.setDate(None)
         self.name_edit.clear()
@@ -153,14 +150,7 @@ class HolidaysTab(QWidget):
         self.changed.emit()
 
     def _restore(self, holiday: Holiday) -> None:
-        try:
-            self.settings.add_holiday(self.user, holiday.day, holiday.name)
-        except DomainError as err:
-            self.error.show_message(domain_message(err))
-            return
-        except Exception as err:
-            report_error(err, self)
-            return
-        self.error.clear_message()
-        self.refresh()
-        self.changed.emit()
+        if run_inline(self, self.error,
+                      lambda: self.settings.add_holiday(self.user, holiday.day, holiday.name)):  # fmt: skip
+            self.refresh()
+            self.changed.emit()

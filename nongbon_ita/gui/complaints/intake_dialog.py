@@ -166,8 +166,11 @@ class IntakeDialog(QDialog):
         self.report_to.setPlaceholderText(_("The referring body (default: the channel's name)"))
         form = QFormLayout(group)
         form.addRow(_("Its reference *"), self.reference)
-        form.addRow(_("Dated"), self.referral_dated)
-        form.addRow(_("Its own deadline"), self.referral_due_on)
+        dates = QHBoxLayout()  # one row: the dialog stays within a 768-pixel screen
+        dates.addWidget(self.referral_dated)
+        dates.addWidget(QLabel(_("Its own deadline"), group))
+        dates.addWidget(self.referral_due_on)
+        form.addRow(_("Dated"), dates)
         form.addRow(_("Report the outcome to"), self.report_to)
         return group
 

@@ -7,7 +7,6 @@ error writes nothing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,9 +20,7 @@ from nongbon_ita.domain.assets.import_mapping import (
     ImportPreview,
     ImportTable,
     RowError,
-    auto_mapping,
     check_mapping,
-    header_key,
     is_blank,
     parse_row,
 )
@@ -38,10 +35,17 @@ from nongbon_ita.services.assets.categories import find_or_create_category
 from nongbon_ita.services.assets.register import NUMBER_PATTERN, AssetService, copy_draft
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.settings_store import get_setting, put_setting
+from nongbon_ita.services.import_mapping import (
+    refuse_if_any,
+    remember_mapping,
+    remembered_mapping,
+    unmapped_errors,
+)
+from nongbon_ita.services.settings_store import get_setting
 from nongbon_ita.services.tables import read_csv_rows, read_xlsx_rows
 
 SUFFIXES = (".csv", ".xlsx")
+ASSET_MAPPINGS = "assets.import_mapping."  # settings keys of the remembered mappings
 _FIELD_OF_DRAFT = {"asset_number": "asset_number", "name": "name", "value": "value",
                    "stock_quantity": "stock_quantity"}  # fmt: skip
 
@@ -93,12 +97,7 @@ class AssetFileService:
     def suggest_mapping(self, headers: list[str]) -> dict[str, str]:
         """The mapping last used for these headers, else the automatic one."""
         with self.ctx.reading() as session:
-            saved = get_setting(session, header_key(headers))
-        if saved:
-            mapping = {h: f for h, f in json.loads(saved).items() if h in headers}
-            if all(f in IMPORT_FIELDS for f in mapping.values()):
-                return mapping
-        return auto_mapping(headers)
+            return remembered_mapping(session, headers, IMPORT_FIELDS, None, ASSET_MAPPINGS)
 
     # preview and import -----------------------------------------------------------------------
     def preview(self, table: ImportTable, mapping: dict[str, str]) -> ImportPreview:
@@ -113,9 +112,7 @@ class AssetFileService:
         unmapped = [h for h in table.headers if h not in mapping]
         missing = check_mapping(mapping)
         if missing:
-            needed = [RowError(1, "", N_("Choose the column that holds: {field}"),
-                               {"field": IMPORT_FIELDS[name]}) for name in missing]  # fmt: skip
-            return ImportPreview([], needed, unmapped), []
+            return ImportPreview([], unmapped_errors(missing, IMPORT_FIELDS), unmapped), []
         pattern = get_setting(session, NUMBER_PATTERN) or ""  # in this session, not another
         divisions = {name: id_ for id_, name in session.execute(select(DivisionRow.id, DivisionRow.name))}  # fmt: skip
         taken = set(session.scalars(select(AssetRow.asset_number)))
@@ -160,22 +157,14 @@ class AssetFileService:
         require(actor, MANAGE_ASSETS)
         with self.ctx.transaction() as session:
             preview, drafts = self._check(session, table, mapping)
-            if preview.errors:
-                first = preview.errors[0]
-                raise ValidationError(
-                    N_("Nothing was imported: {count} errors; the first is in row {row}, "
-                       "column “{column}”."),
-                    field=first.column, count=len(preview.errors), row=first.row,
-                    column=first.column,
-                )  # fmt: skip
+            refuse_if_any(preview.errors)
             for item, draft in drafts:
                 category = item.values.get("category", "")
                 category_id = find_or_create_category(session, category).id if category else None
                 row = AssetRow()
                 copy_draft(row, replace(draft, category_id=category_id))
                 session.add(row)
-            clean = {h: f for h, f in mapping.items() if f and h in table.headers}
-            put_setting(session, header_key(table.headers), json.dumps(clean, ensure_ascii=False))
+            remember_mapping(session, table.headers, mapping, ASSET_MAPPINGS)
             record_event(self.ctx, session, actor.username, "assets.imported", "asset", "",
                          after={"file": table.name, "rows": len(drafts)})  # fmt: skip
         return len(drafts)

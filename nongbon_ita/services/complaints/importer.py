@@ -8,7 +8,6 @@ importing the same export again (or a longer one later) adds only what is new.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import ComplaintRow
-from nongbon_ita.domain.assets.import_mapping import ImportTable, RowError, auto_mapping, header_key
+from nongbon_ita.domain.assets.import_mapping import ImportTable, RowError
 from nongbon_ita.domain.assets.import_mapping import check_mapping as missing_fields
 from nongbon_ita.domain.complaints.channels import ChannelInfo
 from nongbon_ita.domain.complaints.import_mapping import (
@@ -38,7 +37,12 @@ from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.common import calendar_of, policy_of
 from nongbon_ita.services.complaints.intake import IntakeService, check_channel
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.settings_store import get_setting, put_setting
+from nongbon_ita.services.import_mapping import (
+    refuse_if_any,
+    remember_mapping,
+    remembered_mapping,
+    unmapped_errors,
+)
 
 _FIELD_OF_COMPLAINT = {"subject": "subject", "received_at": "received_at",
                        "reference": "reference", "referral_dated": "received_at"}  # fmt: skip
@@ -88,12 +92,7 @@ class ComplaintImportService:
     def suggest_mapping(self, headers: list[str]) -> dict[str, str]:
         """The mapping last used for these headers, else the automatic one."""
         with self.ctx.reading() as session:
-            saved = get_setting(session, header_key(headers, MAPPING_PREFIX))
-        if saved:
-            mapping = {h: f for h, f in json.loads(saved).items() if h in headers}
-            if all(f in IMPORT_FIELDS for f in mapping.values()):
-                return mapping
-        return auto_mapping(headers, KNOWN)
+            return remembered_mapping(session, headers, IMPORT_FIELDS, KNOWN, MAPPING_PREFIX)
 
     def preview(self, table: ImportTable, channel_code: str,
                 mapping: dict[str, str]) -> ComplaintImportPreview:  # fmt: skip
@@ -109,9 +108,7 @@ class ComplaintImportService:
         unmapped = [h for h in table.headers if h not in mapping]
         missing = missing_fields(mapping, REQUIRED_FIELDS)
         if missing:
-            needed = [RowError(1, "", N_("Choose the column that holds: {field}"),
-                               {"field": IMPORT_FIELDS[name]}) for name in missing]  # fmt: skip
-            return ComplaintImportPreview([], [], needed, unmapped)
+            return ComplaintImportPreview([], [], unmapped_errors(missing, IMPORT_FIELDS), unmapped)
         column_of = {f: h for h, f in mapping.items()}
         taken = set(session.scalars(select(ComplaintRow.reference)
                                     .where(ComplaintRow.channel == channel.code)))  # fmt: skip
@@ -151,20 +148,13 @@ class ComplaintImportService:
         with self.ctx.transaction() as session:
             channel = check_channel(session, channel_code)
             preview = self._check(session, table, channel, mapping)
-            if preview.errors:
-                first = preview.errors[0]
-                raise ValidationError(
-                    N_("Nothing was imported: {count} errors; the first is in row {row}, "
-                       "column “{column}”."),
-                    field=first.column, count=len(preview.errors), row=first.row,
-                    column=first.column,
-                )  # fmt: skip
+            refuse_if_any(preview.errors)
             calendar, policy = calendar_of(session), policy_of(session)
             for complaint in sorted(preview.new, key=lambda c: c.received_at):
                 self.intake.register(session, actor, complaint, channel, calendar, policy)
-            clean = {h: f for h, f in mapping.items() if f in IMPORT_FIELDS and h in table.headers}
-            put_setting(session, header_key(table.headers, MAPPING_PREFIX),
-                        json.dumps(clean, ensure_ascii=False))  # fmt: skip
+            remember_mapping(session, table.headers,
+                             {h: f for h, f in mapping.items() if f in IMPORT_FIELDS},
+                             MAPPING_PREFIX)  # fmt: skip
             session.flush()
             # counts only: the rows' texts may name people
             record_event(self.ctx, session, actor.username, "complaints.imported", "complaint",
