@@ -35,7 +35,11 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.assets.files import SUFFIXES, read_table
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.complaints.common import calendar_of, policy_of
-from nongbon_ita.services.complaints.intake import IntakeService, check_channel
+from nongbon_ita.services.complaints.intake import (
+    IntakeService,
+    check_channel,
+    lock_references,
+)
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.import_mapping import (
     refuse_if_any,
@@ -146,6 +150,7 @@ class ComplaintImportService:
         follow time); remembers the mapping for these headers."""
         require(actor, ComplaintOperation.RECEIVE)
         with self.ctx.transaction() as session:
+            lock_references(session, channel_code)
             channel = check_channel(session, channel_code)
             preview = self._check(session, table, channel, mapping)
             refuse_if_any(preview.errors)

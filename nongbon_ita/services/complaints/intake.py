@@ -48,6 +48,11 @@ def check_channel(session: Session, code: str) -> ChannelInfo:
     return found
 
 
+def lock_references(session: Session, channel: str) -> None:
+    """A reference registers once per channel: checked, then written, under this lock."""
+    take_write_lock(session, f"complaints.reference.{channel}")
+
+
 def registered_as(session: Session, channel: str, reference: str) -> str | None:
     """The register number a referring body's reference already has on this channel."""
     return session.scalar(select(ComplaintRow.register_text)
@@ -131,6 +136,7 @@ class IntakeService:
         written: list[Path] = []
         try:
             with self.ctx.transaction() as session:
+                lock_references(session, complaint.channel)
                 cleaned, channel = self.checked(session, complaint)
                 calendar, policy = calendar_of(session), policy_of(session)
                 row = self.register(session, actor, cleaned, channel, calendar, policy)
