@@ -16,8 +16,8 @@ PACKAGE = ROOT / "nongbon_ita"
 PRODUCT_NAME = "nongbon-ita — ระบบงาน ITA อบต."
 
 # Qt modules the app never imports. Excluding the Python bindings keeps PyInstaller's Qt hooks
-# from collecting their libraries, plugins and QML. QtNetwork's *library* still ships (QtPdf
-# links it); only its Python module is left out.
+# from collecting their libraries, plugins and QML. QtNetwork ships (QtPdf links its library;
+# its Python module gives the single-instance check, gui/single_instance.py, its local socket).
 QT_EXCLUDES = [
     f"PySide6.{name}"
     for name in [
@@ -40,7 +40,6 @@ QT_EXCLUDES = [
         "QtLocation",
         "QtMultimedia",
         "QtMultimediaWidgets",
-        "QtNetwork",
         "QtNetworkAuth",
         "QtNfc",
         "QtOpenGL",

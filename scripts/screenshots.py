@@ -45,11 +45,24 @@ def copy_database(source: Path | None, work: Path) -> Path:
     return target
 
 
+def manual_pictures() -> set[str]:
+    """The screenshot names the manual's chapters show (images/NAME.png)."""
+    import re
+
+    names: set[str] = set()
+    for chapter in (ROOT / "docs" / "manual").glob("*.md"):
+        names |= set(re.findall(r"\(images/([\w.-]+)\.png\)", chapter.read_text(encoding="utf-8")))
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--lang", choices=("th", "en"), default="th")
+    parser.add_argument("--manual", action="store_true",
+                        help="keep only the pictures docs/manual/*.md shows (for --out "
+                             "docs/manual/images)")  # fmt: skip
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     from nongbon_ita.i18n.translate import set_language
@@ -66,8 +79,14 @@ def main(argv: list[str] | None = None) -> int:
             sizes, too_large = take_screenshots(services, PASSWORD, args.out)
         finally:
             services.ctx.database.dispose()
-    (args.out / "sizes.json").write_text(json.dumps(sizes, indent=1, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")  # fmt: skip
+    if args.manual:
+        shown = manual_pictures()
+        for picture in args.out.glob("*.png"):
+            if picture.stem not in shown:
+                picture.unlink()
+    else:
+        (args.out / "sizes.json").write_text(json.dumps(sizes, indent=1, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")  # fmt: skip
     print(f"{len(sizes)} screenshots in {args.out}")
     for line in too_large:
         print(f"too large: {line}", file=sys.stderr)

@@ -85,11 +85,20 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         status.addWidget(self.user_label, 1)
         status.addPermanentWidget(self.logout_button)
+        self.manual_button = QPushButton(_("User manual"), self)  # Help › the Thai manual
+        self.manual_button.setFlat(True)
+        self.manual_button.clicked.connect(self.show_manual)
+        status.addPermanentWidget(self.manual_button)
         self.about_button = QPushButton(_("About"), self)  # version and licences (F1)
         self.about_button.setFlat(True)
         self.about_button.setShortcut(QKeySequence("F1"))
         self.about_button.clicked.connect(self.show_about)
         status.addPermanentWidget(self.about_button)
+
+    def show_manual(self) -> None:
+        from nongbon_ita.gui.manual import open_manual
+
+        open_manual(self)
 
     def show_about(self) -> None:
         from nongbon_ita.gui.about_dialog import AboutDialog

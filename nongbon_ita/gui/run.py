@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from nongbon_ita.domain.errors import NotFoundError
@@ -25,6 +25,7 @@ from nongbon_ita.gui.pages.reports_page import Render, ReportsPage
 from nongbon_ita.gui.pages.settings_page import SettingsPage
 from nongbon_ita.gui.preferences import apply_saved_language
 from nongbon_ita.gui.qt_strings import install_qt_strings
+from nongbon_ita.gui.widgets.background import BackgroundTask
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -122,6 +123,37 @@ class GuiSession(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.last_username = ""
+        self.backup_note = ""
+        self.backup_task: BackgroundTask | None = None
+
+    def start_daily_backup(self) -> None:
+        """The daily backup, once the first window is on screen and off the GUI thread: the
+        office starts working at once; a warning lands in the status bar when it is done."""
+        from nongbon_ita.gui.pages.backups_tab import take_daily_backup
+
+        task = BackgroundTask(lambda: take_daily_backup(self.services.ctx), self)
+        task.finished.connect(self._backup_done)
+        self.backup_task = task
+        task.start()
+
+    def _backup_done(self, note: object) -> None:
+        from nongbon_ita.gui.pages.backups_tab import show_backup_note
+
+        self.backup_note = str(note or "")
+        if self.window is not None:
+            show_backup_note(self.window, self.backup_note)
+
+    def bring_to_front(self) -> None:
+        """Another copy was started: show this one's window (or its login dialog) instead."""
+        shown = self.window if self.window is not None else self.login
+        if shown is not None:
+            shown.showNormal()
+            shown.raise_()
+            shown.activateWindow()
+
+    def wait_for_backup(self) -> None:
+        if self.backup_task is not None:
+            self.backup_task.wait()
 
     def show_login(self) -> LoginDialog:
         self.login = LoginDialog(
@@ -149,7 +181,7 @@ class GuiSession(QObject):
         self.window.logout_requested.connect(self.logout)
         from nongbon_ita.gui.pages.backups_tab import show_backup_note
 
-        show_backup_note(self.window, getattr(self, "backup_note", ""))
+        show_backup_note(self.window, self.backup_note)
         self.window.show()
 
     def logout(self) -> None:
@@ -178,14 +210,21 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
                 return 0
         from nongbon_ita.gui.bench_autologin import bench_autologin
         from nongbon_ita.gui.database_watch import DatabaseWatch
-        from nongbon_ita.gui.pages.backups_tab import take_daily_backup
+        from nongbon_ita.gui.single_instance import FirstCopy, ask_first_copy, instance_key
 
+        key = instance_key(services.ctx.database.location.url)
+        if ask_first_copy(key):  # a second double-click: the first copy comes to the front
+            return 0
         session = GuiSession(services, render_o43)
-        session.backup_note = take_daily_backup(services.ctx)  # warned about in the status bar
         session.watch = DatabaseWatch(services.ctx.identity.check, session).start()
+        first = FirstCopy(key, session.bring_to_front, session)
         if not bench_autologin(session):  # a benchmark hook, inert unless its variable is set
             session.show_login()
-        return app.exec()
+        QTimer.singleShot(0, session.start_daily_backup)  # once the window is on screen
+        code = app.exec()
+        first.close()
+        session.wait_for_backup()
+        return code
     except Exception as err:  # start-up failure: shown plainly, logged, exit code 1
         report_error(err)
         return 1

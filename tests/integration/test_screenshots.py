@@ -42,6 +42,10 @@ def test_every_window_and_dialog_photographed_and_fits_1366x768(demo_db: Path,
     for path in out.glob("*.png"):
         width, height = png_size(path)
         assert width <= 1366 and height <= 768, path.name
+    sys.path.insert(0, str(SCRIPT.parent))
+    from screenshots import manual_pictures  # the manual shows only pictures the script makes
+
+    assert manual_pictures() and manual_pictures() <= names
     sizes = json.loads((out / "sizes.json").read_text(encoding="utf-8"))
     assert set(sizes) == names
     for name, size in sizes.items():

@@ -144,7 +144,9 @@ class MeasureDialog(QDialog):
             percent, note = QSpinBox(tab), QLineEdit(tab)
             percent.setRange(0, 100)
             percent.setSuffix(" %")
-            button = QPushButton(_("Mark"), tab)
+            # named after its round: beside the dialog's own Save, three "บันทึก" said nothing
+            button = QPushButton(_("Record the {months}-month progress").format(months=months),
+                                 tab)  # fmt: skip
             button.clicked.connect(lambda _c=False, m=months: self.mark(m))
             row = QHBoxLayout()
             row.addWidget(percent)

@@ -50,6 +50,10 @@ class BackgroundTask(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
+    def wait(self) -> None:
+        """Block until the work is over (at exit: a running QThread must not be destroyed)."""
+        self._thread.wait()
+
     def _stop(self) -> None:
         self._thread.quit()
         self._thread.wait()

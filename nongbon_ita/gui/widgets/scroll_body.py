@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 MIN_BODY_HEIGHT = 180  # a few rows of the form stay visible however small the screen
-OPEN_HEIGHT = 520  # the body at most this tall when the dialog opens: with its buttons the
+OPEN_HEIGHT = 550  # the body at most this tall when the dialog opens: with its buttons the
 # dialog fits 768 − taskbar − title bar
 
 
