@@ -29,7 +29,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.backup_check import inspect_backup, ro_connect
 from nongbon_ita.services.backup_crypto import is_encrypted
-from nongbon_ita.services.backup_store import backup_database
+from nongbon_ita.services.backup_store import backup_database, remove_leftovers
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.presence import FileIdentity
 from nongbon_ita.services.private_files import private_mkdir
@@ -174,8 +174,9 @@ def _remove_copy(path: Path) -> None:
 
 
 def prune(folder: Path, now_local: datetime, days: int, database: Path | None = None) -> int:
-    """Delete this app's backups older than `days` (the newest one always stays) and the copies
-    older than `days` that migrations and restores left beside `database`."""
+    """Delete this app's backups older than `days` (the newest one always stays), the copies
+    older than `days` that migrations and restores left beside `database`, and what a killed
+    backup or restore left (backup_store.remove_leftovers)."""
     limit = timedelta(days=days)
     old = [b.path for b in list_backups(folder)[1:] if now_local - b.taken_at > limit]
     if database is not None:
@@ -185,7 +186,7 @@ def prune(folder: Path, now_local: datetime, days: int, database: Path | None = 
                 old.append(path)
     for path in old:
         _remove_copy(path)
-    return len(old)
+    return len(old) + remove_leftovers(folder, database)
 
 
 def _failed(message_id: str, **params: str) -> AutoBackupResult:

@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -156,3 +157,28 @@ def backup_database(
         record_event(ctx, session, actor, "database.backup", "database", "",
                      after={"file": out.name, "encrypted": passphrase is not None})  # fmt: skip
     return write_backup(source, out, passphrase)
+
+
+LEFTOVER_AGE_SECONDS = 24 * 3600  # older than any backup or restore still under way
+
+
+def remove_leftovers(folder: Path, database: Path | None) -> int:
+    """What a killed backup or restore leaves — half-written `.partial` backups in the backup
+    folder; `.backup-*`/`.restore-*` staging folders (plain copies of an encrypted backup) and a
+    `.restoring` copy beside the database — holds the same personal data as a backup: removed
+    once a day old, like the backups themselves."""
+    candidates = list(folder.glob("nongbon-ita-backup-*.partial")) if folder.is_dir() else []
+    if database is not None:
+        beside = database.parent
+        candidates += [*beside.glob(".backup-*"), *beside.glob(".restore-*"),
+                       database.with_name(database.name + ".restoring")]  # fmt: skip
+    settled = time.time() - LEFTOVER_AGE_SECONDS
+    removed = 0
+    for path in candidates:
+        if path.exists() and path.stat().st_mtime < settled:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                remove_partial(path)
+            removed += 1
+    return removed

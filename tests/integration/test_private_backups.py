@@ -142,3 +142,21 @@ def test_a_zero_byte_file_is_refused_not_made_into_a_new_database(
     code, text = run(capsys, "--db", str(empty), "check")
     assert code == 2 and "empty" in text
     assert empty.stat().st_size == 0 and not list(tmp_path.glob("*.bak"))
+
+
+def test_pruning_removes_what_a_killed_backup_or_restore_left(office: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    half = folder / "nongbon-ita-backup-20240301-090000.sqlite3.partial"
+    half.write_bytes(b"half a backup")
+    (tmp_path / ".backup-abc123").mkdir()  # the plain stage of an encrypted backup
+    ((tmp_path / ".backup-abc123") / "database.sqlite3").write_bytes(b"plain copy")
+    restoring = office.with_name(office.name + ".restoring")
+    restoring.write_bytes(b"staged copy")
+    fresh = folder / "nongbon-ita-backup-20240302-090000.sqlite3.partial"
+    fresh.write_bytes(b"a backup under way")
+    for path in (half, tmp_path / ".backup-abc123", restoring):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert auto_backup.prune(folder, datetime(2024, 3, 2, 9, 0), 30, database=office) == 3
+    assert not half.exists() and not (tmp_path / ".backup-abc123").exists()
+    assert not restoring.exists() and fresh.exists() and office.exists()
