@@ -150,6 +150,8 @@ def _divergence_line(found: Divergence) -> str:
 def _orphan_line(orphan: OrphanFile) -> str:
     if orphan.kind is KeptKind.EVIDENCE:
         return _("Evidence file {name} has no record (left by an interrupted save); "
-                 "check --repair removes it.").format(name=orphan.label)  # fmt: skip
+                 "remove it with check --repair or \"Remove files without a record\".").format(
+            name=orphan.label)  # fmt: skip
     return _("A file in the attachments folder {folder} has no record (left by an interrupted "
-             "save); check --repair removes it.").format(folder=orphan.label)  # fmt: skip
+             "save); remove it with check --repair or \"Remove files without a record\".").format(
+        folder=orphan.label)  # fmt: skip

@@ -222,3 +222,26 @@ def test_another_offices_backup_needs_a_second_yes(
     tab.restore()
     assert restarts == [True]
     assert auto_backup.preview_backup(office.ctx.database.location.file).office_name == "อบต.อื่น"
+
+
+def test_files_without_a_record_are_named_and_removed_from_the_gui(
+    qtbot, office, message_log, shot
+) -> None:
+    import os
+
+    tab, _user, _restarts = make_tab(qtbot, office)
+    letters = office.ctx.database.location.files_dir("complaints") / "2567" / "4"
+    letters.mkdir(parents=True)
+    leftover = letters / "0123456789ab-letter.pdf"
+    leftover.write_bytes(b"%PDF")
+    os.utime(leftover, (1_000_000_000, 1_000_000_000))  # left by a save killed long ago
+    group = tab.check_group
+    with qtbot.waitSignal(group.checked, timeout=15000) as done:
+        group.run_check()
+    assert not done.args[0].ok and "2567/4" in group.result.text()
+    assert "letter" not in group.result.text() and group.repair_button.isVisible()
+    shot(tab, "backups-tab-orphan")
+    message_log.answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(group.checked, timeout=15000) as done:
+        group.repair_button.click()
+    assert not leftover.exists() and done.args[0].ok and not group.repair_button.isVisible()

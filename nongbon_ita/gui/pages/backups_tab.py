@@ -150,7 +150,7 @@ class BackupsTab(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(policy)
         layout.addWidget(restore, 1)
-        self.check_group = CheckGroup(self.ctx, self)
+        self.check_group = CheckGroup(self.ctx, self.user, self)
         layout.addWidget(self.check_group)
 
     # ---- state -------------------------------------------------------------------------------

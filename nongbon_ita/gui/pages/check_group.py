@@ -15,19 +15,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
+from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.background import BackgroundRunner
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services import maintenance
+from nongbon_ita.services import maintenance, orphans
 from nongbon_ita.services.context import ServiceContext
 
 
 class CheckGroup(QGroupBox):
     checked = Signal(object)  # the maintenance.CheckResult
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: ServiceContext, user: CurrentUser, parent: QWidget | None = None
+    ) -> None:
         super().__init__(_("Check the data"), parent)
-        self.ctx = ctx
+        self.ctx, self.user = ctx, user
         # never squeezed below its text: the backups list above gives up the room instead
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         explain = QLabel(_("Reads the database file, verifies the audit trail and every kept "
@@ -41,6 +46,10 @@ class CheckGroup(QGroupBox):
         self.progress.hide()
         self.result = QLabel(self)
         self.result.setWordWrap(True)
+        # what `check --repair` does: files a killed save left without a record
+        self.repair_button = QPushButton(_("Remove files without a record…"), self)
+        self.repair_button.clicked.connect(self.repair)
+        self.repair_button.hide()
         self.runner = BackgroundRunner(self)
         self.runner.busy.connect(self._busy)
         row = QHBoxLayout()
@@ -50,6 +59,7 @@ class CheckGroup(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.result)
+        layout.addWidget(self.repair_button)
 
     def run_check(self) -> None:
         ctx = self.ctx
@@ -66,6 +76,20 @@ class CheckGroup(QGroupBox):
         lines = maintenance.check_report(result)
         self.result.setText("\n".join(lines))
         self.result.setStyleSheet("" if result.ok else "color: #b00020;")
+        self.repair_button.setVisible(bool(result.orphans))
         if not result.ok:  # a problem must not pass unnoticed in a label
             messages.warn(self, "\n".join(lines))
         self.checked.emit(result)
+
+    def repair(self) -> None:
+        question = _("Remove the files that no record refers to? They were left by a save that "
+                     "was interrupted and are not part of any complaint or measure.")  # fmt: skip
+        if not messages.confirm(self, question, yes_text=_("Remove")):
+            return
+        try:
+            removed = orphans.repair(self.ctx, self.user)
+        except DomainError as error:
+            report_error(error, self)
+            return
+        messages.inform(self, _("Removed {n} files that had no record.").format(n=removed))
+        self.run_check()
