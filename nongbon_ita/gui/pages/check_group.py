@@ -59,7 +59,10 @@ class CheckGroup(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.result)
-        layout.addWidget(self.repair_button)
+        repair_row = QHBoxLayout()
+        repair_row.addStretch(1)
+        repair_row.addWidget(self.repair_button)
+        layout.addLayout(repair_row)
 
     def run_check(self) -> None:
         ctx = self.ctx
@@ -75,6 +78,8 @@ class CheckGroup(QGroupBox):
     def _show(self, result: maintenance.CheckResult) -> None:
         lines = maintenance.check_report(result)
         self.result.setText("\n".join(lines))
+        # a wrapped label does not ask for its height by itself: several lines were clipped
+        self.result.setMinimumHeight(self.result.heightForWidth(max(self.result.width(), 400)))
         self.result.setStyleSheet("" if result.ok else "color: #b00020;")
         self.repair_button.setVisible(bool(result.orphans))
         if not result.ok:  # a problem must not pass unnoticed in a label
