@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import location_of, login, say, services_of
 from nongbon_ita.domain.calendar import thai_to_arabic_digits
-from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
+from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.i18n.translate import _
 
 
 def parse_year(text: str) -> int:
     digits = thai_to_arabic_digits(text.strip())
-    if not digits.isdigit() or not 2500 <= int(digits) <= 2700:
+    # ASCII digits only: str.isdigit() takes "²", which int() then refuses
+    if not re.fullmatch("[0-9]{4}", digits) or not 2500 <= int(digits) <= 2700:
         raise ValidationError(
             N_("{year} is not a Buddhist Era fiscal year (e.g. 2567)."), field="year", year=text
         )
     return int(digits)
 
 
-def write_output(out: str, data: bytes) -> Path:
-    path = Path(out).expanduser().absolute()
-    if not path.parent.is_dir():
-        raise NotFoundError(N_("Folder not found: {path}"), path=str(path.parent))
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(path)  # a reader never sees half a PDF
-    return path
-
-
 def write_and_report(out: str, data: bytes) -> int:
     """Write a printed or exported file and say where it went: the end of every print command."""
+    from nongbon_ita.services.output_files import write_output
+
     say(_("Written: {path}").format(path=write_output(out, data)))
     return 0
 

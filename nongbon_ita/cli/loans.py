@@ -7,19 +7,22 @@ user may see loans (supply officer, approver, finance reviewer, admin).
 from __future__ import annotations
 
 import argparse
+import re
 
 from nongbon_ita.cli.documents import parse_year, write_and_report
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import login, services_of
+from nongbon_ita.domain.calendar import thai_to_arabic_digits
 from nongbon_ita.domain.errors import N_, ValidationError
 
 
 def _month(text: str | None) -> int | None:
     if text is None:
         return None
-    if not text.strip().isdigit() or not 1 <= int(text) <= 12:
+    digits = thai_to_arabic_digits(text.strip())
+    if not re.fullmatch("[0-9]{1,2}", digits) or not 1 <= int(digits) <= 12:
         raise ValidationError(N_("{month} is not a month (1–12)."), field="month", month=text)
-    return int(text)
+    return int(digits)
 
 
 def cmd_print_loan_form(args: argparse.Namespace) -> int:

@@ -14,7 +14,17 @@ from typing import Any
 from nongbon_ita import __version__
 
 Handler = Callable[[argparse.Namespace], int]
-AREA_MODULES = ("admin", "data", "documents", "assets", "ita", "complaints", "loans", "loan_steps")
+AREA_MODULES = (
+    "admin",
+    "account",
+    "data",
+    "documents",
+    "assets",
+    "ita",
+    "complaints",
+    "loans",
+    "loan_steps",
+)
 
 
 class ArgumentError(Exception):

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from nongbon_ita.cli.prompts import read_password
+from nongbon_ita.domain.errors import N_, PermissionDenied
 from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:  # imported when a command runs, so `--version` and `--help` stay quick
@@ -39,11 +40,23 @@ def close_all() -> None:
 
 
 def login(services: Services, username: str, read_only: bool = False) -> CurrentUser:
-    """Log the acting user in; `read_only` commands (prints, exports) never wait for a writer."""
+    """Log the acting user in; `read_only` commands (prints, exports) never wait for a writer.
+
+    A user with a temporary password may do nothing but change it (`passwd`): the same rule
+    the GUI's forced password change applies.
+    """
     password = read_password(
         "NONGBON_ITA_PASSWORD", _("Password for {user}: ").format(user=username)
     )
-    return services.auth.login(username, password, channel="cli", read_only=read_only)
+    user = services.auth.login(username, password, channel="cli", read_only=read_only)
+    if user.must_change_password:
+        raise PermissionDenied(
+            N_("{user} signed in with a temporary password: change it first with "
+               "“nongbon-ita passwd --user {user}” (the new password from "
+               "NONGBON_ITA_NEW_PASSWORD or a prompt). Nothing else is allowed until then."),
+            user=user.username,
+        )  # fmt: skip
+    return user
 
 
 def say(text: str) -> None:

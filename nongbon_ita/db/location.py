@@ -82,12 +82,20 @@ def check_file(location: DatabaseLocation, must_exist: bool) -> None:
                "synchronised (the default place is fine)."),
             path=str(path),
         )  # fmt: skip
+    if path.is_dir():
+        raise DatabaseRefused(N_("{path} is a folder, not a database file."), path=str(path))
     if not path.exists():
         if must_exist:
             raise DatabaseRefused(N_("Database file not found: {path}"), path=str(path))
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:  # no permission, or locked by another program (Windows)
+        raise DatabaseRefused(
+            N_("The database {path} cannot be read: {reason}"),
+            path=str(path), reason=error.strerror or type(error).__name__,
+        ) from None  # fmt: skip
     if not header:  # SQLite would silently make it a new, empty database
         raise DatabaseRefused(
             N_("The file {path} is empty (0 bytes): it is not a nongbon-ita database. "

@@ -97,7 +97,19 @@ def thai_to_arabic_digits(text: str) -> str:
     return text.translate(_TO_ARABIC)
 
 
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
+# Typed and imported dates: B.E. 2400 (C.E. 1857) to 2600 (C.E. 2057). A C.E. year typed by
+# mistake would land in the 20th century of B.E., a slip such as 2700 a century ahead.
+FIRST_DATE_YEAR_BE = 2400
+LAST_DATE_YEAR_BE = 2600
+# ASCII digits only: \d would also take "²" (which int() refuses) and other scripts' digits.
+_NUMERIC_DATE = re.compile(r"^\s*([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s*$")
+
+
+def check_be_year(year_be: int) -> int:
+    """`year_be` when a typed or imported date may have it; ValueError otherwise."""
+    if not FIRST_DATE_YEAR_BE <= year_be <= LAST_DATE_YEAR_BE:
+        raise ValueError(f"year {year_be} is outside B.E. {FIRST_DATE_YEAR_BE}–{LAST_DATE_YEAR_BE}")
+    return year_be
 
 
 def parse_be_date(text: str) -> date:
@@ -106,9 +118,7 @@ def parse_be_date(text: str) -> date:
     if not match:
         raise ValueError(text)
     day, month, year_be = (int(part) for part in match.groups())
-    if year_be < 2400:  # a C.E. year typed by mistake would land in the 20th century of B.E.
-        raise ValueError(text)
-    return date(to_ce(year_be), month, day)
+    return date(to_ce(check_be_year(year_be)), month, day)
 
 
 @dataclass(frozen=True)
@@ -121,7 +131,7 @@ class RegisterNumber:
     @classmethod
     def parse(cls, text: str) -> RegisterNumber:
         """Accept '12/2567' or '๑๒/๒๕๖๗'; ValueError otherwise."""
-        match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d{4})\s*", thai_to_arabic_digits(text))
+        match = re.fullmatch(r"\s*([0-9]{1,9})\s*/\s*([0-9]{4})\s*", thai_to_arabic_digits(text))
         if not match or int(match.group(1)) < 1:
             raise ValueError(text)
         return cls(int(match.group(1)), int(match.group(2)))

@@ -11,6 +11,7 @@ import contextlib
 import gettext
 import hashlib
 import io
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 DOMAIN = "messages"
 
+log = logging.getLogger(__name__)
 _active: gettext.NullTranslations = gettext.NullTranslations()
 _active_language = "en"
 
@@ -50,13 +52,25 @@ def load_translations(language: str) -> gettext.NullTranslations:
     po_bytes = catalog_path(language).read_bytes()
     digest = hashlib.sha256(po_bytes).hexdigest()[:16]
     cached = user_cache("i18n") / f"{language}-{digest}.mo"
-    if cached.exists():
-        mo_bytes = cached.read_bytes()
-    else:
-        mo_bytes = _compile_po(po_bytes)
-        with contextlib.suppress(OSError):  # a read-only cache only costs a recompile next time
-            write_cache_file(cached, mo_bytes)
+    found = _cached_catalog(cached)
+    if found is not None:
+        return found
+    mo_bytes = _compile_po(po_bytes)
+    with contextlib.suppress(OSError):  # a read-only cache only costs a recompile next time
+        write_cache_file(cached, mo_bytes)
     return gettext.GNUTranslations(io.BytesIO(mo_bytes))
+
+
+def _cached_catalog(cached: Path) -> gettext.GNUTranslations | None:
+    """The compiled catalog from the cache, or None when it is missing, unreadable (a folder
+    without permission) or damaged (a truncated or overwritten file): then it is rebuilt."""
+    try:
+        return gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
+    except FileNotFoundError:
+        return None
+    except Exception:  # OSError, or what gettext raises on a bad file (OSError, struct.error…)
+        log.warning("ignoring the unusable translation cache %s", cached, exc_info=True)
+        return None
 
 
 def set_language(language: str) -> None:

@@ -49,6 +49,11 @@ class ServiceContext:
     def __post_init__(self) -> None:
         self.identity = FileIdentity.of(self.database.location.file)
 
+    def __post_init__(self) -> None:
+        from nongbon_ita.services.text_guard import install
+
+        install(self.database.sessions)  # no control or invisible characters reach the file
+
     def now(self) -> datetime:
         return self.clock()
 

@@ -47,6 +47,12 @@ def test_users_add_with_roles_and_its_refusals(
                     "--roles", "wizard", "--user", "boss")  # fmt: skip
     assert code == 2 and "Unknown role: wizard" in out
     monkeypatch.setenv("NONGBON_ITA_PASSWORD", "first-pass-1")  # somchai acts now
+    code, out = run(capsys, "--db", str(db), "users", "add", "x3", "--full-name", "X",
+                    "--roles", "staff", "--user", "somchai")  # fmt: skip
+    assert code == 2 and "passwd --user somchai" in out  # the temporary password first
+    monkeypatch.setenv("NONGBON_ITA_NEW_PASSWORD", "somchai-own-1")
+    assert run(capsys, "--db", str(db), "passwd", "--user", "somchai")[0] == 0
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", "somchai-own-1")
     code, out = run(capsys, "--db", str(db), "--lang", "en", "users", "add", "x3", "--full-name", "X",
                     "--roles", "staff", "--user", "somchai")  # fmt: skip
     assert code == 2 and "not allowed" in out
@@ -160,6 +166,9 @@ def test_backup_and_restore_named_users_must_be_admins(
     assert run(capsys, "--db", str(db), "users", "add", "clerk", "--full-name", "เสมียน",
                "--roles", "staff", "--user", "boss")[0] == 0  # fmt: skip
     monkeypatch.setenv("NONGBON_ITA_PASSWORD", "clerk-pass-1")
+    monkeypatch.setenv("NONGBON_ITA_NEW_PASSWORD", "clerk-own-1")
+    assert run(capsys, "--db", str(db), "passwd", "--user", "clerk")[0] == 0
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", "clerk-own-1")
     code, out = run(capsys, "--db", str(db), "--lang", "en", "backup", "--out", str(tmp_path / "b.sqlite3"),
                     "--user", "clerk")  # fmt: skip
     assert code == 2 and "not allowed to back up" in out

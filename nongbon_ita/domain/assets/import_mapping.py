@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from nongbon_ita.domain.calendar import parse_be_date, thai_to_arabic_digits
-from nongbon_ita.domain.errors import N_
+from nongbon_ita.domain.calendar import check_be_year, parse_be_date, thai_to_arabic_digits
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.text import check_text
 
 # field → message id of its name, in the order the mapping step lists them
 IMPORT_FIELDS: dict[str, str] = {
@@ -109,7 +110,7 @@ class ImportedAsset:
     stock_quantity: int | None = None
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9:.]+)?")
 
 
 def parse_import_date(text: str) -> date:
@@ -118,7 +119,9 @@ def parse_import_date(text: str) -> date:
     match = _ISO.fullmatch(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
-        return date(year - 543 if year > 2400 else year, month, day)
+        ce = year - 543 if year > 2400 else year
+        check_be_year(ce + 543)
+        return date(ce, month, day)
     return parse_be_date(text)
 
 
@@ -149,6 +152,11 @@ def parse_row(
     """One data row of the file: the mapped fields parsed, or the errors found in it."""
     values, column_of = mapped_values(raw, mapping)
     errors: list[RowError] = []
+    for target, text in values.items():
+        try:
+            check_text(text, target, IMPORT_FIELDS.get(target))
+        except ValidationError as refused:
+            errors.append(RowError(line, column_of[target], refused.message_id, refused.params))
     for name in REQUIRED_FIELDS:
         if not values.get(name):
             errors.append(RowError(line, column_of.get(name, ""), N_("This cell is empty.")))
@@ -168,7 +176,7 @@ def parse_row(
                                    {"text": values["value"]}))  # fmt: skip
     if values.get("stock_quantity"):
         digits = thai_to_arabic_digits(values["stock_quantity"]).replace(",", "")
-        if digits.isdigit():
+        if re.fullmatch("[0-9]{1,9}", digits):  # not str.isdigit: "²" is a digit to it
             stock = int(digits)
         else:
             errors.append(RowError(line, column_of["stock_quantity"],

@@ -42,9 +42,13 @@ class LabelGrid:
     @classmethod
     def parse(cls, grid: str, size: str = "") -> LabelGrid:
         """'3x8' and '70x37' (millimetres); ValidationError when unreadable."""
-        found = re.fullmatch(r"\s*(\d+)\s*[x×]\s*(\d+)\s*", grid)
+        found = re.fullmatch(r"\s*([0-9]{1,3})\s*[x×]\s*([0-9]{1,3})\s*", grid)
         sized = (
-            re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*", size) if size else None
+            re.fullmatch(
+                r"\s*(\d{1,4}(?:\.\d{1,3})?)\s*[x×]\s*(\d{1,4}(?:\.\d{1,3})?)\s*", size, re.ASCII
+            )
+            if size
+            else None
         )
         if found is None or (size and sized is None):
             raise ValidationError(

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from nongbon_ita.domain.assets.records import AssetDraft, AssetStatus
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.text import check_text
 
 # The DLA numbering is unconfirmed (DOMAIN.md): by default any non-empty number is accepted and
 # the office may set a regular expression the whole number must match.
@@ -27,8 +28,18 @@ def check_number_pattern(pattern: str) -> str:
     return pattern
 
 
+# The draft's text fields as the form and the import name them.
+TEXT_FIELDS = {
+    "asset_number": N_("Asset number"), "name": N_("Name"), "brand_model": N_("Brand/model"),
+    "serial": N_("Serial number"), "unit": N_("Unit"), "budget_source": N_("Budget source"),
+    "location": N_("Location"),
+}  # fmt: skip
+
+
 def normalise_draft(draft: AssetDraft, number_pattern: str = DEFAULT_NUMBER_PATTERN) -> AssetDraft:
     """Trimmed and checked; raises ValidationError naming the first bad field."""
+    for field, label in TEXT_FIELDS.items():  # before trimming: a tab is refused, not eaten
+        check_text(getattr(draft, field).strip(" "), field, label)
     draft = replace(
         draft,
         asset_number=draft.asset_number.strip(), name=" ".join(draft.name.split()),

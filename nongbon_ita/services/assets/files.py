@@ -26,7 +26,7 @@ from nongbon_ita.domain.assets.import_mapping import (
 )
 from nongbon_ita.domain.assets.permissions import MANAGE_ASSETS
 from nongbon_ita.domain.assets.records import AssetDraft, AssetFilters
-from nongbon_ita.domain.assets.rules import normalise_draft
+from nongbon_ita.domain.assets.rules import TEXT_FIELDS, normalise_draft
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
@@ -46,8 +46,7 @@ from nongbon_ita.services.tables import read_csv_rows, read_xlsx_rows
 
 SUFFIXES = (".csv", ".xlsx")
 ASSET_MAPPINGS = "assets.import_mapping."  # settings keys of the remembered mappings
-_FIELD_OF_DRAFT = {"asset_number": "asset_number", "name": "name", "value": "value",
-                   "stock_quantity": "stock_quantity"}  # fmt: skip
+_FIELD_OF_DRAFT = {name: name for name in (*TEXT_FIELDS, "value", "stock_quantity")}
 
 
 def read_table(path: Path | str) -> ImportTable:

@@ -97,7 +97,11 @@ class PurgeService:
         return PurgeOutcome(identities or 0, attachments or 0, cutoff)
 
     def _cutoff(self, session: Session, older_than_years: int | None) -> tuple[int, date]:
-        years = older_than_years or policy_of(session).identity_retention_years
+        # 0 is refused below, not taken for "the setting" (it used to mean 10 years)
+        if older_than_years is None:
+            years = policy_of(session).identity_retention_years
+        else:
+            years = older_than_years
         if not 1 <= years <= 100:
             raise ValidationError(N_("Give a number of years from 1 to 100."), field="years")
         return years, years_before(office_date(self.ctx.now()), years)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from sqlalchemy import select
 
 from nongbon_ita.db.models import ComplaintRow
@@ -73,29 +71,24 @@ class StatsService:
         return render_complaint_stats(stats, self.office.profile(), as_of, self._footer(stats))
 
     def xlsx(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        from nongbon_ita.reports.documents.complaint_stats import (
-            SHORT_TRACK,
-            month_labels,
-            title_lines,
-        )
+        from nongbon_ita.reports.documents.complaint_stats import SHORT_TRACK, month_labels
+        from nongbon_ita.reports.documents.complaint_stats import title_lines as titles
+        from nongbon_ita.reports.xlsx import Column, Kind, XlsxBook
 
         stats = self.stats(actor, fiscal_year, half)
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "สรุป"
-        for line in title_lines(stats, self.office.profile()):
-            sheet.append([line])
-        sheet.append([])
-        sheet.append(["ประเภทเรื่อง", "รับเรื่อง", "อยู่ระหว่างดำเนินการ", "แล้วเสร็จ",
-                      "ไม่รับพิจารณา", "เฉลี่ยวันทำการ", "นานที่สุด (วันทำการ)"])  # fmt: skip
+        n = Kind.NUMBER
+        book = XlsxBook()
+        summary = book.sheet("สรุป", [
+            Column("ประเภทเรื่อง", 40), Column("รับเรื่อง", 12, n),
+            Column("อยู่ระหว่างดำเนินการ", 14, n), Column("แล้วเสร็จ", 12, n),
+            Column("ไม่รับพิจารณา", 12, n), Column("เฉลี่ยวันทำการ", 12, n),
+            Column("นานที่สุด (วันทำการ)", 14, n),
+        ], title=titles(stats, self.office.profile()))  # fmt: skip
         for label, track in [*[(SHORT_TRACK[t], t) for t in TRACKS], ("รวม", None)]:
             f = stats.figures[track]
             average = round(f.average_days_to_close, 1) if f.average_days_to_close else None
-            sheet.append([label, f.received, f.in_progress, f.finished, f.rejected, average,
-                          f.longest_days_to_close])  # fmt: skip
+            summary.row([label, f.received, f.in_progress, f.finished, f.rejected, average,
+                         f.longest_days_to_close])  # fmt: skip
         split = [
             ("เดือน", month_labels(stats), [stats.by_month[m] for m in stats.months]),
             ("ไตรมาส", [f"ไตรมาสที่ {q}" for q in stats.quarters],
@@ -105,19 +98,11 @@ class StatsService:
             ("ผลการพิจารณา", [o.thai for o in stats.by_outcome], list(stats.by_outcome.values())),
         ]  # fmt: skip
         for title, labels, counts in split:
-            page = book.create_sheet(title)
-            page.append([title, SHORT_TRACK[TRACKS[0]], SHORT_TRACK[TRACKS[1]], "รวม"])
+            page = book.sheet(title, [Column(title, 40), Column(SHORT_TRACK[TRACKS[0]], 12, n),
+                                      Column(SHORT_TRACK[TRACKS[1]], 14, n),
+                                      Column("รวม", 12, n)])  # fmt: skip
             for label, count in zip(labels, counts, strict=True):
-                page.append([label, count[TRACKS[0]], count[TRACKS[1]], sum(count.values())])
-        page = book.create_sheet("ประเภทเรื่อง")
-        page.append(["ประเภทเรื่อง", "จำนวน"])
-        for category, n in stats.by_category.items():
-            page.append([category.thai, n])
-        for ws in book.worksheets:
-            header_row = 4 if ws is sheet else 1
-            for cell in ws[header_row]:
-                cell.font = Font(bold=True)
-            ws.column_dimensions["A"].width = 40
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
+                page.row([label, count[TRACKS[0]], count[TRACKS[1]], sum(count.values())])
+        page = book.sheet("ประเภทเรื่อง", [Column("ประเภทเรื่อง", 40), Column("จำนวน", 12, n)])
+        page.rows([category.thai, count] for category, count in stats.by_category.items())
+        return book.data()
