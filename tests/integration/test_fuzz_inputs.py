@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from nongbon_ita.cli import main
 from nongbon_ita.cli.parser import build_parser
 from nongbon_ita.domain.errors import DomainError
-from nongbon_ita.domain.measure_import import THAI_HEADERS
+from nongbon_ita.domain.ita.measure_import import THAI_HEADERS
 from tests.conftest import PASSWORD
 
 FUZZ = settings(max_examples=6, deadline=None, database=None,
