@@ -47,11 +47,9 @@ class ServiceContext:
     identity: FileIdentity = field(init=False)
 
     def __post_init__(self) -> None:
-        self.identity = FileIdentity.of(self.database.location.file)
-
-    def __post_init__(self) -> None:
         from nongbon_ita.services.text_guard import install
 
+        self.identity = FileIdentity.of(self.database.location.file)
         install(self.database.sessions)  # no control or invisible characters reach the file
 
     def now(self) -> datetime:
