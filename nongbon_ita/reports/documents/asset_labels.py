@@ -111,7 +111,11 @@ def render_asset_labels(
     left = (page_width - grid.columns * width) / 2
     top = page_height - (page_height - grid.rows * height) / 2
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=1, pageCompression=1)
+    from nongbon_ita.reports.thai import fonts
+
+    # the canvas would open each page with Helvetica selected: start with the face we use
+    canvas = Canvas(out, pagesize=A4, invariant=1, pageCompression=1,
+                    initialFontName=fonts.face().name)  # fmt: skip
     canvas.setTitle(f"ป้ายครุภัณฑ์ {office.short_name}")
     canvas.setCreator("nongbon-ita")
     for index, asset in enumerate(assets):

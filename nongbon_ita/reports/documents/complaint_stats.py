@@ -118,6 +118,8 @@ class BarChart:
         bars.data = [tuple(values) for values in self.series]
         bars.categoryAxis.categoryNames = [""] * len(self.labels)  # set by draw_runs below
         bars.categoryAxis.labels.fontSize = 1
+        bars.categoryAxis.labels.fontName = regular.name  # not Helvetica, even for nothing
+        bars.barLabels.fontName = regular.name
         top = max([max(values, default=0) for values in self.series] + [1])
         bars.valueAxis.valueMin = 0
         bars.valueAxis.valueMax = top + max(1, top // 8)
@@ -131,6 +133,7 @@ class BarChart:
             bars.bars[i].fillColor = colors.Color(*rgb)
             bars.bars[i].strokeColor = None
         drawing = Drawing(self.width, self.height)
+        drawing.initialFontName = regular.name  # its state starts in Helvetica otherwise
         drawing.add(bars)
         renderPDF.draw(drawing, canv, 0, 0)
         step = (bars.height if self.horizontal else bars.width) / max(1, len(self.labels))
@@ -143,12 +146,14 @@ class BarChart:
             else:
                 x = bars.x + step * (i + 0.5) - w / 2
                 draw_runs(canv, x, bars.y - LABEL_SIZE * 1.2, LABEL_SIZE, [(0.0, run)])
-        x = bars.x
+        runs = [shape(regular, f"เรื่องร้องเรียน{SHORT_TRACK[track]}")
+                for track in TRACKS[: len(self.series)]]  # fmt: skip
+        legend = sum(14 + run.width(LABEL_SIZE) for run in runs) + 24 * (len(runs) - 1)
+        x = max(0.0, min(bars.x, self.width - legend))  # the legend stays inside the margins
         canv.saveState()
-        for i, track in enumerate(TRACKS[: len(self.series)]):
+        for i, run in enumerate(runs):
             canv.setFillColorRGB(*COLOURS[i])
             canv.rect(x, 4, 10, 10, stroke=0, fill=1)
-            run = shape(regular, f"เรื่องร้องเรียน{SHORT_TRACK[track]}")
             canv.setFillColorRGB(0, 0, 0)
             draw_runs(canv, x + 14, 5, LABEL_SIZE, [(0.0, run)])
             x += 14 + run.width(LABEL_SIZE) + 24

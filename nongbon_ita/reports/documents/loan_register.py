@@ -103,6 +103,10 @@ class _Cell(ThaiParagraph):  # type: ignore[misc]
         return lines
 
 
+def _lines_of(text: str) -> list[str]:
+    return [part for part in text.split("\n") if part]
+
+
 Cells = list[list[ThaiParagraph]]  # a row: per column, its paragraphs (none when empty)
 
 
@@ -158,18 +162,23 @@ class PagedRows(Flowable):  # type: ignore[misc]
     """Rows laid out page by page under a repeated header: each row is made and wrapped once,
     then every page draws only its own rows (time grows linearly with the rows)."""
 
+    ends_on_rule = True  # what follows keeps its marks clear of the bottom rule
+
     def __init__(self, rows: Sequence[Sequence[str]], widths: Sequence[float]) -> None:
         super().__init__()
         self.widths = list(widths)
         pad = PAD_Y * 2 + 2  # as thai_table pads its cells
-        self.header: Cells = [[ThaiParagraph(h, HEAD)] for h in HEADER]
+        self.header: Cells = [[ThaiParagraph(h, HEAD, under_rule=True)] for h in HEADER]
         self.header_height = pad + max(
             c[0].wrap(w - 2 * PAD_X, 1e6)[1] for c, w in zip(self.header, self.widths, strict=True)
         )
         self.cells: list[Cells] = []
         self.heights: list[float] = []
         for row in rows:
-            cells = [[_Cell(part, CELL) for part in text.split("\n") if part] for text in row]
+            cells = [
+                [_Cell(part, CELL, under_rule=i == 0) for i, part in enumerate(_lines_of(text))]
+                for text in row
+            ]
             tallest = max(sum(p.wrap(w - 2 * PAD_X, 1e6)[1] for p in c)
                           for c, w in zip(cells, self.widths, strict=True))  # fmt: skip
             self.cells.append(cells)

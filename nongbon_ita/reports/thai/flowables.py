@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -9,13 +10,14 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from nongbon_ita.reports.thai import fonts
+from nongbon_ita.reports.thai.clearance import ASCENT, head_room, line_boxes, line_gap
 from nongbon_ita.reports.thai.drawing import draw_runs
 from nongbon_ita.reports.thai.linebreak import Unit, units, wrap
 from nongbon_ita.reports.thai.shaping import Run, shape
 from nongbon_ita.reports.thai.styles import BODY, Align, TextStyle
 
 _ITEM_LABEL = re.compile(r"^([๐-๙0-9]{1,3}[.)]|-|•)\s*(?=\S)")
-_ASCENT = 0.92  # baseline below the top of a line box, in ems (tone marks reach 1.19 em)
+_ASCENT = ASCENT  # baseline below the top of a line box, in ems (stacked marks reach 1.25 em)
 
 
 class ThaiParagraph(Flowable):  # type: ignore[misc]
@@ -23,6 +25,10 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
 
     `label` (e.g. "๑." or "-") is set at the left indent of the first line and the text hangs
     after it: continuation lines align with the text, not the label.
+
+    Lines are `leading` apart unless ink below one would come near ink above the next (then
+    further, see clearance.py). With `under_rule` (the first paragraph of a table cell) the
+    first line moves down as far as its marks need to keep clear of the rule above.
     """
 
     def __init__(
@@ -34,16 +40,20 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         _units: Sequence[Unit] | None = None,
         _continued: bool = False,
         _label_shown: bool = True,
+        under_rule: bool = False,
     ) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self.label = label
+        self._under_rule = under_rule
         self._face = fonts.face(style.bold, style.italic)
-        self._units = list(units(text) if _units is None else _units)
+        # units are made at layout time, under the words the document keeps whole (nobreak.py)
+        self._given_units = None if _units is None else list(_units)
         self._continued = _continued
         self._label_shown = _label_shown and not _continued
         self._lines: list[list[Unit]] = []
+        self._baselines: list[float] = []  # from the top of the box, per line
         self._wrapped_for = -1.0
         self.spaceBefore = 0.0 if _continued else style.space_before
         self.spaceAfter = style.space_after
@@ -64,9 +74,46 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         first = line_index == 0 and not self._continued
         return s.left_indent + (s.first_indent if first else 0.0)
 
+    @property
+    def under_rule(self) -> bool:
+        return self._under_rule
+
+    @under_rule.setter
+    def under_rule(self, value: bool) -> None:
+        if value != self._under_rule:
+            self._under_rule = value
+            self._wrapped_for = -1.0  # the first line moves: lay out again
+
+    @property
+    def _units(self) -> list[Unit]:
+        if self._given_units is None:
+            self._given_units = list(units(self.text))
+        return self._given_units
+
     def _wrap_at(self, width: float) -> list[list[Unit]]:
         right = self.style.right_indent
         return wrap(self._units, self._measure, lambda i: width - right - self._text_left(i))
+
+    def _line_runs(self, line: Sequence[Unit]) -> tuple[list[tuple[float, Run]], float]:
+        runs: list[tuple[float, Run]] = []
+        x = 0.0
+        for unit in _visible(line):
+            run = shape(self._face, unit.text)
+            runs.append((x, run))
+            x += run.width(self.style.size)
+        return runs, x
+
+    def _place_lines(self) -> None:
+        """Baselines of the lines, from the top of the box (marks and tails kept apart)."""
+        s = self.style
+        boxes = [line_boxes(self._line_runs(line)[0], s.size) for line in self._lines]
+        y = s.size * _ASCENT
+        if self._under_rule and boxes:
+            y += head_room(boxes[0], s.size)
+        self._baselines = [y]
+        for above, below in itertools.pairwise(boxes):
+            y += line_gap(above, below, s.line_height)
+            self._baselines.append(y)
 
     def _layout(self, width: float) -> None:
         if width == self._wrapped_for:
@@ -84,19 +131,28 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
                     hi = mid
             lines = self._wrap_at(hi)
         self._lines = lines
+        self._place_lines()
         self._wrapped_for = width
+
+    def _height_of(self, count: int) -> float:
+        """Height of the box holding the first `count` lines."""
+        if count <= 0:
+            return 0.0
+        return self._baselines[count - 1] + self.style.line_height - self.style.size * _ASCENT
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._layout(availWidth)
         self.width = availWidth
-        self.height = len(self._lines) * self.style.line_height
+        self.height = self._height_of(len(self._lines))
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         # keep the lines wrap() made: a Table passes its column width here, not the inner width
         if self._wrapped_for < 0:
             self._layout(availWidth)
-        fit = int((availHeight + 1e-6) // self.style.line_height)
+        fit = 0
+        while fit < len(self._lines) and self._height_of(fit + 1) <= availHeight + 1e-6:
+            fit += 1
         if fit <= 0 or fit >= len(self._lines):
             return []
         head = ThaiParagraph(
@@ -105,10 +161,16 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             self.label,
             _units=_flatten(self._lines[:fit]),
             _continued=self._continued,
+            under_rule=self.under_rule,
         )
         head.spaceAfter = 0.0
         tail = ThaiParagraph(
-            self.text, self.style, self.label, _units=_flatten(self._lines[fit:]), _continued=True
+            self.text,
+            self.style,
+            self.label,
+            _units=_flatten(self._lines[fit:]),
+            _continued=True,
+            under_rule=True,  # it starts a page: in a table, under the repeated header's rule
         )
         return [head, tail]
 
@@ -119,15 +181,9 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         s = self.style
-        leading = s.line_height
-        baseline = self.height - s.size * _ASCENT
         for i, line in enumerate(self._lines):
-            runs: list[tuple[float, Run]] = []
-            x = 0.0
-            for unit in _visible(line):
-                run = shape(self._face, unit.text)
-                runs.append((x, run))
-                x += run.width(s.size)
+            baseline = self.height - self._baselines[i]
+            runs, x = self._line_runs(line)
             left = self._text_left(i)
             room = self.width - s.right_indent - left
             if s.align == Align.CENTER:
@@ -138,7 +194,6 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
                 label = shape(self._face, self.label)
                 draw_runs(self.canv, s.left_indent, baseline, s.size, [(0.0, label)])
             draw_runs(self.canv, left, baseline, s.size, runs)
-            baseline -= leading
 
 
 def _flatten(lines: Sequence[Sequence[Unit]]) -> list[Unit]:

@@ -19,8 +19,28 @@ HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 
 def _cell(content: Cell, style: TextStyle) -> Any:
     if isinstance(content, str):
-        return paragraphs(content, style)
+        content = paragraphs(content, style)
+    return under_rule(content)
+
+
+def under_rule(content: Any) -> Any:
+    """A cell's content with its first paragraph keeping its marks clear of the rule above."""
+    first = content[0] if isinstance(content, list | tuple) and content else content
+    if isinstance(first, ThaiParagraph):
+        first.under_rule = True
     return content
+
+
+class _ThaiTable(Table):  # type: ignore[misc]
+    """A Table whose cells, when a row is split across pages, start their continuation clear of
+    the rule above (the repeated header's) like every first line of a cell."""
+
+    def _splitCell(self, value: Any, style: Any, oldHeight: float, newHeight: float,
+                   width: float) -> Any:  # fmt: skip
+        parts = super()._splitCell(value, style, oldHeight, newHeight, width)
+        if isinstance(parts, tuple) and len(parts) == 2 and isinstance(parts[1], tuple):
+            under_rule(parts[1])
+        return parts
 
 
 def thai_table(
@@ -41,7 +61,7 @@ def thai_table(
     between them, so the group's label reads as one cell.
     """
     hstyle = header_style or TITLE
-    data: list[list[Any]] = [[ThaiParagraph(h, hstyle) for h in header]]
+    data: list[list[Any]] = [[ThaiParagraph(h, hstyle, under_rule=True) for h in header]]
     data += [[_cell(c, body_style) for c in row] for row in rows]
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -62,7 +82,7 @@ def thai_table(
         first = 1 if continues_group else 0
         commands.append(("LINEABOVE", (first, r), (-1, r), 0.5, colors.black))
     commands.extend(extra_style)
-    return Table(
+    return _ThaiTable(
         data,
         colWidths=list(col_widths),
         repeatRows=1,

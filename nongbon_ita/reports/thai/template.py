@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Table
 
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.reports.thai import fonts
 from nongbon_ita.reports.thai.drawing import draw_runs
+from nongbon_ita.reports.thai.flowables import ThaiParagraph
 from nongbon_ita.reports.thai.shaping import shape
 from nongbon_ita.reports.thai.styles import BODY_SIZE, CM, PageMargins
+from nongbon_ita.reports.thai.tables import PAD_Y as TABLE_PAD_Y
 
 FOOTER_SIZE = 12.0
 
@@ -28,6 +31,48 @@ def frame_width(*, landscape_page: bool = False, margins: PageMargins | None = N
     m = margins or PageMargins()
     width = (landscape(A4) if landscape_page else A4)[0]
     return float(width - m.left - m.right)
+
+
+def _first_paragraph(flowable: Flowable) -> ThaiParagraph | None:
+    while isinstance(flowable, KeepTogether) and flowable._content:
+        flowable = flowable._content[0]
+    return flowable if isinstance(flowable, ThaiParagraph) else None
+
+
+def _tables(flowables: Sequence[Any]) -> list[Table]:
+    """Every Table in `flowables`, nested ones (in KeepTogether, in cells) included."""
+    found: list[Table] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            found += _tables(flowable._content)
+        elif isinstance(flowable, Table):
+            found.append(flowable)
+            for row in flowable._cellvalues:
+                for cell in row:
+                    found += _tables(cell if isinstance(cell, list | tuple) else [cell])
+    return found
+
+
+def prepare_story(story: Sequence[Flowable], font_name: str) -> list[Flowable]:
+    """The story made ready to build:
+
+    * a paragraph that directly follows a ruled table (or anything ending on a rule) is set
+      under that rule, its marks kept clear of it;
+    * tables set their (empty) plain-text cells in `font_name`, not ReportLab's Helvetica,
+      which would otherwise be named in the PDF without being used or embedded.
+    """
+    out = list(story)
+    for before, flowable in itertools.pairwise(out):
+        ruled = isinstance(before, Table) and bool(getattr(before, "_linecmds", None))
+        if ruled or getattr(before, "ends_on_rule", False):
+            first = _first_paragraph(flowable)
+            if first is not None:
+                first.under_rule = True
+                # head room counts on a cell's padding under the rule: give the same here
+                first.spaceBefore = max(first.spaceBefore, TABLE_PAD_Y)
+    for table in _tables(out):
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), font_name)])
+    return out
 
 
 def build_pdf(
@@ -72,6 +117,10 @@ def build_pdf(
         creator="nongbon-ita",
         invariant=1,
         pageCompression=1,
+        # ReportLab's canvas otherwise opens every page with Helvetica selected (never used,
+        # never embedded, but named in the file): start with the face the document uses
+        initialFontName=regular.name,
+        initialFontSize=BODY_SIZE,
     )
     frame = Frame(
         m.left,
@@ -85,5 +134,5 @@ def build_pdf(
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
-    doc.build(list(story))
+    doc.build(prepare_story(story, regular.name))
     return out.getvalue()
