@@ -7,6 +7,7 @@ report from db/plain.py through the same `o43_pdf_of` the services use.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
@@ -57,7 +58,11 @@ def check_fiscal_year(year: int) -> None:
 
 
 def o43_pdf_of(
-    measures: MeasureReader, office: OfficeReader, fiscal_year: int, office_now: datetime
+    measures: MeasureReader,
+    office: OfficeReader,
+    fiscal_year: int,
+    office_now: datetime,
+    words: Sequence[str] = (),
 ) -> bytes:
     """The O43 report of a fiscal year (no personal data: printable by anyone)."""
     check_fiscal_year(fiscal_year)
@@ -75,4 +80,7 @@ def o43_pdf_of(
     reporter = signature_block("ผู้รายงาน", office.signer(SignatureRole.ITA_COORDINATOR))
     certifier = signature_block("ผู้รับรอง", office.signer(SignatureRole.EXECUTIVE))
     footer = f"รายงาน O43 ปีงบประมาณ {thai_digits(fiscal_year)} · {printed_at_text(office_now)}"
-    return render_o43(report, profile, reporter, certifier, footer_text=footer)
+    from nongbon_ita.reports.thai.nobreak import keep_whole
+
+    with keep_whole(words):  # the office's names (office_words.py) stay whole on a line
+        return render_o43(report, profile, reporter, certifier, footer_text=footer)

@@ -9,6 +9,7 @@ from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.db.plain import PlainDocumentSource, open_current
 from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.services.document_parts import o43_pdf_of
+from nongbon_ita.services.office_words import office_words
 
 
 def o43_pdf_quick(
@@ -21,6 +22,7 @@ def o43_pdf_quick(
     try:
         source = PlainDocumentSource(connection)
         moment = office_time(now or datetime.now(UTC))
-        return o43_pdf_of(source, source, fiscal_year, moment)
+        words = office_words(lambda sql: connection.execute(sql).fetchall(), records=False)
+        return o43_pdf_of(source, source, fiscal_year, moment, words)
     finally:
         connection.close()

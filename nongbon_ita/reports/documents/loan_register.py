@@ -30,6 +30,7 @@ from nongbon_ita.reports.thai import (
     build_pdf,
     frame_width,
     keep_lines,
+    nobreak,
     signature_block,
 )
 from nongbon_ita.reports.thai.tables import HEADER_FILL, PAD_X, PAD_Y
@@ -89,12 +90,12 @@ def line_cells(number: int, line: RegisterLine, same_loan: bool = False) -> list
 class _Cell(ThaiParagraph):  # type: ignore[misc]
     """A register cell: the same text in the same column (dates, names, units) wraps once."""
 
-    _lines_cache: ClassVar[dict[tuple[str, float], list[Any]]] = {}
+    _lines_cache: ClassVar[dict[tuple[str, float, nobreak.KeepWords], list[Any]]] = {}
 
     def _wrap_at(self, width: float) -> list[Any]:
         if self.label or self._continued:
             return super()._wrap_at(width)  # type: ignore[no-any-return]
-        key = (self.text, width)
+        key = (self.text, width, nobreak.current())  # lines differ by the office's words
         lines = self._lines_cache.get(key)
         if lines is None:
             if len(self._lines_cache) > 50_000:

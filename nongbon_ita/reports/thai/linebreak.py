@@ -1,8 +1,12 @@
 """Where Thai lines may break: between words (newmm), at spaces, after Latin hyphens.
 
 A paragraph becomes a list of units: words (which never break inside unless wider than the
-column, then between grapheme clusters) and spaces (break points, dropped at line ends). No unit
-starts with a combining mark or a following vowel, so no line can start with one either.
+column, then at their spaces, then between grapheme clusters) and spaces (break points, dropped at
+line ends). No unit starts with a combining mark or a following vowel, so no line can start with
+one either. Units are then glued where a break would split a name, a date, a number or a code
+(nobreak.py), a title from its name and a place word from the place; where the dictionary gives
+a short word next to a long one ("จา|กร้าน") and two longer words read the same ("จาก|ร้าน"), the
+longer words are taken, so a break between them falls where a reader expects it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nongbon_ita.reports.thai import nobreak
 from nongbon_ita.reports.thai.segment import dictionary, tcc_positions, word_tokenize
 
 # may not start a line: above/below vowels, tone marks, following vowels, ๆ, closing punctuation
@@ -30,10 +35,70 @@ class Unit:
     space: bool = False
 
 
-@lru_cache(maxsize=8192)
 def units(text: str) -> tuple[Unit, ...]:
-    """Break units of one paragraph (no newlines inside); cached, documents repeat themselves."""
-    return tuple(_units(text))
+    """Break units of one paragraph (no newlines inside), under the office's words in force."""
+    return _cached_units(text, nobreak.current())
+
+
+@lru_cache(maxsize=8192)
+def _cached_units(text: str, keep: nobreak.KeepWords) -> tuple[Unit, ...]:
+    # cached per word list: documents repeat themselves
+    return tuple(_glue(_prefer_longer(_units(text)), text, keep))
+
+
+_TITLE_REACH = 30  # characters a title may take with it (a first name; never a whole sentence)
+
+
+def _glue(items: list[Unit], text: str, keep: nobreak.KeepWords) -> list[Unit]:
+    """Units merged across every boundary no line may break at."""
+    glued = nobreak.glued(text, keep)
+    out: list[Unit] = []
+    at = 0  # offset of the next unit in `text`
+    pull = 0  # characters the last title or place word still takes with it
+    for unit in items:
+        joins = bool(out) and (glued[at] == 1 or pull > 0)
+        if joins and unit.space and pull > 0 and not glued[at]:
+            joins = out[-1].text in nobreak.PLACE_WORDS  # "อำเภอ โกสุมพิสัย", not "นายสมชาย ใจดี"
+        if joins:
+            out[-1] = Unit(out[-1].text + unit.text)
+            pull = max(0, pull - len(unit.text)) if not unit.space else pull
+        else:
+            out.append(unit)
+            pull = 0
+        if not unit.space and unit.text in nobreak.TITLES:
+            pull = _TITLE_REACH
+        elif not unit.space and unit.text in nobreak.PLACE_WORDS:
+            pull = 1  # the next word (a place name the office's words keep whole)
+        elif unit.space and pull and out[-1].text.rstrip() not in nobreak.PLACE_WORDS:
+            pull = 0  # a name ends at a space
+        at += len(unit.text)
+    return out
+
+
+def _prefer_longer(items: list[Unit]) -> list[Unit]:
+    """ "จา"+"กร้าน" → "จาก"+"ร้าน": the same letters cut into longer dictionary words."""
+    words = dictionary()
+    out = list(items)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.space or b.space or min(len(a.text), len(b.text)) > 2:
+            continue
+        both = a.text + b.text
+        if not _is_thai(both):
+            continue
+        valid = tcc_positions(both)
+        best, best_short = len(a.text), min(len(a.text), len(b.text))
+        for cut in range(1, len(both)):
+            short = min(cut, len(both) - cut)
+            if short > best_short and valid[cut] and both[:cut] in words and both[cut:] in words:
+                best, best_short = cut, short
+        if best != len(a.text):
+            out[i], out[i + 1] = Unit(both[:best]), Unit(both[best:])
+    return out
+
+
+def _is_thai(text: str) -> bool:
+    return all("\u0e01" <= ch <= "\u0e5b" for ch in text)
 
 
 def _units(text: str) -> list[Unit]:
@@ -99,11 +164,20 @@ def compound_parts(word: str) -> list[str]:
     ท้องถิ่น"), longest first; stretches no dictionary word starts are cut into clusters."""
     words = dictionary()
     valid = tcc_positions(word)
+    names: dict[int, int] = {}  # the office's names inside: "…ภูธร|โกสุมพิสัย", not "โกสุม|พิสัย"
+    reach: dict[int, int] = {}  # a word ending inside a glued stretch takes the whole stretch
+    for start, end in nobreak.inner_spans(word):
+        valid[start + 1 : end] = bytes(end - start - 1)
+        names[start] = max(end, names.get(start, 0))
+        for at in range(start + 1, end):
+            reach[at] = max(end, reach.get(at, 0))
     parts: list[str] = []
     pos = 0
     while pos < len(word):
         rest = len(word) - pos
         ends = [pos + len(w) for w in words.prefixes(word, pos) if len(w) < rest or pos > 0]
+        ends += [names[pos]] if pos in names else []
+        ends = [e for e in (reach.get(e, e) for e in ends) if e < len(word) or pos > 0]
         ends = [e for e in ends if valid[e] and (e == len(word) or word[e] not in NO_LINE_START)]
         if ends:
             parts.append(word[pos : max(ends)])
@@ -113,6 +187,54 @@ def compound_parts(word: str) -> list[str]:
             parts.append(first)
             pos += len(first)
     return parts
+
+
+def _strength(before: Unit, after: Unit) -> int:
+    """How good a break between two units is: at a space best, between two words by the
+    shorter one's number of clusters ("ตัว|ชี้|วัด", "งบ|ประมาณ" are weak breaks)."""
+    if before.space or after.space or not (_is_thai(before.text[-1]) and _is_thai(after.text[0])):
+        return 99
+    return min(len(clusters(before.text)), len(clusters(after.text)))
+
+
+_WEAK = 2  # breaks of this strength or less are avoided when the line stays 70 % full
+_LOOK_BACK = 4
+
+
+def _better_break(
+    line: list[Unit], following: Unit, measure: Callable[[str], float], room: float
+) -> list[Unit]:
+    """The units to carry from a full `line` to the next, so that it ends on a stronger break
+    than before `following` (none when that break is good or no better one is near)."""
+    if _strength(line[-1], following) > _WEAK:
+        return []
+    for k in range(len(line) - 1, max(0, len(line) - _LOOK_BACK) - 1, -1):
+        if k == 0 or line[k].space:
+            continue
+        if _strength(line[k - 1], line[k]) <= _WEAK:
+            continue
+        if sum(measure(u.text) for u in line[:k]) >= 0.7 * room:
+            carried = line[k:]
+            del line[k:]
+            return carried
+        return []
+    return []
+
+
+def _long_parts(text: str, measure: Callable[[str], float], room: float) -> list[str]:
+    """A unit longer than a line, cut at its own spaces ("นายประเสริฐ ใจธรรม") and, where a
+    piece is still too long, where its dictionary words meet."""
+    glued = nobreak.glued(text)  # a date or a phone number is not cut at its spaces
+    pieces, start = [], 0
+    for m in re.finditer(r"\s+", text):
+        if not glued[m.start()] and m.end() < len(text):
+            pieces.append(text[start : m.end()])
+            start = m.end()
+    pieces.append(text[start:])
+    out: list[str] = []
+    for piece in pieces:
+        out += [piece] if measure(piece.rstrip()) <= room + 1e-6 else compound_parts(piece)
+    return out
 
 
 def wrap(
@@ -150,12 +272,13 @@ def wrap(
             used += width
             continue
         if line and width <= widths(len(lines) + 1) + 1e-6:
+            carried = _better_break(line, unit, measure, room())
             close()  # the usual case: the word goes to the next line
-            line.append(unit)
-            used = width
+            line.extend([*carried, unit])
+            used = sum(measure(u.text) for u in line)
             continue
         joined = False  # a word longer than a line: fill this line with its first parts
-        for part in compound_parts(unit.text):
+        for part in _long_parts(unit.text, measure, widths(len(lines) + 1)):
             part_width = measure(part)
             pieces = [part] if part_width <= widths(len(lines) + 1) + 1e-6 else clusters(part)
             for piece in pieces:

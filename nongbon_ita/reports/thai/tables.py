@@ -31,6 +31,39 @@ def under_rule(content: Any) -> Any:
     return content
 
 
+def _word_needs(content: Any) -> list[float]:
+    """Room each unbreakable word of a cell needs on a line of its own (paragraphs only)."""
+    items = content if isinstance(content, list | tuple) else [content]
+    needs: list[float] = []
+    for p in items:
+        if isinstance(p, ThaiParagraph):
+            left = p._text_left(1) + p.style.right_indent
+            needs += [left + p._measure(u.text) for u in p._units if not u.space]
+    return needs
+
+
+MAX_GROWTH = 0.3  # a column grows by at most this share to hold a word whole
+
+
+def fit_columns(data: Sequence[Sequence[Any]], col_widths: Sequence[float]) -> list[float]:
+    """Column widths, each column a little wider when that keeps its words whole
+    ("ประสิทธิภาพ" in a narrow column), taken from the widest column. Words that would need
+    more than MAX_GROWTH are cut anyway and do not count."""
+    widths = list(col_widths)
+    if len(widths) < 2:
+        return widths
+    for c in range(len(widths)):
+        limit = widths[c] * (1 + MAX_GROWTH)
+        needs = [n + 2 * PAD_X + 0.5 for row in data if c < len(row) for n in _word_needs(row[c])]
+        need = max((n for n in needs if n <= limit), default=0.0)
+        grow = need - widths[c]
+        donor = max(range(len(widths)), key=lambda i: widths[i])
+        if grow > 0 and donor != c and widths[donor] - grow > widths[c] + grow:
+            widths[c] += grow
+            widths[donor] -= grow
+    return widths
+
+
 class _ThaiTable(Table):  # type: ignore[misc]
     """A Table whose cells, when a row is split across pages, start their continuation clear of
     the rule above (the repeated header's) like every first line of a cell."""
@@ -84,7 +117,7 @@ def thai_table(
     commands.extend(extra_style)
     return _ThaiTable(
         data,
-        colWidths=list(col_widths),
+        colWidths=fit_columns(data, col_widths),
         repeatRows=1,
         splitByRow=0,  # split the row that crosses the page end (not the whole row moved on)
         splitInRow=1,

@@ -7,6 +7,7 @@ from nongbon_ita.domain.assets.records import AssetFilters, AssetSort, AssetStat
 from nongbon_ita.services.assets.queries import search_assets
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.office import OfficeService
+from nongbon_ita.services.office_words import office_words_kept
 
 IN_USE = frozenset({AssetStatus.AVAILABLE, AssetStatus.ON_LOAN, AssetStatus.IN_REPAIR})
 MAX_LABELS = 5000  # 200 sheets: a register printed whole is cut into categories first
@@ -22,4 +23,5 @@ def labels_pdf(ctx: ServiceContext, category_id: int | None, grid: LabelGrid | N
     with ctx.reading() as session:
         assets = search_assets(session, text, filters, AssetSort.ASSET_NUMBER, False,
                                MAX_LABELS, 0)  # fmt: skip
-    return render_asset_labels(assets, office, grid)
+    with office_words_kept(ctx):
+        return render_asset_labels(assets, office, grid)

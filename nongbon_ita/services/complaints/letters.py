@@ -34,6 +34,7 @@ from nongbon_ita.services.complaints.queries import identity_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import printed_at, signature_block
 from nongbon_ita.services.office import OfficeService
+from nongbon_ita.services.office_words import office_words_kept
 
 DEFAULT_UNIT = "สำนักปลัด"
 
@@ -96,7 +97,8 @@ class LetterService:
                             f"{printed_at(self.ctx)}",
             )  # fmt: skip
             render = render_outcome_letter if outcome_letter else render_receipt_letter
-            pdf = render(facts, office)
+            with office_words_kept(self.ctx):
+                pdf = render(facts, office)
             if kind is ActionKind.RECEIPT_PRINTED and row.acknowledged_on is None:
                 row.acknowledged_on = today
             session.add(ComplaintActionRow(complaint_id=row.id, kind=kind.value, user_id=actor.id,

@@ -22,6 +22,7 @@ from nongbon_ita.services.complaints.common import calendar_of, channels_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import check_fiscal_year, printed_at
 from nongbon_ita.services.office import OfficeService
+from nongbon_ita.services.office_words import office_words_kept
 
 
 def _check_half(half: int | None) -> None:
@@ -68,7 +69,9 @@ class StatsService:
 
         stats = self.stats(actor, fiscal_year, half)
         as_of = office_date(self.ctx.now())
-        return render_complaint_stats(stats, self.office.profile(), as_of, self._footer(stats))
+        with office_words_kept(self.ctx, records=False):
+            return render_complaint_stats(stats, self.office.profile(), as_of,
+                                          self._footer(stats))  # fmt: skip
 
     def xlsx(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:
         from nongbon_ita.reports.documents.complaint_stats import SHORT_TRACK, month_labels

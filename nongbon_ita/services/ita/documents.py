@@ -13,6 +13,7 @@ from nongbon_ita.services.document_parts import printed_at, signature_block
 from nongbon_ita.services.ita.plan import MeasurePlanService
 from nongbon_ita.services.ita.scores import ScoreService
 from nongbon_ita.services.office import OfficeService
+from nongbon_ita.services.office_words import office_words_kept
 
 
 class ItaDocumentService:
@@ -52,8 +53,9 @@ class ItaDocumentService:
         plan = self.o42_plan(fiscal_year)
         reporter = signature_block("ผู้รายงาน", self.office.signer(SignatureRole.ITA_COORDINATOR))
         approver = signature_block("ผู้อนุมัติ", self.office.signer(SignatureRole.EXECUTIVE))
-        return render_o42(plan, self.office.profile(), reporter, approver,
-                          footer_text=self._footer("มาตรการ O42", fiscal_year))  # fmt: skip
+        with office_words_kept(self.ctx, records=False):
+            return render_o42(plan, self.office.profile(), reporter, approver,
+                              footer_text=self._footer("มาตรการ O42", fiscal_year))  # fmt: skip
 
     def progress_pdf(self, fiscal_year: int, half: int) -> bytes:
         """Half 1: the 6-month report (October–March); half 2: the 12-month report."""
@@ -66,12 +68,15 @@ class ItaDocumentService:
         reporter = signature_block("ผู้รายงาน", self.office.signer(SignatureRole.ITA_COORDINATOR))
         approver = signature_block("ผู้รับทราบ", self.office.signer(SignatureRole.EXECUTIVE))
         footer = self._footer(f"รายงานความก้าวหน้ารอบ {thai_digits(months)} เดือน", fiscal_year)
-        return render_measures_progress(report, self.office.profile(), reporter, approver,
-                                        footer_text=footer)  # fmt: skip
+        with office_words_kept(self.ctx, records=False):
+            return render_measures_progress(report, self.office.profile(), reporter, approver,
+                                            footer_text=footer)  # fmt: skip
 
     def evidence_pdf(self, fiscal_year: int) -> bytes:
         from nongbon_ita.reports.documents.evidence_appendix import render_evidence_appendix
 
         appendix = EvidenceAppendix(fiscal_year, self._measures(fiscal_year))
-        return render_evidence_appendix(appendix, self.office.profile(),
-                                        footer_text=self._footer("ภาคผนวกหลักฐาน", fiscal_year))  # fmt: skip
+        with office_words_kept(self.ctx, records=False):
+            return render_evidence_appendix(
+                appendix, self.office.profile(),
+                footer_text=self._footer("ภาคผนวกหลักฐาน", fiscal_year))  # fmt: skip

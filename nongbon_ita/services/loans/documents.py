@@ -11,6 +11,7 @@ from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.document_parts import printed_at, signature_block
 from nongbon_ita.services.loans.register import LoanRegisterOps, RegisterQuery
 from nongbon_ita.services.loans.repository import load_loan
+from nongbon_ita.services.office_words import office_words_kept
 
 
 def _acting(name: str, official: Official | None, fallback_position: str) -> SignatureBlock:
@@ -50,8 +51,9 @@ class LoanDocuments(LoanRegisterOps):
             received_by=_acting(received, supply, "เจ้าหน้าที่พัสดุ"),
         )  # fmt: skip
         number = thai_digits(loan.number_text) or "ร่าง"
-        return render_loan_form(loan, self.office.profile(), signers,
-                                self._footer(f"ใบยืมพัสดุ เลขที่ {number}"))  # fmt: skip
+        with office_words_kept(self.ctx):
+            return render_loan_form(loan, self.office.profile(), signers,
+                                    self._footer(f"ใบยืมพัสดุ เลขที่ {number}"))  # fmt: skip
 
     def overdue_memo_pdf(self, actor: CurrentUser, loan_id: int) -> bytes:
         """บันทึกข้อความ ติดตามทวงพัสดุ, signed by the approver, numbered as the last follow-up."""
@@ -64,7 +66,8 @@ class LoanDocuments(LoanRegisterOps):
                                   number=loan.number_text)  # fmt: skip
         last = loan.last_follow_up
         signer = signature_block("", self.office.signer(SignatureRole.APPROVER))
-        return render_overdue_memo(loan, self.office.profile(), today,
+        with office_words_kept(self.ctx):
+            return render_overdue_memo(loan, self.office.profile(), today,
                                    last.memo_number if last else "", signer,
                                    self._footer(f"ติดตามทวงพัสดุ ใบยืมเลขที่ "
                                                 f"{thai_digits(loan.number_text)}"))  # fmt: skip
@@ -77,7 +80,8 @@ class LoanDocuments(LoanRegisterOps):
         register = self.register(actor, query)
         director = signature_block("", self.office.signer(SignatureRole.FINANCE_DIRECTOR))
         footer = self._footer(f"ทะเบียนคุมการยืมพัสดุ ปีงบประมาณ {thai_digits(query.fiscal_year)}")
-        return render_loan_register(register, self.office.profile(), director, footer)
+        with office_words_kept(self.ctx):
+            return render_loan_register(register, self.office.profile(), director, footer)
 
     def register_xlsx(self, actor: CurrentUser, query: RegisterQuery) -> bytes:
         from nongbon_ita.services.loans.export import register_workbook

@@ -1,0 +1,176 @@
+"""Where a line must not break even between dictionary words: the office's own names, dates,
+numbers, codes, phone numbers and names with their title.
+
+The dictionary does not know "หนองบอน" or "ใจธรรม" (it splits them) and a break inside
+"๒๙ พ.ย. ๖๙" or "O21" is a break a clerk corrects by hand. `spans(text)` gives the stretches of a
+paragraph that stay on one line; linebreak.py glues the units inside each. The office's words
+come from the database, through the services, as data: `keep_whole(words)` around a rendering.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+
+_D = "0-9๐-๙"
+_MONTHS = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+]
+_MONTH = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+# a title or a place word never ends a line: it is glued to the name after it (linebreak.py)
+TITLES = frozenset(
+    [
+        "นางสาว",
+        "นาง",
+        "นาย",
+        "น.ส.",
+        "ด.ช.",
+        "ด.ญ.",
+        "เด็กชาย",
+        "เด็กหญิง",
+        "ว่าที่ร้อยตรี",
+        "ร.ต.",
+        "จ.ส.อ.",
+        "ส.อ.",
+        "ดร.",
+        "ผศ.",
+        "รศ.",
+        "พระ",
+    ]
+)
+_PLACE_BEFORE = re.compile(r"(?:อำเภอ|ตำบล|จังหวัด|หมู่บ้าน|บ้าน)\s?$")
+PLACE_WORDS = frozenset(["อำเภอ", "ตำบล", "จังหวัด", "บ้าน", "หมู่บ้าน", "อ.", "ต.", "จ."])
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # ๒๙ พ.ย. ๖๙, ๒๐ พฤศจิกายน ๒๕๖๙, พฤศจิกายน ๒๕๖๙
+    ("date", re.compile(rf"(?:[{_D}]{{1,2}}\s*)?(?:{_MONTH})\s*(?:พ\.ศ\.\s*)?[{_D}]{{2,4}}")),
+    ("era", re.compile(rf"(?:พ\.ศ\.|ค\.ศ\.|ปี)\s*[{_D}]{{4}}")),  # พ.ศ. ๒๕๖๙
+    # 0 4377 1234, ๐๘๑-๒๓๔-๕๖๗๘, ๐๔๓ ๗๗๑ ๒๓๔
+    ("phone", re.compile(rf"[{_D}]{{1,3}}(?:[ -]?[{_D}]{{3,4}}){{2}}")),
+    ("number", re.compile(rf"[{_D}]+(?:[,./:\-][{_D}]+)*(?:\s*(?:%|บาท|น\.))?")),
+    # Latin words and codes: O21, S/N, whistleblower, HT-S18M, SN00001
+    ("code", re.compile(rf"[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),
+    ("village", re.compile(rf"หมู่(?:ที่)?\s?[{_D}]+")),  # หมู่ที่ ๕, หมู่ ๕
+    # a postcode stays with the province before it (the space between them is glued)
+    ("postcode", re.compile(rf"[ก-๛]\s[{_D}]{{5}}(?![{_D}])")),
+)
+
+
+class KeepWords:
+    """The office's own words (names of the office, places, people, assets): each stays whole."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        from nongbon_ita.reports.thai.segment import dictionary
+
+        known = dictionary()
+        self._by_start: dict[str, list[str]] = {}
+        for phrase in words:
+            for word in re.findall(r"[ก-๛]{3,}", phrase):
+                # a dictionary word already stays whole; "(ศรีไทย" is read as "ศรีไทย"
+                if word not in known:
+                    self._by_start.setdefault(word[:2], []).append(word)
+        for found in self._by_start.values():
+            found.sort(key=len, reverse=True)
+            found[:] = list(dict.fromkeys(found))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_start.values())
+
+    def spans(self, text: str, *, inside: bool = False) -> Iterator[tuple[int, int]]:
+        """Where the words occur in `text`, longest first; `inside`: only words shorter than
+        `text` (the names within a long name)."""
+        at, n = 0, len(text)
+        while at < n - 1:
+            for word in self._by_start.get(text[at : at + 2], ()):
+                if inside and len(word) == n:
+                    continue
+                if text.startswith(word, at):
+                    yield at, at + len(word)
+                    at += len(word) - 1
+                    break
+            at += 1
+
+
+_NO_WORDS: KeepWords | None = None
+_current: ContextVar[KeepWords | None] = ContextVar("keep_words", default=None)
+
+
+def current() -> KeepWords:
+    global _NO_WORDS
+    found = _current.get()
+    if found is None:
+        if _NO_WORDS is None:
+            _NO_WORDS = KeepWords(())
+        found = _NO_WORDS
+    return found
+
+
+@contextlib.contextmanager
+def keep_whole(words: Iterable[str] | KeepWords) -> Iterator[KeepWords]:
+    """Documents set inside this block keep `words` (the office's names) unbroken."""
+    keep = words if isinstance(words, KeepWords) else KeepWords(words)
+    token = _current.set(keep)
+    try:
+        yield keep
+    finally:
+        _current.reset(token)
+
+
+def spans(text: str, keep: KeepWords | None = None) -> list[tuple[int, int]]:
+    """Stretches of `text` that must stay on one line (overlapping ones merged)."""
+    found: list[tuple[int, int]] = []
+    for _name, pattern in RULES:
+        found.extend(m.span() for m in pattern.finditer(text) if m.end() - m.start() > 1)
+    for start, end in (keep or current()).spans(text):
+        place = _PLACE_BEFORE.search(text, 0, start)  # "อำเภอ" + "โกสุมพิสัย"
+        found.append((place.start() if place else start, end))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def inner_spans(word: str) -> list[tuple[int, int]]:
+    """The stretches of a unit too long for its line that must still stay whole: every span
+    shorter than the unit (a name inside a longer name, "มหาสารคาม ๔๔๑๔๐" inside an address)."""
+    keep = current()
+    found = {s for s in spans(word, keep) if s != (0, len(word))}
+    found.update(keep.spans(word, inside=True))
+    return sorted(found)
+
+
+def glued(text: str, keep: KeepWords | None = None) -> bytearray:
+    """1 at every position of `text` (0 … len) where no line may break."""
+    out = bytearray(len(text) + 1)
+    for start, end in spans(text, keep):
+        out[start + 1 : end] = b"\x01" * (end - start - 1)
+    return out
