@@ -122,11 +122,14 @@ def render_external_letter(letter: ExternalLetter, office: OfficeProfile) -> byt
     if letter.enclosures:
         story.extend(_labelled("สิ่งที่ส่งมาด้วย", letter.enclosures))
     paragraph_style = BODY.but(first_indent=BODY_INDENT_CM * CM, space_before=6)
-    story.extend(ThaiParagraph(text, paragraph_style) for text in letter.body)
-    # closing and signature centred on one line right of the page centre (at 62 % of the width)
+    body = [ThaiParagraph(text, paragraph_style) for text in letter.body]
+    story.extend(body[:-1])
+    # closing and signature centred on one line right of the page centre (at 62 % of the width),
+    # kept with the last paragraph ("จึงเรียนมาเพื่อโปรดทราบ"): a signature never stands alone
     centred = BODY.but(align=Align.CENTER, left_indent=width * (2 * SIGNATURE_CENTRE - 1))
     s = letter.signer
     story.append(keep_lines(
+        *body[-1:],
         ThaiParagraph(letter.closing, centred.but(space_before=14)),
         Spacer(1, 42),  # room for the hand signature
         ThaiParagraph(f"({s.full_name})", centred),

@@ -209,6 +209,8 @@ class PagedRows(Flowable):  # type: ignore[misc]
             end += 1
         if end == self._start:
             return []  # not even one row here: the whole thing moves to the next page
+        if end == self._start + 1 and end < len(self.heights) and self._start == 0:
+            return []  # a lone first row at a page's foot: start on the next page
         if end == len(self.heights):
             return [self._chunk(end)]
         return [self._chunk(end), self._rest(end)]

@@ -107,15 +107,17 @@ def render_overdue_memo(
         story.append(numbered_item(n, f"{item.description} หมายเลขครุภัณฑ์ {item.asset_number} "
                                       f"จำนวน {thai_digits(item.outstanding)} {item.unit}".rstrip(),
                                    BODY.but(left_indent=2.5 * CM)))  # fmt: skip
-    story += [
-        ThaiParagraph(
-            "จึงขอให้ท่านส่งคืนพัสดุดังกล่าวในสภาพที่ใช้การได้เรียบร้อย ภายใน ๗ วัน นับแต่วันที่ได้รับ"
-            "บันทึกนี้ หากพัสดุชำรุดเสียหาย ใช้การไม่ได้ หรือสูญหาย ขอให้ท่านซ่อมแซมให้คงสภาพเดิมโดย"
-            "เสียค่าใช้จ่ายของท่านเอง หรือชดใช้เป็นพัสดุประเภท ชนิด ขนาด ลักษณะและคุณภาพอย่างเดียวกัน "
-            f"หรือชดใช้เป็นเงินตามราคาที่เป็นอยู่ในขณะยืม ตาม{REGULATION}",
-            INDENT.but(space_before=6)),
-        ThaiParagraph("จึงเรียนมาเพื่อโปรดดำเนินการ", INDENT.but(space_before=6)),
-    ]  # fmt: skip
-    story.append(keep_lines(Spacer(1, 20), signature_block("", signer.full_name, signer.position)))
+    request = ThaiParagraph(
+        "จึงขอให้ท่านส่งคืนพัสดุดังกล่าวในสภาพที่ใช้การได้เรียบร้อย ภายใน ๗ วัน นับแต่วันที่ได้รับ"
+        "บันทึกนี้ หากพัสดุชำรุดเสียหาย ใช้การไม่ได้ หรือสูญหาย ขอให้ท่านซ่อมแซมให้คงสภาพเดิมโดย"
+        "เสียค่าใช้จ่ายของท่านเอง หรือชดใช้เป็นพัสดุประเภท ชนิด ขนาด ลักษณะและคุณภาพอย่างเดียวกัน "
+        f"หรือชดใช้เป็นเงินตามราคาที่เป็นอยู่ในขณะยืม ตาม{REGULATION}",
+        INDENT.but(space_before=6))  # fmt: skip
+    # the request, the closing line and the signature stay together: a signature never stands
+    # alone on the last page
+    story.append(keep_lines(request,
+                            ThaiParagraph("จึงเรียนมาเพื่อโปรดดำเนินการ", INDENT.but(space_before=6)),
+                            Spacer(1, 20),
+                            signature_block("", signer.full_name, signer.position)))  # fmt: skip
     return build_pdf(story, footer_text=footer_text, title=f"ติดตามทวงพัสดุ {loan.number_text}",
                      author=office.name, margins=MARGINS)  # fmt: skip

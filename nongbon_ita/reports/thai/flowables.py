@@ -153,8 +153,10 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         fit = 0
         while fit < len(self._lines) and self._height_of(fit + 1) <= availHeight + 1e-6:
             fit += 1
-        if fit <= 0 or fit >= len(self._lines):
-            return []
+        if len(self._lines) - fit == 1:
+            fit -= 1  # no last line alone at the top of a page (a widow): take one more with it
+        if fit <= 1 or fit >= len(self._lines):
+            return []  # no first line alone at a page's foot (an orphan): all of it moves on
         head = ThaiParagraph(
             self.text,
             self.style,

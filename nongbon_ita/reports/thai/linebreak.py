@@ -197,7 +197,7 @@ def _strength(before: Unit, after: Unit) -> int:
     return min(len(clusters(before.text)), len(clusters(after.text)))
 
 
-_WEAK = 2  # breaks of this strength or less are avoided when the line stays 70 % full
+_WEAK = 1  # breaks of this strength (a one-cluster word) are avoided when the line stays 80 % full
 _LOOK_BACK = 4
 
 
@@ -213,7 +213,7 @@ def _better_break(
             continue
         if _strength(line[k - 1], line[k]) <= _WEAK:
             continue
-        if sum(measure(u.text) for u in line[:k]) >= 0.7 * room:
+        if sum(measure(u.text) for u in line[:k]) >= 0.8 * room:
             carried = line[k:]
             del line[k:]
             return carried

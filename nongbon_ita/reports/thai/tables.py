@@ -42,6 +42,7 @@ def _word_needs(content: Any) -> list[float]:
     return needs
 
 
+FOOT = 300.0  # points left on a page below which a table will not start with one lone row
 MAX_GROWTH = 0.3  # a column grows by at most this share to hold a word whole
 
 
@@ -66,7 +67,15 @@ def fit_columns(data: Sequence[Sequence[Any]], col_widths: Sequence[float]) -> l
 
 class _ThaiTable(Table):  # type: ignore[misc]
     """A Table whose cells, when a row is split across pages, start their continuation clear of
-    the rule above (the repeated header's) like every first line of a cell."""
+    the rule above (the repeated header's) like every first line of a cell; and that never
+    leaves one lone row at the foot of a page when more follow."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        lone = len(parts) == 2 and _body_rows(parts[0], self) == 1 and _body_rows(self, self) > 1
+        if lone and availHeight < FOOT:  # a lone row at a page's foot: start on the next page
+            return []
+        return parts
 
     def _splitCell(self, value: Any, style: Any, oldHeight: float, newHeight: float,
                    width: float) -> Any:  # fmt: skip
@@ -74,6 +83,10 @@ class _ThaiTable(Table):  # type: ignore[misc]
         if isinstance(parts, tuple) and len(parts) == 2 and isinstance(parts[1], tuple):
             under_rule(parts[1])
         return parts
+
+
+def _body_rows(table: Table, whole: Table) -> int:
+    return len(table._cellvalues) - whole.repeatRows
 
 
 def thai_table(

@@ -14,6 +14,7 @@ from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.reports.thai import fonts
 from nongbon_ita.reports.thai.drawing import draw_runs
 from nongbon_ita.reports.thai.flowables import ThaiParagraph
+from nongbon_ita.reports.thai.keep import ends_together
 from nongbon_ita.reports.thai.shaping import shape
 from nongbon_ita.reports.thai.styles import BODY_SIZE, CM, PageMargins
 from nongbon_ita.reports.thai.tables import PAD_Y as TABLE_PAD_Y
@@ -93,13 +94,16 @@ def build_pdf(
     pagesize = landscape(A4) if landscape_page else A4
     width, height = pagesize
     regular = fonts.face()
+    # the page number sits 1.5 cm from the top, or higher when the text starts at 1.5 cm (a memo):
+    # never on the first line (a form with a smaller top margin leaves room for it itself)
+    number_drop = 1.5 * CM if m.top - 0.5 * CM < 0.8 * CM else min(1.5 * CM, m.top - 0.5 * CM)
 
     def furniture(canv: Any, doc: Any) -> None:
         page = canv.getPageNumber()
         if page >= 2:
             run = shape(regular, page_number_text(page))
             x = m.left + (width - m.left - m.right - run.width(BODY_SIZE)) / 2
-            draw_runs(canv, x, height - 1.5 * CM, BODY_SIZE, [(0.0, run)])
+            draw_runs(canv, x, height - number_drop, BODY_SIZE, [(0.0, run)])
         if footer_text:
             run = shape(regular, footer_text)
             draw_runs(canv, m.left, 1.0 * CM, FOOTER_SIZE, [(0.0, run)])
@@ -134,5 +138,5 @@ def build_pdf(
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
-    doc.build(prepare_story(story, regular.name))
+    doc.build(ends_together(prepare_story(story, regular.name)))
     return out.getvalue()

@@ -81,10 +81,10 @@ def test_longer_words_are_preferred_where_the_letters_allow() -> None:
 
 
 def test_a_weak_break_gives_way_to_a_stronger_one_nearby() -> None:
-    # room for "การประเมินผลตามตัว" but not "ชี้": ตามตัว|ชี้ (a one-cluster word) is a weak break,
-    # ผล|ตามตัว a strong one with the line still well filled
-    text = "ให้ดำเนินการประเมินผลตามตัวชี้วัดของสำนักงาน"
+    # room for "…ตามตัว" but not "ชี้": ตามตัว|ชี้ (a one-cluster word) is a weak break,
+    # งาน|ตามตัว a strong one with the line still well filled
+    text = "ให้ดำเนินการประเมินผลการปฏิบัติงานตามตัวชี้วัดของสำนักงาน"
     paragraph = ThaiParagraph(text, BODY)
-    width = paragraph._measure("ให้ดำเนินการประเมินผลตามตัว") + 2
+    width = paragraph._measure("ให้ดำเนินการประเมินผลการปฏิบัติงานตามตัว") + 2
     paragraph.wrap(width, 10_000)
-    assert paragraph.lines_text()[0] == "ให้ดำเนินการประเมินผล"
+    assert paragraph.lines_text()[0] == "ให้ดำเนินการประเมินผลการปฏิบัติงาน"

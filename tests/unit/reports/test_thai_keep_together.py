@@ -1,0 +1,52 @@
+"""Whatever the page fill: the signatures share their page with the end of what they sign, and a
+table never starts with one lone row at the foot of a page."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.platypus import Spacer
+from thai_helpers import pdftotext
+
+from nongbon_ita.reports.thai import BODY, ThaiParagraph, build_pdf, keep_lines, signature_block
+from nongbon_ita.reports.thai import thai_table as table
+
+ROWS = [[f"แถวที่ {i}", f"รายละเอียดของแถว {i} ที่ยาวพอสมควร"] for i in range(1, 9)]
+
+
+def _pages(fill_points: float) -> list[str]:
+    story = [
+        Spacer(1, fill_points),
+        table(["ลำดับ", "รายการ"], ROWS, [120, 300]),
+        keep_lines(Spacer(1, 20), signature_block("ผู้รับรอง", "นายสมชาย ใจดี", "ปลัด")),
+    ]
+    return pdftotext(build_pdf(story)).split("\f")[:-1]
+
+
+def test_the_signature_page_always_holds_a_table_row() -> None:
+    for fill in range(300, 700, 9):
+        pages = _pages(fill)
+        (signed,) = [p for p in pages if "ผู้รับรอง" in p]
+        assert re.search(r"แถวที่ \d", signed), fill
+
+
+def test_a_table_never_starts_with_a_lone_row_at_a_page_foot() -> None:
+    for fill in range(300, 700, 9):
+        pages = _pages(fill)
+        first = next(p for p in pages if "แถวที่" in p)
+        assert len(re.findall(r"แถวที่ \d", first)) >= 2, fill
+
+
+def test_a_letter_closing_goes_with_its_signature() -> None:
+    for lines in range(20, 40):
+        story = [ThaiParagraph(f"ย่อหน้าที่ {i}", BODY) for i in range(lines)]
+        story.append(
+            keep_lines(
+                ThaiParagraph("จึงเรียนมาเพื่อโปรดทราบ", BODY),
+                Spacer(1, 40),
+                signature_block("", "นายสมชาย ใจดี", "ปลัด"),
+            )
+        )
+        pages = pdftotext(build_pdf(story)).split("\f")[:-1]
+        (signed,) = [p for p in pages if "นายสมชาย" in p]
+        assert "จึงเรียนมาเพื่อโปรดทราบ" in signed
