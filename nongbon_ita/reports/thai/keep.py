@@ -14,7 +14,9 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 
 
 def _stack(flowables: Sequence[Flowable], width: float) -> float:
-    return sum(f.getSpaceBefore() + f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in flowables)
+    return float(
+        sum(f.getSpaceBefore() + f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in flowables)
+    )
 
 
 class TableThenBlock(Flowable):  # type: ignore[misc]

@@ -86,7 +86,7 @@ class _ThaiTable(Table):  # type: ignore[misc]
 
 
 def _body_rows(table: Table, whole: Table) -> int:
-    return len(table._cellvalues) - whole.repeatRows
+    return len(table._cellvalues) - int(whole.repeatRows)
 
 
 def thai_table(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from nongbon_ita.db.models import ComplaintRow
 from nongbon_ita.domain.calendar import office_date
@@ -46,8 +46,11 @@ class StatsService:
         check_fiscal_year(fiscal_year)
         _check_half(half)
         period = stats_period(fiscal_year, half)
+        # a complaint is settled (ยุติเรื่อง) when concluded: informed and not yet closed ones
+        # count among the finished and in the days to close too
+        settled_on = func.coalesce(ComplaintRow.concluded_on, ComplaintRow.closed_on)
         columns = (ComplaintRow.received_on, ComplaintRow.category, ComplaintRow.channel,
-                   ComplaintRow.status, ComplaintRow.outcome, ComplaintRow.closed_on)  # fmt: skip
+                   ComplaintRow.status, ComplaintRow.outcome, settled_on)  # fmt: skip
         with self.ctx.reading() as session:
             calendar, channels = calendar_of(session), channels_of(session)
             rows = session.execute(

@@ -202,3 +202,23 @@ def test_attachments_are_copied_with_their_hash(
     stored.write_text("changed")
     with pytest.raises(ValidationError):
         services.complaints.attachments.path_of(officer, added[0].id)
+
+
+def test_statistics_count_the_days_of_complaints_concluded_but_not_closed(
+    services: Services, officer: CurrentUser, admin: CurrentUser, file_complaint: Filer
+) -> None:
+    """O29: a concluded or informed complaint is finished; its days to close are counted."""
+    division = services.office.add_division(admin, "สำนักปลัด")
+    flow = services.complaints.workflow
+    concluded = file_complaint()
+    c = flow.accept(officer, concluded.id, concluded.version)
+    c = flow.assign(officer, c.id, c.version, division.id, officer.id)
+    c = flow.start_investigation(officer, c.id, c.version)
+    c = flow.conclude(officer, c.id, c.version, Outcome.UNSUBSTANTIATED, summary="ไม่มีมูล")
+    informed = flow.inform(officer, c.id, c.version)
+    assert informed.status is Status.INFORMED
+    stats = services.complaints.stats.stats(officer, 2567)
+    figures = stats.total
+    assert figures.finished == 1
+    assert figures.average_days_to_close is not None
+    assert figures.longest_days_to_close is not None
