@@ -80,7 +80,10 @@ def o43_pdf_of(
     reporter = signature_block("ผู้รายงาน", office.signer(SignatureRole.ITA_COORDINATOR))
     certifier = signature_block("ผู้รับรอง", office.signer(SignatureRole.EXECUTIVE))
     footer = f"รายงาน O43 ปีงบประมาณ {thai_digits(fiscal_year)} · {printed_at_text(office_now)}"
+    from nongbon_ita.domain.calendar import fiscal_year_range
+    from nongbon_ita.reports.thai import draft_while
     from nongbon_ita.reports.thai.nobreak import keep_whole
 
-    with keep_whole(words):  # the office's names (office_words.py) stay whole on a line
+    running = office_now.date() <= fiscal_year_range(fiscal_year).end  # the year goes on: draft
+    with keep_whole(words), draft_while(running):  # the office's names stay whole on a line
         return render_o43(report, profile, reporter, certifier, footer_text=footer)

@@ -10,6 +10,8 @@ Public API (what documents use):
 * ``signature_block(caption, full_name, position, style=BODY)``, ``keep_lines(*flowables)``
 * ``TextStyle``, ``Align``, ``BODY``, ``TITLE``, ``CM``, ``PageMargins``
 * ``ThaiEngineError`` — raised when uharfbuzz, the font or the dictionary is missing
+* ``draft_while(running)``: documents built inside print "ร่าง" on every page when `running`
+* ``nobreak.keep_whole(words)``: documents set inside keep the office's words unbroken
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ from nongbon_ita.reports.thai.flowables import (
 )
 from nongbon_ita.reports.thai.styles import BODY, CM, TITLE, Align, PageMargins, TextStyle
 from nongbon_ita.reports.thai.tables import thai_table
-from nongbon_ita.reports.thai.template import build_pdf, frame_width, page_number_text
+from nongbon_ita.reports.thai.template import (
+    build_pdf,
+    draft_while,
+    frame_width,
+    page_number_text,
+)
 
 __all__ = [
     "BODY",
@@ -39,6 +46,7 @@ __all__ = [
     "ThaiParagraph",
     "build_pdf",
     "dash_item",
+    "draft_while",
     "frame_width",
     "item",
     "keep_lines",

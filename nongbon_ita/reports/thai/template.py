@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -20,6 +22,19 @@ from nongbon_ita.reports.thai.styles import BODY_SIZE, CM, PageMargins
 from nongbon_ita.reports.thai.tables import PAD_Y as TABLE_PAD_Y
 
 FOOTER_SIZE = 12.0
+DRAFT_SIZE = 22.0
+_draft: ContextVar[bool] = ContextVar("draft", default=False)
+
+
+@contextmanager
+def draft_while(running: bool) -> Iterator[None]:
+    """Documents built inside this block print "ร่าง" on every page when `running` (a report of
+    a period that has not ended yet: its figures will still change)."""
+    token = _draft.set(running)
+    try:
+        yield
+    finally:
+        _draft.reset(token)
 
 
 def page_number_text(page: int) -> str:
@@ -94,6 +109,8 @@ def build_pdf(
     pagesize = landscape(A4) if landscape_page else A4
     width, height = pagesize
     regular = fonts.face()
+    bold = fonts.face(bold=True)
+    draft = _draft.get()
     # the page number sits 1.5 cm from the top, or higher when the text starts at 1.5 cm (a memo):
     # never on the first line (a form with a smaller top margin leaves room for it itself)
     number_drop = 1.5 * CM if m.top - 0.5 * CM < 0.8 * CM else min(1.5 * CM, m.top - 0.5 * CM)
@@ -107,6 +124,15 @@ def build_pdf(
         if footer_text:
             run = shape(regular, footer_text)
             draw_runs(canv, m.left, 1.0 * CM, FOOTER_SIZE, [(0.0, run)])
+        if draft:  # "ร่าง" boxed at the top right, above the text
+            run = shape(bold, "ร่าง")
+            w = run.width(DRAFT_SIZE)
+            x, y = width - m.right - w - 6, height - 1.6 * CM
+            draw_runs(canv, x, y, DRAFT_SIZE, [(0.0, run)])
+            canv.saveState()
+            canv.setLineWidth(1)
+            canv.rect(x - 5, y - 0.35 * DRAFT_SIZE, w + 10, 1.55 * DRAFT_SIZE, stroke=1, fill=0)
+            canv.restoreState()
 
     out = io.BytesIO()
     doc = BaseDocTemplate(

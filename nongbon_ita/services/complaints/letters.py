@@ -32,7 +32,7 @@ from nongbon_ita.services.complaints.common import (
 )
 from nongbon_ita.services.complaints.queries import identity_of
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.document_parts import printed_at, signature_block
+from nongbon_ita.services.document_parts import signature_block
 from nongbon_ita.services.office import OfficeService
 from nongbon_ita.services.office_words import office_words_kept
 
@@ -93,8 +93,8 @@ class LetterService:
                 due_on=row.due_on, letter_number=thai_digits(letter_number.strip()),
                 dated=today, signer=signer,
                 unit=division.name if division else DEFAULT_UNIT,
-                footer_text=f"เรื่องร้องเรียนเลขที่ {thai_digits(row.register_text)} · "
-                            f"{printed_at(self.ctx)}",
+                footer_text="",  # a letter to a citizen carries no "printed at" line
+
             )  # fmt: skip
             render = render_outcome_letter if outcome_letter else render_receipt_letter
             with office_words_kept(self.ctx):

@@ -72,7 +72,10 @@ class StatsService:
 
         stats = self.stats(actor, fiscal_year, half)
         as_of = office_date(self.ctx.now())
-        with office_words_kept(self.ctx, records=False):
+        from nongbon_ita.reports.thai import draft_while
+
+        # a year or half still running is a draft: its figures will change
+        with office_words_kept(self.ctx, records=False), draft_while(as_of <= stats.period.end):
             return render_complaint_stats(stats, self.office.profile(), as_of,
                                           self._footer(stats))  # fmt: skip
 

@@ -68,7 +68,12 @@ class ItaDocumentService:
         reporter = signature_block("ผู้รายงาน", self.office.signer(SignatureRole.ITA_COORDINATOR))
         approver = signature_block("ผู้รับทราบ", self.office.signer(SignatureRole.EXECUTIVE))
         footer = self._footer(f"รายงานความก้าวหน้ารอบ {thai_digits(months)} เดือน", fiscal_year)
-        with office_words_kept(self.ctx, records=False):
+        from nongbon_ita.domain.calendar import office_date
+        from nongbon_ita.reports.documents.measures_progress import period
+        from nongbon_ita.reports.thai import draft_while
+
+        running = office_date(self.ctx.now()) <= period(report)[1].end
+        with office_words_kept(self.ctx, records=False), draft_while(running):
             return render_measures_progress(report, self.office.profile(), reporter, approver,
                                             footer_text=footer)  # fmt: skip
 

@@ -80,7 +80,10 @@ class LoanDocuments(LoanRegisterOps):
         register = self.register(actor, query)
         director = signature_block("", self.office.signer(SignatureRole.FINANCE_DIRECTOR))
         footer = self._footer(f"ทะเบียนคุมการยืมพัสดุ ปีงบประมาณ {thai_digits(query.fiscal_year)}")
-        with office_words_kept(self.ctx):
+        from nongbon_ita.reports.thai import draft_while
+
+        running = register.as_of <= register.period.end  # its figures will still change
+        with office_words_kept(self.ctx), draft_while(running):
             return render_loan_register(register, self.office.profile(), director, footer)
 
     def register_xlsx(self, actor: CurrentUser, query: RegisterQuery) -> bytes:

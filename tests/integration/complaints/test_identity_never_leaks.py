@@ -134,6 +134,7 @@ def test_identities_appear_nowhere_but_the_letters(
     receipt = subprocess.run(["pdftotext", "-raw", str(outputs["receipt.pdf"]), "-"],
                              check=True, capture_output=True, text=True).stdout  # fmt: skip
     assert PLANTED.name in receipt  # the one place an identity is printed
+    assert "พิมพ์เมื่อ" not in receipt  # a letter to a citizen: no internal "printed at" line
     with services.ctx.reading() as session:
         payloads = " ".join(e.payload for e in session.scalars(select(AuditEventRow)))
         assert_clean(payloads, "the audit payloads")
