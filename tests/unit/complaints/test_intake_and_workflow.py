@@ -56,15 +56,22 @@ def test_anonymous_complaints_keep_no_complainant_data(
     assert detail.identity == ComplaintIdentity(accused="นายถูกร้อง ลับเฉพาะ")
 
 
+def _under_investigation(
+    services: Services, officer: CurrentUser, admin: CurrentUser, c: ComplaintSummary
+) -> ComplaintSummary:
+    """Accepted, assigned to สำนักปลัด and under investigation."""
+    division = services.office.add_division(admin, "สำนักปลัด")
+    flow = services.complaints.workflow
+    c = flow.accept(officer, c.id, c.version)
+    c = flow.assign(officer, c.id, c.version, division.id, officer.id)
+    return flow.start_investigation(officer, c.id, c.version)
+
+
 def test_a_corruption_complaint_from_intake_to_closure(
     services: Services, officer: CurrentUser, admin: CurrentUser, file_complaint: Filer
 ) -> None:
-    division = services.office.add_division(admin, "สำนักปลัด")
     flow = services.complaints.workflow
-    c = file_complaint()
-    c = flow.accept(officer, c.id, c.version)
-    c = flow.assign(officer, c.id, c.version, division.id, officer.id)
-    c = flow.start_investigation(officer, c.id, c.version)
+    c = _under_investigation(services, officer, admin, file_complaint())
     flow.add_note(officer, c.id, "นัดสอบปากคำพยาน")
     c = services.complaints.queries.detail(officer, c.id).summary
     c = flow.conclude(officer, c.id, c.version, Outcome.SUBSTANTIATED, summary="ตักเตือนแล้ว")
@@ -208,12 +215,8 @@ def test_statistics_count_the_days_of_complaints_concluded_but_not_closed(
     services: Services, officer: CurrentUser, admin: CurrentUser, file_complaint: Filer
 ) -> None:
     """O29: a concluded or informed complaint is finished; its days to close are counted."""
-    division = services.office.add_division(admin, "สำนักปลัด")
     flow = services.complaints.workflow
-    concluded = file_complaint()
-    c = flow.accept(officer, concluded.id, concluded.version)
-    c = flow.assign(officer, c.id, c.version, division.id, officer.id)
-    c = flow.start_investigation(officer, c.id, c.version)
+    c = _under_investigation(services, officer, admin, file_complaint())
     c = flow.conclude(officer, c.id, c.version, Outcome.UNSUBSTANTIATED, summary="ไม่มีมูล")
     informed = flow.inform(officer, c.id, c.version)
     assert informed.status is Status.INFORMED
