@@ -117,10 +117,12 @@ def measure(db: Path, runs: int, bare: float) -> None:
     for role in ROLES:
         times = []
         for _run in range(runs):
-            fresh = db.with_name(f"run-{role}.sqlite3")  # the daily backup and logins write
-            shutil.copy2(db, fresh)
-            times.append(time_to_shown([sys.executable, "-m", "nongbon_ita", "--db", str(fresh)],
-                                       {"NONGBON_ITA_BENCH_AUTOLOGIN": f"{role}:{PASSWORD}"}))  # fmt: skip
+            with tempfile.TemporaryDirectory(prefix="bench-run-") as run_dir:
+                fresh = Path(run_dir) / "office.sqlite3"  # logins and the daily backup write
+                shutil.copy2(db, fresh)
+                command = [sys.executable, "-m", "nongbon_ita", "--db", str(fresh)]
+                times.append(time_to_shown(command,
+                                           {"NONGBON_ITA_BENCH_AUTOLOGIN": f"{role}:{PASSWORD}"}))  # fmt: skip
         median = statistics.median(times)
         ratio = median / bare
         verdict = "ok" if ratio <= TARGET_RATIO else "OVER TARGET"
