@@ -115,3 +115,27 @@ def test_the_unit_is_the_offices_choice_and_moves_open_deadlines(
     assert c.due_on == date(2026, 5, 11)  # 5 May + 4 days = Sat 9 May → Monday 11
     settings.set_policy(officer, DeadlinePolicy(0, 15, 10, DeadlineUnit.WORKING))
     assert services.complaints.queries.detail(officer, c.id).summary.due_on > date(2026, 5, 12)
+
+
+def test_the_packages_days_are_kept_in_the_user_cache(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nongbon_ita.services.complaints import holiday_source
+
+    monkeypatch.setattr(holiday_source, "user_cache", lambda kind: tmp_path / kind)
+    package_holidays.cache_clear()
+    first = package_holidays(2026)
+    [kept] = (tmp_path / "holidays").glob("th-2026-*.json")
+
+    def no_package(year: int) -> tuple[tuple[date, str], ...]:
+        raise AssertionError("the package was loaded again")
+
+    monkeypatch.setattr(holiday_source, "_from_package", no_package)
+    package_holidays.cache_clear()
+    assert package_holidays(2026) == first  # read back from the cache, names and all
+    kept.write_text("not json", encoding="utf-8")  # a broken cache file is rebuilt
+    monkeypatch.undo()
+    monkeypatch.setattr(holiday_source, "user_cache", lambda kind: tmp_path / kind)
+    package_holidays.cache_clear()
+    assert package_holidays(2026) == first
+    package_holidays.cache_clear()
