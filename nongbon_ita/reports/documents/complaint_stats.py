@@ -224,7 +224,8 @@ def render_complaint_stats(
         ThaiParagraph("๔. จำแนกตามช่องทางการร้องเรียน", heading),
         BarChart([stats.channel_name(c) for c in reversed(channels)],
                  [[stats.by_channel[c][t] for c in reversed(channels)] for t in TRACKS],
-                 width, 300, horizontal=True).flowable(),
+                 width, max(300, 24 * len(channels)),  # a line per channel, readable
+                 horizontal=True).flowable(),
     ))  # fmt: skip
     story.append(Spacer(1, 6))
     story.append(table(("ช่องทาง", *split_header[1:]),
