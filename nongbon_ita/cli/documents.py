@@ -59,6 +59,7 @@ def register(tree: CommandTree) -> None:
     imp.add_argument("--year", required=True, metavar="YYYY")
     imp.add_argument("--replace", action="store_true")
     user_option(imp)
-    o43 = tree.grouped("print", "o43", "the O43 report of a fiscal year", cmd_print_o43)
-    o43.add_argument("--year", required=True, metavar="YYYY")
-    o43.add_argument("--out", required=True, metavar="FILE.pdf")
+    for name in ("measures-report", "o43"):  # o43: the 2566 name offices know
+        report = tree.grouped("print", name, "the year's report on its ITA measures", cmd_print_o43)
+        report.add_argument("--year", required=True, metavar="YYYY")
+        report.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -1,4 +1,4 @@
-"""ITA commands: print the O42 plan, the progress report and the evidence appendix; export a
+"""ITA commands: print the measures plan, the progress report and the evidence appendix; export a
 year's measures; copy a year's catalogue or measures into another year.
 
 (`measures import` and `print o43` live in cli/documents.py with the other documents.)
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from nongbon_ita.cli import ita_years
 from nongbon_ita.cli.documents import parse_year, write_and_report
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import login, say, services_of
@@ -78,7 +79,8 @@ def _from_to(parser: argparse.ArgumentParser) -> None:
 
 
 def register(tree: CommandTree) -> None:
-    _year_and_out(tree.grouped("print", "o42", "the O42 plan of ITA measures", cmd_print_o42))
+    for name in ("measures-plan", "o42"):  # o42: the 2566 name offices know
+        _year_and_out(tree.grouped("print", name, "the year's plan of ITA measures", cmd_print_o42))
     progress = tree.grouped("print", "measures-progress",
                             "progress of the year's measures at 6 (--half 1) or 12 months",
                             cmd_print_progress)  # fmt: skip
@@ -93,3 +95,4 @@ def register(tree: CommandTree) -> None:
                           cmd_catalogue_copy))  # fmt: skip
     _from_to(tree.grouped("measures", "copy", "start a year from another year's measures",
                           cmd_measures_copy))  # fmt: skip
+    ita_years.register(tree)

@@ -20,6 +20,19 @@ class ItaYearRow(VersionedMixin, Base):
     plan_intro: Mapped[str] = mapped_column(Text, default="")  # O42 intro; "" = the default
     overall_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
     threshold: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("85"))
+    # the form scores the assessment gives (overall_score is their weighted total)
+    iit_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
+    eit_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
+    oit_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
+    weight_iit: Mapped[int] = mapped_column(Integer, default=30)
+    weight_eit: Mapped[int] = mapped_column(Integer, default=30)
+    weight_oit: Mapped[int] = mapped_column(Integer, default=40)
+    # where the year's catalogue came from and whether the ITA coordinator confirmed it
+    catalogue_status: Mapped[str] = mapped_column(String(12), default="unconfirmed")
+    catalogue_source: Mapped[str] = mapped_column(Text, default="")
+    catalogue_checked_on: Mapped[str] = mapped_column(String(10), default="")  # ISO date
+    confirmed_by: Mapped[str] = mapped_column(String(100), default="")
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class IndicatorRow(VersionedMixin, Base):
@@ -49,12 +62,30 @@ class OitItemRow(VersionedMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(ForeignKey("ita_year.fiscal_year"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    code: Mapped[str] = mapped_column(String(10))  # O1 … O43
+    code: Mapped[str] = mapped_column(String(10))  # the year's code: O1, O2, …
     group_name: Mapped[str] = mapped_column(String(200), default="")
-    name: Mapped[str] = mapped_column(String(400))
+    name: Mapped[str] = mapped_column(String(400))  # "" = not known yet (ต้องกรอก)
     sub_indicator_id: Mapped[int | None] = mapped_column(
         ForeignKey("ita_sub_indicator.id", ondelete="SET NULL")
     )
+    indicator_number: Mapped[int | None] = mapped_column(Integer, nullable=True)  # without a sub
+    role: Mapped[str] = mapped_column(String(30), default="")  # domain.ita.catalogue_data.ItemRole
+    document_title: Mapped[str] = mapped_column(String(400), default="")  # "" = the name
+
+
+class OitEvidenceRow(VersionedMixin, Base):
+    """What the office publishes for one OIT item of a year: the ITAS checklist row."""
+
+    __tablename__ = "ita_oit_evidence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("ita_oit_item.id", ondelete="CASCADE"), unique=True
+    )
+    urls: Mapped[str] = mapped_column(Text, default="")  # one address a line, in order
+    files: Mapped[str] = mapped_column(Text, default="")  # kept files, one stored name a line
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class MeasureRowDb(VersionedMixin, Base):

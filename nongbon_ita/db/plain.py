@@ -19,6 +19,7 @@ from dataclasses import fields
 from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation, check_file
 from nongbon_ita.db.schema_state import SchemaState, state_without_alembic
 from nongbon_ita.domain.errors import N_, NotFoundError
+from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.measure import result_cell_of
 from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureRole
@@ -109,4 +110,11 @@ class PlainDocumentSource:
                        result=result_cell_of(entries.get(measure_id, []), imported))
             for measure_id, form, number, indicator, sub_indicator, issue, imported in measures
         )  # fmt: skip
-        return O43Report(fiscal_year, intro_row[0] if intro_row else "", rows)
+        # the year's measures-report item (its role in the catalogue) names the report
+        item = self.connection.execute(
+            "SELECT code, document_title, name FROM ita_oit_item"
+            " WHERE fiscal_year = ? AND role = ? LIMIT 1",
+            (fiscal_year, ItemRole.MEASURES_REPORT.value),
+        ).fetchone()
+        code, title = (item[0], item[1] or item[2]) if item else ("", "")
+        return O43Report(fiscal_year, intro_row[0] if intro_row else "", rows, code, title)

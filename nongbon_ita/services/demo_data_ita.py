@@ -10,6 +10,9 @@ DemoMeasure = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
 
 SITE = "https://www.nongbon.go.th/ita"
 
+# The OIT items of indicators 9 and 10 in a later shipped list (MEASURES gives 2566's codes)
+ITEMS_BY_FRAMEWORK = {2569: {9: "O11, O12", 10: "O20"}}
+
 MEASURES: dict[int, DemoMeasure] = {
     1: ("", "", "บุคลากรบางส่วนยังปฏิบัติงานโดยไม่ยึดหลักมาตรฐาน ขั้นตอน และระยะเวลาที่กำหนด",
         "๑.ทบทวนคู่มือการปฏิบัติงานของทุกกอง\n๒.ผู้บริหารกำชับในการประชุมประจำเดือนให้ปฏิบัติงานตามคู่มือ",

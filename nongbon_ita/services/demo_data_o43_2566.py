@@ -9,13 +9,9 @@ The fixture keeps the slips: it must reproduce the document as typed.
 
 from __future__ import annotations
 
-from nongbon_ita.domain.ita.defaults_2566 import INDICATORS as DEFAULT_INDICATORS
 from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow
 
 FISCAL_YEAR = 2566
-
-# The ten ITA indicators of the shipped 2566 catalogue (8 named as the office's report names it).
-INDICATORS = DEFAULT_INDICATORS
 
 INTRO = "ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลหนองบอน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ และได้กำหนดมาตรการ/แนวทางในการส่งเสริมคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่นในปีงบประมาณ พ.ศ. ๒๕๖๖ โดยได้มีการดำเนินการขับเคลื่อนมาตรการส่งเสริมคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ดังต่อไปนี้"
 

@@ -15,8 +15,10 @@ from pathlib import Path
 from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.domain.ita.catalogue import parse_oit_codes
 from nongbon_ita.domain.ita.measure import EvidenceLink, Measure, MeasureStatus, ResultEntry
+from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services.demo_data_ita import MEASURES, RESPONSIBLE, SITE
+from nongbon_ita.services.demo_data_ita import ITEMS_BY_FRAMEWORK, MEASURES, RESPONSIBLE, SITE
+from nongbon_ita.services.ita.shipped import nearest_shipped, shipped_years
 from nongbon_ita.services.registry import Services
 
 FIRST_YEAR = 2567
@@ -46,6 +48,14 @@ def demo_scores(year: int) -> tuple[Decimal, dict[int, Decimal]]:
     return overall, scores
 
 
+def demo_forms(scores: dict[int, Decimal]) -> dict[AssessmentForm, Decimal]:
+    """Form scores as the mean of their indicators (IIT 1–5, EIT 6–8, OIT 9–10)."""
+    parts = {AssessmentForm.IIT: range(1, 6), AssessmentForm.EIT: range(6, 9),
+             AssessmentForm.OIT: range(9, 11)}  # fmt: skip
+    return {form: (sum((scores[n] for n in numbers), Decimal(0)) / len(numbers))
+            .quantize(Decimal("0.01")) for form, numbers in parts.items()}  # fmt: skip
+
+
 def _cast(services: Services) -> _Cast:
     from nongbon_ita.services.demo import DEMO_PASSWORD
 
@@ -73,6 +83,7 @@ def add_demo_ita(services: Services, today: date | None = None) -> None:
     cast = _cast(services)
     if not ita.catalogue.catalogue(2566).sub_indicators:
         ita.catalogue.install_defaults(cast.coordinator, 2566)
+    ita.years.confirm(cast.coordinator, 2566)  # the demo coordinator checked 2566 and 2569
     with tempfile.TemporaryDirectory(prefix="nongbon-demo-evidence-") as temp:
         for year in range(FIRST_YEAR, fiscal_year(today) + 1):
             _demo_year(services, cast, year, today, Path(temp))
@@ -81,9 +92,10 @@ def add_demo_ita(services: Services, today: date | None = None) -> None:
 def _demo_year(services: Services, cast: _Cast, year: int, today: date, folder: Path) -> None:
     ita = services.ita
     overall, scores = demo_scores(year - 1)
-    ita.scores.set_scores(cast.coordinator, year - 1, overall, scores)
-    if not ita.catalogue.catalogue(year).items:
-        ita.catalogue.copy(cast.coordinator, year - 1, year)
+    ita.scores.set_scores(cast.coordinator, year - 1, overall, scores, forms=demo_forms(scores))
+    ita.years.start_year(cast.coordinator, year)  # 2569 from its shipped list, others copied
+    if year in shipped_years():
+        ita.years.confirm(cast.coordinator, year)
     for measure in ita.plan.create_for_flagged(cast.coordinator, year):
         measure = _fill(services, cast, measure)
         owner = cast.users[RESPONSIBLE[measure.indicator_number]]
@@ -93,6 +105,8 @@ def _demo_year(services: Services, cast: _Cast, year: int, today: date, folder: 
 
 def _fill(services: Services, cast: _Cast, measure: Measure) -> Measure:
     sub, items, issue, plan, _results = MEASURES[measure.indicator_number]
+    framework = ITEMS_BY_FRAMEWORK.get(nearest_shipped(measure.fiscal_year), {})
+    items = framework.get(measure.indicator_number, items)
     owner = cast.users[RESPONSIBLE[measure.indicator_number]]
     draft = replace(measure.draft(), sub_indicator=sub, oit_items=parse_oit_codes(items),
                     issue=issue, plan=plan, responsible_user_id=owner.id,

@@ -79,7 +79,8 @@ def o43_pdf_of(
         report = replace(report, intro=default_o43_intro(profile, fiscal_year))
     reporter = signature_block("ผู้รายงาน", office.signer(SignatureRole.ITA_COORDINATOR))
     certifier = signature_block("ผู้รับรอง", office.signer(SignatureRole.EXECUTIVE))
-    footer = f"รายงาน O43 ปีงบประมาณ {thai_digits(fiscal_year)} · {printed_at_text(office_now)}"
+    name = f"รายงาน {report.code}" if report.code else "รายงานผลการดำเนินการตามมาตรการ"
+    footer = f"{name} ปีงบประมาณ {thai_digits(fiscal_year)} · {printed_at_text(office_now)}"
     from nongbon_ita.domain.calendar import fiscal_year_range
     from nongbon_ita.reports.thai import draft_while
     from nongbon_ita.reports.thai.nobreak import keep_whole

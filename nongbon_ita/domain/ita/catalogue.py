@@ -7,10 +7,14 @@ results of that year's assessment, which the next year's measures answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.ita.catalogue_data import DEFAULT_WEIGHTS, CatalogueStatus, ItemRole
+from nongbon_ita.domain.ita.levels import Level, level_of
 from nongbon_ita.domain.ita.measure_import import indicator_label
 from nongbon_ita.domain.ita.report import AssessmentForm
 
@@ -55,6 +59,30 @@ class OitItem:
     sub_indicator_id: int | None = None
     position: int = 0
     version: int = 0
+    indicator_number: int | None = None  # when the item has no sub-indicator
+    role: ItemRole | None = None
+    document_title: str = ""
+
+    @property
+    def title(self) -> str:
+        """What a document with this item's role prints as its title."""
+        return self.document_title or self.name
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a year's catalogue came from and whether the ITA coordinator confirmed it."""
+
+    status: CatalogueStatus = CatalogueStatus.UNCONFIRMED
+    source: str = ""
+    checked_on: str = ""
+    confirmed_by: str = ""
+    confirmed_at: datetime | None = None
+    version: int = 0
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status is CatalogueStatus.CONFIRMED
 
 
 @dataclass(frozen=True)
@@ -63,6 +91,23 @@ class Catalogue:
     indicators: tuple[Indicator, ...]
     sub_indicators: tuple[SubIndicator, ...]
     items: tuple[OitItem, ...]
+    provenance: Provenance = Provenance()
+
+    def role_item(self, role: ItemRole) -> OitItem | None:
+        return next((item for item in self.items if item.role is role), None)
+
+    def sub_label(self, sub_id: int | None) -> str:
+        """ "9.1": the indicator's number and the sub-indicator's place under it."""
+        sub = next((s for s in self.sub_indicators if s.id == sub_id), None)
+        indicator = next((i for i in self.indicators if sub and i.id == sub.indicator_id), None)
+        if sub is None or indicator is None:
+            return ""
+        return f"{indicator.number}.{self.subs_of(indicator.id).index(sub) + 1}"
+
+    def indicator_of_item(self, item: OitItem) -> int | None:
+        sub = next((s for s in self.sub_indicators if s.id == item.sub_indicator_id), None)
+        found = next((i for i in self.indicators if sub and i.id == sub.indicator_id), None)
+        return found.number if found else item.indicator_number
 
     def indicator(self, number: int) -> Indicator | None:
         return next((i for i in self.indicators if i.number == number), None)
@@ -79,10 +124,18 @@ class YearScores:
     """The overall ITA score of a year's assessment, its indicators' scores and the threshold."""
 
     fiscal_year: int
-    overall_score: Decimal | None
+    overall_score: Decimal | None  # the total: the forms' weighted sum when they are entered
     threshold: Decimal
     indicators: tuple[Indicator, ...]
     version: int = 0
+    forms: Mapping[AssessmentForm, Decimal | None] = field(default_factory=dict)
+    weights: Mapping[AssessmentForm, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+    @property
+    def level(self) -> Level | None:
+        """The level in words (ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน) for the total and the forms."""
+        forms = {f: s for f, s in self.forms.items() if s is not None}
+        return level_of(self.overall_score, forms)
 
     @property
     def flagged(self) -> tuple[Indicator, ...]:

@@ -16,6 +16,8 @@ class O42Plan:
     intro: str  # "" = the default text
     scores: YearScores | None
     measures: tuple[Measure, ...]
+    code: str = ""  # the year's code of the measures plan (its catalogue's role); "" = none
+    title: str = ""  # the title the year's catalogue gives it; "" = the standard title
 
 
 @dataclass(frozen=True)

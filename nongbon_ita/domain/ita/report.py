@@ -31,3 +31,5 @@ class O43Report:
     fiscal_year: int  # B.E.
     intro: str
     rows: tuple[MeasureRow, ...]
+    code: str = ""  # the year's code of the measures report (its catalogue's role); "" = none
+    title: str = ""  # the title the year's catalogue gives it; "" = the standard title

@@ -1,5 +1,5 @@
-"""Edit a year's ITA catalogue: indicators, their sub-indicators, the OIT items; start a year
-from the previous year's catalogue or from the shipped 2566 list."""
+"""Edit a year's ITA catalogue: indicators, their sub-indicators, the OIT items and their roles;
+start a year from the latest list (the office's or a shipped one) and confirm it."""
 
 from __future__ import annotations
 
@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.ita.catalogue import Catalogue, Indicator, OitItem
+from nongbon_ita.domain.ita.catalogue_data import MISSING_NAME, ROLE_NAMES, ItemRole
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.ita.catalogue_status import CatalogueStatus
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
@@ -97,7 +99,8 @@ class CatalogueTab(QWidget):
         self.indicators = _table(self, [_("Form"), _("No."), _("Indicator")], 2)
         self.indicators.itemSelectionChanged.connect(self._show_subs)
         self.subs = QListWidget(self)
-        self.items = _table(self, [_("Code"), _("Item"), _("Group"), _("Sub-indicator")], 1)
+        self.items = _table(self, [_("Code"), _("Item"), _("Group"), _("Sub-indicator"),
+                                   _("Role")], 1)  # fmt: skip
         grid = QGridLayout()
         grid.addWidget(QLabel(_("Indicators"), self), 0, 0)
         grid.addWidget(QLabel(_("Sub-indicators of the chosen indicator"), self), 0, 1)
@@ -115,14 +118,17 @@ class CatalogueTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(body)
         layout = body.box
-        top = _buttons(self, (_("Copy last year's catalogue"), self.copy_last_year),
-                       (_("Fill with the shipped 2566 list"), self.install_defaults))  # fmt: skip
+        top = _buttons(self, (_("Start from the latest list"), self.start_year),
+                       (_("Copy last year's catalogue"), self.copy_last_year),
+                       (_("Fill with the shipped list"), self.install_defaults))  # fmt: skip
         top.insertWidget(0, self.summary)  # one row: the tab fits a 1280×720 screen at 125 %
         self.summary.setWordWrap(True)
         for table in (self.indicators, self.subs, self.items):
             table.setMinimumHeight(130)  # a few rows at least, also inside the scroll area
         top.insertSpacing(1, 12)
         layout.addLayout(top)
+        self.status = CatalogueStatus(self.confirm_year, self.editable, self)
+        layout.addWidget(self.status)
         layout.addLayout(grid, 3)
         layout.addWidget(QLabel(_("OIT items"), self))
         layout.addWidget(self.items, 2)
@@ -141,14 +147,19 @@ class CatalogueTab(QWidget):
         for row, ind in enumerate(cat.indicators):
             for column, text in enumerate((ind.form.value, str(ind.number), ind.name)):
                 self.indicators.setItem(row, column, QTableWidgetItem(text))
+        self.status.show_status(cat.provenance)
         subs = {s.id: s.name for s in cat.sub_indicators}
         self.items.setRowCount(len(cat.items))
         for row, item in enumerate(cat.items):
+            sub = (
+                f"{cat.sub_label(item.sub_indicator_id)} {subs.get(item.sub_indicator_id or 0, '')}"
+            )
             cells = (
                 item.code,
-                item.name,
+                item.name or MISSING_NAME,
                 item.group_name,
-                subs.get(item.sub_indicator_id or 0, ""),
+                sub.strip(),
+                _(ROLE_NAMES[item.role]) if item.role else "",
             )
             for column, text in enumerate(cells):
                 self.items.setItem(row, column, QTableWidgetItem(text))
@@ -183,6 +194,14 @@ class CatalogueTab(QWidget):
                             .format(year=self.fiscal_year, previous=previous)):  # fmt: skip
             self._do(lambda: self.services.ita.catalogue.copy(self.user, previous,
                                                               self.fiscal_year))  # fmt: skip
+
+    def start_year(self) -> None:
+        self._do(lambda: self.services.ita.years.start_year(self.user, self.fiscal_year))
+
+    def confirm_year(self) -> None:
+        question = _("Confirm the list of fiscal year {year}: checked against the NACC's manual?")
+        if messages.confirm(self, question.format(year=self.fiscal_year)):
+            self._do(lambda: self.services.ita.years.confirm(self.user, self.fiscal_year))
 
     def install_defaults(self) -> None:
         self._do(lambda: self.services.ita.catalogue.install_defaults(self.user, self.fiscal_year))
@@ -249,21 +268,32 @@ class CatalogueTab(QWidget):
     # OIT items ----------------------------------------------------------------------------
     def _item_dialog(self, current: OitItem | None) -> None:
         code, name, group, sub = QLineEdit(), QLineEdit(), QLineEdit(), QComboBox()
+        role, title = QComboBox(), QLineEdit()
         sub.addItem(_("(none)"), None)
         for s in self.catalogue.sub_indicators:
-            sub.addItem(s.name, s.id)
+            sub.addItem(f"{self.catalogue.sub_label(s.id)} {s.name}", s.id)
+        role.addItem(_("(none)"), None)
+        for choice in ItemRole:
+            role.addItem(_(ROLE_NAMES[choice]), choice.value)
         if current is not None:
             code.setText(current.code)
             name.setText(current.name)
             group.setText(current.group_name)
             sub.setCurrentIndex(max(0, sub.findData(current.sub_indicator_id)))
-        dialog = FieldsDialog(self, _("OIT item"), [(_("Code"), code), (_("Item"), name),
-                                                    (_("Group"), group), (_("Sub-indicator"), sub)])  # fmt: skip
+            role.setCurrentIndex(
+                max(0, role.findData(current.role.value if current.role else None))
+            )
+            title.setText(current.document_title)
+        title.setPlaceholderText(_("(the item's name)"))
+        dialog = FieldsDialog(self, _("OIT item"), [
+            (_("Code"), code), (_("Item"), name), (_("Group"), group), (_("Sub-indicator"), sub),
+            (_("Role"), role), (_("Document title"), title)])  # fmt: skip
         if not self._ask(dialog):
             return
         self._do(lambda: self.services.ita.catalogue.save_item(
             self.user, self.fiscal_year, code.text(), name.text(), group.text(), sub.currentData(),
             current.id if current else None, current.version if current else None,
+            ItemRole(role.currentData()) if role.currentData() else None, title.text(),
         ))  # fmt: skip
 
     def add_item(self) -> None:

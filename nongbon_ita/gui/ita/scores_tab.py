@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nongbon_ita.domain.ita import defaults_2566
 from nongbon_ita.domain.ita.catalogue import Indicator, YearScores, needs_measures, parse_score
 from nongbon_ita.domain.ita.permissions import ItaOperation
+from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.i18n.translate import _
+from nongbon_ita.services.ita.shipped import nearest_shipped, shipped_catalogue
 from nongbon_ita.services.registry import Services
 
 FLAGGED = QColor("#f8d7da")
@@ -48,10 +49,16 @@ class ScoresTab(QWidget):
         self.heading.setWordWrap(True)
         self.overall = QLineEdit(self)
         self.threshold = QLineEdit(self)
-        for edit in (self.overall, self.threshold):
+        self.forms = {form: QLineEdit(self) for form in AssessmentForm}
+        self.level = QLabel(self)
+        self.level.setStyleSheet("font-weight: bold;")
+        for edit in (self.overall, self.threshold, *self.forms.values()):
             edit.setMaximumWidth(120)
         form = QFormLayout()
+        for assessment, edit in self.forms.items():
+            form.addRow(_("{form} score").format(form=assessment.value), edit)
         form.addRow(_("Overall ITA score"), self.overall)
+        form.addRow(_("Level"), self.level)
         form.addRow(_("Threshold (needs measures below)"), self.threshold)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
@@ -68,6 +75,8 @@ class ScoresTab(QWidget):
         self.save_button.setEnabled(editable)
         self.create_button.setEnabled(is_allowed(user, ItaOperation.EDIT_MEASURES))
         self.overall.setReadOnly(not editable)
+        for edit in self.forms.values():
+            edit.setReadOnly(not editable)
         self.threshold.setReadOnly(not editable)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -96,6 +105,13 @@ class ScoresTab(QWidget):
                                 self._placeholder_indicators(fiscal_year), 0)  # fmt: skip
         self.scores = scores
         self.overall.setText("" if scores.overall_score is None else str(scores.overall_score))
+        for assessment, edit in self.forms.items():
+            value = scores.forms.get(assessment)
+            edit.setText("" if value is None else str(value))
+        weights = " / ".join(f"{f.value} {w}" for f, w in scores.weights.items())
+        self.overall.setToolTip(_("The forms' total with the weights {weights}").format(
+            weights=weights))  # fmt: skip
+        self.level.setText(scores.level.value if scores.level else "-")
         self.threshold.setText(str(scores.threshold))
         self.table.blockSignals(True)
         self.table.setRowCount(len(scores.indicators))
@@ -116,8 +132,9 @@ class ScoresTab(QWidget):
         found = self.services.ita.catalogue.catalogue(fiscal_year).indicators
         if found:
             return found
-        return tuple(Indicator(0, self.assessment_year, form, number, name)
-                     for form, number, name in defaults_2566.INDICATORS)  # fmt: skip
+        shipped = shipped_catalogue(nearest_shipped(fiscal_year))
+        return tuple(Indicator(0, self.assessment_year, i.form, i.number, i.name)
+                     for i in shipped.indicators)  # fmt: skip
 
     def _threshold(self) -> float:
         try:
@@ -158,6 +175,7 @@ class ScoresTab(QWidget):
             self.services.ita.scores.set_scores(
                 self.user, self.assessment_year, self.overall.text(), by_number,
                 self.threshold.text(), self.scores.version if self.scores else None,
+                {f: edit.text() for f, edit in self.forms.items()},
             )  # fmt: skip
         except Exception as err:
             report_error(err, self)

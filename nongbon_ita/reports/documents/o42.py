@@ -45,7 +45,8 @@ def default_o42_intro(plan: O42Plan, office: OfficeProfile) -> str:
     )
     scores = plan.scores
     if scores is not None and scores.overall_score is not None:
-        text += (f" ซึ่ง{office.name}ได้คะแนน {score_text(scores.overall_score)} คะแนน"
+        level = f" อยู่ในระดับ{scores.level.value}" if scores.level else ""
+        text += (f" ซึ่ง{office.name}ได้คะแนน {score_text(scores.overall_score)} คะแนน{level}"
                  " และได้วิเคราะห์ผลการประเมินดังกล่าวแล้ว")  # fmt: skip
     else:
         text += f" {office.name}ได้วิเคราะห์ผลการประเมินดังกล่าวแล้ว"
@@ -167,7 +168,7 @@ def render_o42(
     """The O42 plan as PDF bytes: A4 landscape, Laksaman 16 pt."""
     from nongbon_ita.reports.thai import BODY, CM, ThaiParagraph
 
-    lines = title_lines(office, plan.fiscal_year)
+    lines = title_lines(office, plan.fiscal_year, plan.title or TITLE)
     story = title_story(lines)
     intro = plan.intro or default_o42_intro(plan, office)
     story.append(ThaiParagraph(intro, BODY.but(first_indent=2.5 * CM, space_before=6,

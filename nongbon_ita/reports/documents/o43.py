@@ -31,9 +31,9 @@ def default_o43_intro(office: OfficeProfile, fiscal_year: int) -> str:
     )
 
 
-def title_lines(office: OfficeProfile, fiscal_year: int) -> tuple[str, str, str]:
+def title_lines(office: OfficeProfile, fiscal_year: int, title: str = "") -> tuple[str, str, str]:
     return (
-        TITLE,
+        title or TITLE,
         f"ของ{office.name} {office.district_line}",
         f"ประจำปีงบประมาณ พ.ศ. {thai_digits(fiscal_year)}",
     )
@@ -96,7 +96,7 @@ def render_o43(
     )
 
     width = frame_width()
-    title = title_lines(office, report.fiscal_year)
+    title = title_lines(office, report.fiscal_year, report.title)
     story: list[Flowable] = [ThaiParagraph(line, TITLE_STYLE) for line in title]
     story[-1].spaceAfter = 6
     intro = report.intro or default_o43_intro(office, report.fiscal_year)

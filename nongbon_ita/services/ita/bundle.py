@@ -7,6 +7,7 @@ from pathlib import Path
 
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.ita.catalogue import CatalogueService
+from nongbon_ita.services.ita.catalogue_years import CatalogueYearService
 from nongbon_ita.services.ita.documents import ItaDocumentService
 from nongbon_ita.services.ita.ordering import MeasureOrderService
 from nongbon_ita.services.ita.plan import MeasurePlanService
@@ -23,13 +24,15 @@ class ItaServices:
     results: ResultService
     documents: ItaDocumentService
     order: MeasureOrderService
+    years: CatalogueYearService
 
     @classmethod
     def over(cls, ctx: ServiceContext, office: OfficeService) -> ItaServices:
-        scores, plan = ScoreService(ctx), MeasurePlanService(ctx)
-        return cls(CatalogueService(ctx), scores, plan, ResultService(ctx),
-                   ItaDocumentService(ctx, office, plan, scores),
-                   MeasureOrderService(ctx))  # fmt: skip
+        scores, plan, catalogue = ScoreService(ctx), MeasurePlanService(ctx), CatalogueService(ctx)
+        years = CatalogueYearService(ctx, catalogue)
+        return cls(catalogue, scores, plan, ResultService(ctx),
+                   ItaDocumentService(ctx, office, plan, scores, years),
+                   MeasureOrderService(ctx), years)  # fmt: skip
 
     def export_measures(self, fiscal_year: int, out: Path) -> Path:
         """A year's measures and evidence list as an XLSX workbook (no permission needed)."""

@@ -21,6 +21,7 @@ from nongbon_ita.domain.ita.catalogue import (
     normalise_oit_code,
     oit_sort_key,
 )
+from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.ita.report import AssessmentForm
@@ -33,7 +34,9 @@ from nongbon_ita.services.ita.records import (
     get_or_gone,
     indicator_of,
     item_of,
+    provenance_of,
     sub_indicator_of,
+    take_role,
 )
 from nongbon_ita.services.ita.years import year_row
 
@@ -70,6 +73,7 @@ class CatalogueService:
                 tuple(indicator_of(r) for r in indicators),
                 tuple(sub_indicator_of(r) for r in subs),
                 tuple(item_of(r) for r in ordered),
+                provenance_of(session.get(ItaYearRow, fiscal_year)),
             )
 
     # whole years --------------------------------------------------------------------------
@@ -85,7 +89,7 @@ class CatalogueService:
         return counts
 
     def install_defaults(self, actor: CurrentUser, fiscal_year: int) -> dict[str, int]:
-        """Fill an empty year with the shipped 2566 catalogue (to be corrected)."""
+        """Fill an empty year with its shipped catalogue (or the latest shipped before it)."""
         require(actor, ItaOperation.EDIT_CATALOGUE)
         validate_fiscal_year(fiscal_year)
         with self.ctx.transaction() as session:
@@ -188,8 +192,9 @@ class CatalogueService:
     def save_item(
         self, actor: CurrentUser, fiscal_year: int, code: str, name: str, group_name: str = "",
         sub_indicator_id: int | None = None, item_id: int | None = None,
-        version: int | None = None,
+        version: int | None = None, role: ItemRole | None = None, document_title: str = "",
     ) -> OitItem:  # fmt: skip
+        """Add or change an OIT item; a role given to it is taken from the year's other item."""
         require(actor, ItaOperation.EDIT_CATALOGUE)
         validate_fiscal_year(fiscal_year)
         code, name = normalise_oit_code(code), check_name(name, limit=400)
@@ -213,9 +218,13 @@ class CatalogueService:
                 check_version(row.version, version)
             row.code, row.name, row.group_name = code, name, group_name
             row.sub_indicator_id = sub_indicator_id
+            row.document_title = " ".join(document_title.split())[:400]
+            if role is not None:
+                take_role(session, fiscal_year, role)
+            row.role = role.value if role else ""
             session.flush()
             record_event(self.ctx, session, actor.username, "ita.oit_item_saved", "ita_oit_item",
-                         row.id, after={"code": code, "name": name})  # fmt: skip
+                         row.id, after={"code": code, "name": name, "role": row.role})  # fmt: skip
             return item_of(row)
 
     def delete_item(self, actor: CurrentUser, item_id: int, version: int) -> None:

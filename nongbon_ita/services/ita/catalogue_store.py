@@ -1,13 +1,17 @@
-"""Writing a year's catalogue: the shipped defaults, a copy of another year, the fallback."""
+"""Writing a year's catalogue: a shipped or imported one, a copy of another year, the fallback."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models_ita import IndicatorRow, OitItemRow, SubIndicatorRow
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.domain.ita import defaults_2566
+from nongbon_ita.domain.ita.catalogue_data import CatalogueData, CatalogueStatus
+from nongbon_ita.domain.ita.report import AssessmentForm
+from nongbon_ita.services.ita.shipped import nearest_shipped, shipped_catalogue
 from nongbon_ita.services.ita.years import indicators_of, year_row
 
 
@@ -49,28 +53,57 @@ def _indicator(session: Session, year: int, form: str, number: int, name: str) -
     return row
 
 
-def install_defaults(session: Session, fiscal_year: int) -> dict[str, int]:
-    """The shipped 2566 catalogue written into `fiscal_year` (which must have no details)."""
+def install_data(session: Session, fiscal_year: int, data: CatalogueData) -> dict[str, int]:
+    """Write a catalogue (shipped or imported) into `fiscal_year`, which must have no details.
+
+    The year keeps the data's provenance; data of another year starts this one unconfirmed.
+    """
     _refuse_details(session, fiscal_year)
-    year_row(session, fiscal_year)
+    year = year_row(session, fiscal_year)
     indicators = {
-        number: _indicator(session, fiscal_year, form.value, number, name)
-        for form, number, name in defaults_2566.INDICATORS
+        i.number: _indicator(session, fiscal_year, i.form.value, i.number, i.name)
+        for i in data.indicators
     }
-    subs = items = 0
-    for number, sub_name, groups in defaults_2566.OIT:
-        sub = SubIndicatorRow(indicator_id=indicators[number].id, name=sub_name, position=subs)
-        session.add(sub)
+    subs: dict[str, int] = {}
+    for position, sub in enumerate(data.sub_indicators):
+        if sub.indicator not in indicators:
+            raise ValidationError(
+                N_("Sub-indicator {label} belongs to indicator {number}, which the year lacks."),
+                field="sub_indicator", label=sub.label, number=sub.indicator,
+            )  # fmt: skip
+        row = SubIndicatorRow(indicator_id=indicators[sub.indicator].id, name=sub.name,
+                              position=position)  # fmt: skip
+        session.add(row)
         session.flush()
-        subs += 1
-        for group, entries in groups:
-            for code, name in entries:
-                session.add(OitItemRow(fiscal_year=fiscal_year, code=code, name=name,
-                                       group_name=group, sub_indicator_id=sub.id,
-                                       position=items))  # fmt: skip
-                items += 1
+        subs[sub.label] = row.id
+    for position, item in enumerate(data.items):
+        session.add(OitItemRow(
+            fiscal_year=fiscal_year, code=item.code, name=item.name, group_name=item.group,
+            sub_indicator_id=subs.get(item.sub_indicator), indicator_number=item.indicator,
+            role=item.role.value if item.role else "", document_title=item.document_title,
+            position=position,
+        ))  # fmt: skip
+    own = data.fiscal_year == fiscal_year
+    year.catalogue_status = data.status.value if own else CatalogueStatus.UNCONFIRMED.value
+    year.catalogue_source = (
+        data.source if own else f"เริ่มจากรายการปี {data.fiscal_year}: {data.source}"
+    )
+    year.catalogue_checked_on = data.checked_on
+    year.confirmed_by, year.confirmed_at = "", None
+    weights = data.weights
+    year.weight_iit, year.weight_eit, year.weight_oit = (
+        weights[AssessmentForm.IIT],
+        weights[AssessmentForm.EIT],
+        weights[AssessmentForm.OIT],
+    )
+    year.threshold = Decimal(data.pass_mark)
     session.flush()
-    return {"indicators": len(indicators), "sub_indicators": subs, "items": items}
+    return {"indicators": len(indicators), "sub_indicators": len(subs), "items": len(data.items)}
+
+
+def install_defaults(session: Session, fiscal_year: int) -> dict[str, int]:
+    """The shipped catalogue of `fiscal_year`, or of the latest shipped year before it."""
+    return install_data(session, fiscal_year, shipped_catalogue(nearest_shipped(fiscal_year)))
 
 
 def _refuse_details(session: Session, fiscal_year: int) -> None:
@@ -112,20 +145,37 @@ def copy_catalogue(session: Session, from_year: int, to_year: int) -> dict[str, 
         session.add(OitItemRow(
             fiscal_year=to_year, code=item.code, name=item.name, group_name=item.group_name,
             sub_indicator_id=new_subs.get(item.sub_indicator_id or 0), position=item.position,
+            indicator_number=item.indicator_number, role=item.role,
+            document_title=item.document_title,
         ))  # fmt: skip
+    _start_unconfirmed(session, from_year, to_year)
     session.flush()
     return {"indicators": len(sources), "sub_indicators": len(new_subs), "items": len(items)}
 
 
+def _start_unconfirmed(session: Session, from_year: int, to_year: int) -> None:
+    """A copied year is unconfirmed until the coordinator checks it against the NACC's manual."""
+    source, target = year_row(session, from_year), year_row(session, to_year)
+    target.catalogue_status = CatalogueStatus.UNCONFIRMED.value
+    target.catalogue_source = f"เริ่มจากรายการปี {from_year}"
+    target.catalogue_checked_on, target.confirmed_by, target.confirmed_at = "", "", None
+    target.weight_iit, target.weight_eit, target.weight_oit = (
+        source.weight_iit,
+        source.weight_eit,
+        source.weight_oit,
+    )
+
+
 def ensure_catalogue(session: Session, fiscal_year: int) -> None:
-    """A year without indicators starts from the nearest earlier year's catalogue (or later,
-    or the shipped 2566 one); a year with indicators (an import's) is left alone."""
+    """A year without indicators starts from the latest catalogue not after it: the office's own
+    (it has the coordinator's corrections) or a shipped one when that is newer; a year with
+    indicators (an import's) is left alone."""
     if has_catalogue(session, fiscal_year):
         return
     years = sorted(set(session.scalars(select(IndicatorRow.fiscal_year).distinct())))
     earlier = [y for y in years if y < fiscal_year]
-    source = earlier[-1] if earlier else (years[0] if years else None)
-    if source is None:
-        install_defaults(session, fiscal_year)
+    shipped = nearest_shipped(fiscal_year)
+    if earlier and (earlier[-1] >= shipped or shipped > fiscal_year):
+        copy_catalogue(session, earlier[-1], fiscal_year)
     else:
-        copy_catalogue(session, source, fiscal_year)
+        install_defaults(session, fiscal_year)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.documents import EvidenceAppendix, O42Plan, ProgressReport
 from nongbon_ita.domain.ita.measure import Measure
 from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
@@ -10,6 +11,7 @@ from nongbon_ita.domain.office import SignatureRole
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import printed_at, signature_block
+from nongbon_ita.services.ita.catalogue_years import CatalogueYearService
 from nongbon_ita.services.ita.plan import MeasurePlanService
 from nongbon_ita.services.ita.scores import ScoreService
 from nongbon_ita.services.office import OfficeService
@@ -17,13 +19,15 @@ from nongbon_ita.services.office_words import office_words_kept
 
 
 class ItaDocumentService:
-    """O42, the 6/12-month progress report and the evidence appendix (no personal data)."""
+    """The measures plan, the 6/12-month progress report and the evidence appendix (no personal
+    data); the plan prints the code and title of the year's measures-plan item."""
 
     def __init__(
         self, ctx: ServiceContext, office: OfficeService, plan: MeasurePlanService,
-        scores: ScoreService,
+        scores: ScoreService, years: CatalogueYearService,
     ) -> None:  # fmt: skip
         self.ctx, self.office, self.plan, self.scores = ctx, office, plan, scores
+        self.years = years
 
     def _measures(self, fiscal_year: int) -> tuple[Measure, ...]:
         validate_fiscal_year(fiscal_year)
@@ -44,8 +48,10 @@ class ItaDocumentService:
         entered = scores.overall_score is not None or any(
             i.score is not None for i in scores.indicators
         )
+        item = self.years.role_item(fiscal_year, ItemRole.MEASURES_PLAN)
         return O42Plan(fiscal_year, self.plan.plan_intro(fiscal_year),
-                       scores if entered else None, measures)  # fmt: skip
+                       scores if entered else None, measures,
+                       item.code if item else "", item.title if item else "")  # fmt: skip
 
     def o42_pdf(self, fiscal_year: int) -> bytes:
         from nongbon_ita.reports.documents.o42 import render_o42
@@ -55,7 +61,8 @@ class ItaDocumentService:
         approver = signature_block("ผู้อนุมัติ", self.office.signer(SignatureRole.EXECUTIVE))
         with office_words_kept(self.ctx, records=False):
             return render_o42(plan, self.office.profile(), reporter, approver,
-                              footer_text=self._footer("มาตรการ O42", fiscal_year))  # fmt: skip
+                              footer_text=self._footer(f"มาตรการ {plan.code}".strip(),
+                                                       fiscal_year))  # fmt: skip
 
     def progress_pdf(self, fiscal_year: int, half: int) -> bytes:
         """Half 1: the 6-month report (October–March); half 2: the 12-month report."""

@@ -7,8 +7,9 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow, MeasureRowDb
+from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow, MeasureRowDb, OitItemRow
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.measure import MeasureStatus, result_cell
 from nongbon_ita.domain.ita.measure_import import (
     ImportedMeasures,
@@ -22,6 +23,7 @@ from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
 from nongbon_ita.services.ita.measure_files import read_measures_file
 from nongbon_ita.services.ita.records import load_measures
 from nongbon_ita.services.ita.years import indicators_of, year_row
@@ -69,6 +71,7 @@ def write_measures(
 ) -> dict[str, int | bool]:
     """Add (or, with `replace`, put in place of the year's) measures; returns the counts."""
     year = year_row(session, fiscal_year)
+    ensure_catalogue(session, fiscal_year)  # a new year starts from the latest catalogue
     removed = 0
     if replace:
         removed = len(session.scalars(
@@ -147,7 +150,12 @@ class MeasureService:
                 )
                 for measure in load_measures(session, MeasureRowDb.fiscal_year == fiscal_year)
             )
-            return O43Report(fiscal_year=fiscal_year, intro=year.intro if year else "", rows=rows)
+            item = session.scalar(select(OitItemRow).where(
+                OitItemRow.fiscal_year == fiscal_year,
+                OitItemRow.role == ItemRole.MEASURES_REPORT.value))  # fmt: skip
+            return O43Report(fiscal_year=fiscal_year, intro=year.intro if year else "", rows=rows,
+                             code=item.code if item else "",
+                             title=(item.document_title or item.name) if item else "")  # fmt: skip
 
     def fiscal_years(self) -> list[int]:
         """Fiscal years that have measures, oldest first."""

@@ -13,6 +13,7 @@ from nongbon_ita.db.models_core import DivisionRow, UserRow
 from nongbon_ita.db.models_ita import (
     EvidenceRow,
     IndicatorRow,
+    ItaYearRow,
     MeasureProgressRow,
     MeasureResultRow,
     MeasureRowDb,
@@ -20,7 +21,14 @@ from nongbon_ita.db.models_ita import (
     SubIndicatorRow,
 )
 from nongbon_ita.domain.errors import N_, NotFoundError
-from nongbon_ita.domain.ita.catalogue import Indicator, OitItem, SubIndicator, parse_oit_codes
+from nongbon_ita.domain.ita.catalogue import (
+    Indicator,
+    OitItem,
+    Provenance,
+    SubIndicator,
+    parse_oit_codes,
+)
+from nongbon_ita.domain.ita.catalogue_data import CatalogueStatus, ItemRole
 from nongbon_ita.domain.ita.measure import (
     Evidence,
     EvidenceKind,
@@ -45,7 +53,25 @@ def sub_indicator_of(row: SubIndicatorRow) -> SubIndicator:
 
 def item_of(row: OitItemRow) -> OitItem:
     return OitItem(row.id, row.fiscal_year, row.code, row.name, row.group_name,
-                   row.sub_indicator_id, row.position, row.version)  # fmt: skip
+                   row.sub_indicator_id, row.position, row.version, row.indicator_number,
+                   ItemRole(row.role) if row.role else None, row.document_title)  # fmt: skip
+
+
+def provenance_of(row: ItaYearRow | None) -> Provenance:
+    if row is None:
+        return Provenance()
+    return Provenance(CatalogueStatus(row.catalogue_status), row.catalogue_source,
+                      row.catalogue_checked_on, row.confirmed_by, row.confirmed_at,
+                      row.version)  # fmt: skip
+
+
+def take_role(session: Session, fiscal_year: int, role: ItemRole) -> None:
+    """The year's item holding `role` gives it up (a role belongs to one item of a year)."""
+    query = select(OitItemRow).where(OitItemRow.fiscal_year == fiscal_year,
+                                     OitItemRow.role == role.value)  # fmt: skip
+    for holder in session.scalars(query):
+        holder.role = ""
+    session.flush()
 
 
 def evidence_of(row: EvidenceRow) -> Evidence:

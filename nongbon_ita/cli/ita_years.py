@@ -1,0 +1,134 @@
+"""ITA year commands: the year's catalogue (show, confirm) and the assessment's scores.
+
+`catalogue show --year Y [--format csv]`, `catalogue confirm --year Y --user NAME`,
+`ita scores set --year Y --iit N --eit N --oit N [--indicator K=N …] --user NAME`,
+`ita scores show --year Y`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import TYPE_CHECKING
+
+from nongbon_ita.cli.documents import parse_year
+from nongbon_ita.cli.parser import CommandTree, user_option
+from nongbon_ita.cli.session import login, say, services_of
+from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.i18n.translate import _
+
+if TYPE_CHECKING:
+    from nongbon_ita.services.registry import Services
+
+
+def status_line(services: Services, year: int) -> str:
+    provenance = services.ita.catalogue.catalogue(year).provenance
+    if provenance.confirmed:
+        return _("Fiscal year {year}: confirmed by {name}.").format(
+            year=year, name=provenance.confirmed_by
+        )
+    return _("Fiscal year {year}: not confirmed — check it against the NACC's manual.").format(
+        year=year
+    )
+
+
+def cmd_catalogue_show(args: argparse.Namespace) -> int:
+    from nongbon_ita.services.ita.catalogue_years import COLUMNS
+
+    year = parse_year(args.year)
+    services = services_of(args)
+    rows = services.ita.years.rows(year)
+    say(status_line(services, year))
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+        return 0
+    for code, name, group, sub, indicator, role in rows:
+        parts = [code, name or "(ต้องกรอก)", group, sub or indicator, role]
+        say("  ".join(p for p in parts if p))
+    return 0
+
+
+def cmd_catalogue_confirm(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    services.ita.years.confirm(actor, year)
+    say(status_line(services, year))
+    return 0
+
+
+def _indicator_scores(pairs: list[str]) -> dict[int, str]:
+    """ "9=78.5" → {9: "78.5"}; anything else is refused with the pair as written."""
+    scores: dict[int, str] = {}
+    for pair in pairs:
+        number, sep, value = pair.partition("=")
+        if not sep or not number.strip().isdigit():
+            raise ValidationError(
+                N_("Write an indicator score as NUMBER=SCORE (for example 9=78.5), not “{value}”."),
+                field="indicator", value=pair,
+            )  # fmt: skip
+        scores[int(number)] = value.strip()
+    return scores
+
+
+def cmd_scores_set(args: argparse.Namespace) -> int:
+    from nongbon_ita.domain.ita.report import AssessmentForm
+
+    year = parse_year(args.year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    given = {AssessmentForm.IIT: args.iit, AssessmentForm.EIT: args.eit,
+             AssessmentForm.OIT: args.oit}  # fmt: skip
+    forms = {form: value for form, value in given.items() if value is not None}
+    current = services.ita.scores.scores(year)
+    services.ita.scores.set_scores(actor, year, current.overall_score,
+                                   _indicator_scores(args.indicator or []), forms=forms)  # fmt: skip
+    return _show_scores(services, year)
+
+
+def cmd_scores_show(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    return _show_scores(services_of(args), year)
+
+
+def _show_scores(services: Services, year: int) -> int:
+    scores = services.ita.scores.scores(year)
+    for form, score in scores.forms.items():
+        weight = scores.weights[form]
+        say(f"{form.value} ({weight}%): {'-' if score is None else score}")
+    for indicator in scores.indicators:
+        if indicator.score is not None:
+            say(f"  {indicator.number} {indicator.name}: {indicator.score}")
+    total = "-" if scores.overall_score is None else str(scores.overall_score)
+    level = scores.level.value if scores.level else "-"
+    say(_("Total: {total} · level: {level}").format(total=total, level=level))
+    return 0
+
+
+def register(tree: CommandTree) -> None:
+    show = tree.grouped("catalogue", "show", "a year's ITA items in order", cmd_catalogue_show)
+    show.add_argument("--year", required=True, metavar="YYYY")
+    show.add_argument("--format", choices=("text", "csv"), default="text")
+    confirm = tree.grouped("catalogue", "confirm", "confirm a year's ITA catalogue",
+                           cmd_catalogue_confirm)  # fmt: skip
+    confirm.add_argument("--year", required=True, metavar="YYYY")
+    user_option(confirm)
+    scores_set = tree.grouped("ita", "scores", "a year's ITA scores: set or show", cmd_scores_show)
+    scores_set.add_argument("action", choices=("set", "show"))
+    scores_set.add_argument("--year", required=True, metavar="YYYY")
+    for form in ("iit", "eit", "oit"):
+        scores_set.add_argument(f"--{form}", metavar="N")
+    scores_set.add_argument("--indicator", action="append", metavar="K=N")
+    user_option(scores_set, required=False)
+    scores_set.set_defaults(handler=_scores_handler)
+
+
+def _scores_handler(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        return cmd_scores_show(args)
+    if not args.user:
+        raise ValidationError(N_("Give the acting user with --user NAME."), field="user")
+    return cmd_scores_set(args)
