@@ -108,7 +108,45 @@ def _show_scores(services: Services, year: int) -> int:
     return 0
 
 
+def cmd_oit_set(args: argparse.Namespace) -> int:
+    from nongbon_ita.domain.ita.oit import parse_status
+
+    year = parse_year(args.year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    current = services.ita.oit.entry(year, args.item)
+    urls = list(args.url or [])
+    if urls and not args.replace_urls:
+        urls = [*current.urls, *urls]
+    entry = services.ita.oit.save(
+        actor, year, args.item, urls=urls if urls or args.replace_urls else None,
+        status=parse_status(args.status) if args.status else None,
+    )  # fmt: skip
+    say(f"{entry.code} {entry.status.thai}: " + (" ".join(entry.urls) or "-"))
+    return 0
+
+
+def cmd_export_oit_links(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    year = parse_year(args.year)
+    path = services_of(args).ita.export_oit_links(year, Path(args.out))
+    say(_("Written: {path}").format(path=path))
+    return 0
+
+
 def register(tree: CommandTree) -> None:
+    oit = tree.grouped("oit", "set", "an OIT item's web addresses and status", cmd_oit_set)
+    oit.add_argument("--year", required=True, metavar="YYYY")
+    oit.add_argument("--item", required=True, metavar="CODE")
+    oit.add_argument("--url", action="append", metavar="URL")
+    oit.add_argument("--replace-urls", action="store_true", help="drop the item's other URLs")
+    oit.add_argument("--status", metavar="S", help="not_started, in_progress or published")
+    user_option(oit)
+    links = tree.grouped("export", "oit-links", "the year's OIT addresses for ITAS (XLSX/CSV)",
+                         cmd_export_oit_links)  # fmt: skip
+    links.add_argument("--year", required=True, metavar="YYYY")
+    links.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     show = tree.grouped("catalogue", "show", "a year's ITA items in order", cmd_catalogue_show)
     show.add_argument("--year", required=True, metavar="YYYY")
     show.add_argument("--format", choices=("text", "csv"), default="text")

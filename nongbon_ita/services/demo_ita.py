@@ -15,6 +15,7 @@ from pathlib import Path
 from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.domain.ita.catalogue import parse_oit_codes
 from nongbon_ita.domain.ita.measure import EvidenceLink, Measure, MeasureStatus, ResultEntry
+from nongbon_ita.domain.ita.oit import OitStatus
 from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.demo_data_ita import ITEMS_BY_FRAMEWORK, MEASURES, RESPONSIBLE, SITE
@@ -87,6 +88,20 @@ def add_demo_ita(services: Services, today: date | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="nongbon-demo-evidence-") as temp:
         for year in range(FIRST_YEAR, fiscal_year(today) + 1):
             _demo_year(services, cast, year, today, Path(temp))
+    _demo_oit(services, cast, fiscal_year(today))
+
+
+def _demo_oit(services: Services, cast: _Cast, year: int) -> None:
+    """The current year's OIT checklist half done: the first items published, some under way."""
+    oit = services.ita.oit
+    for index, entry in enumerate(oit.entries(year)):
+        if index % 3 == 2 or not entry.name:
+            continue  # left to do (and the items still without a name)
+        status = OitStatus.PUBLISHED if index < 12 else OitStatus.IN_PROGRESS
+        urls = [f"{SITE}/{year}/{entry.code.lower()}"] if status is OitStatus.PUBLISHED else []
+        oit.save(cast.coordinator, year, entry.code, urls=urls, status=status,
+                 responsible_user_id=cast.coordinator.id,
+                 due_on=date(year - 543, 3, 31))  # fmt: skip
 
 
 def _demo_year(services: Services, cast: _Cast, year: int, today: date, folder: Path) -> None:

@@ -37,7 +37,7 @@ def test_preview_calls_render_and_opens_dialog(qtbot, pdf_maker, shot):
     assert asked == [2566]
     assert opened == [dialog]
     assert isinstance(dialog, DocumentPreviewDialog)
-    assert dialog.suggested_file_name == "O43-2566.pdf"
+    assert dialog.suggested_file_name == "measures-report-2566.pdf"
     assert "2566" in dialog.windowTitle()
     assert page.preview_button.isEnabled() and not page.progress.isVisible()
 

@@ -17,6 +17,7 @@ _COORDINATOR = frozenset({Role.ITA_COORDINATOR})
 class ItaOperation:
     EDIT_CATALOGUE = Permission("ita.catalogue", N_("edit the ITA catalogue"), _COORDINATOR)
     EDIT_SCORES = Permission("ita.scores", N_("enter ITA scores"), _COORDINATOR)
+    KEEP_OIT = Permission("ita.oit", N_("keep the OIT evidence for ITAS"), _COORDINATOR)
     EDIT_MEASURES = Permission("ita.measures", N_("plan ITA measures"), _COORDINATOR)
     RECORD_RESULTS = Permission(
         "ita.results", N_("record the results of this measure"), _COORDINATOR

@@ -63,8 +63,8 @@ class IntroDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addWidget(self._group(_("O42 plan"), self.o42), 1)
-        layout.addWidget(self._group(_("O43 report"), self.o43), 1)
+        layout.addWidget(self._group(_("Measures plan"), self.o42), 1)
+        layout.addWidget(self._group(_("Measures report"), self.o43), 1)
         layout.addWidget(buttons)
 
     def _editor(self, text: str, standard: str) -> QPlainTextEdit:

@@ -23,6 +23,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.ita.catalogue_tab import CatalogueTab
 from nongbon_ita.gui.ita.intro_dialog import IntroDialog
 from nongbon_ita.gui.ita.measures_tab import MeasuresTab
+from nongbon_ita.gui.ita.oit_tab import OitTab
 from nongbon_ita.gui.ita.scores_tab import ScoresTab
 from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
 from nongbon_ita.gui.widgets.previewer import Previewer, PreviewOpener
@@ -54,10 +55,12 @@ class ItaPage(QWidget):
         self.measures = MeasuresTab(services, user, parent=self)
         self.scores = ScoresTab(services, user, self)
         self.catalogue = CatalogueTab(services, user, self)
+        self.oit = OitTab(services, user, self)
         if coordinator:
             self.tabs.addTab(self.measures, _("Measures"))
             self.tabs.addTab(self.scores, _("Last year's scores"))
             self.tabs.addTab(self.catalogue, _("Catalogue"))
+            self.tabs.addTab(self.oit, _("OIT for ITAS"))
             self.tabs.addTab(self.mine, _("My measures"))
         else:
             self.tabs.addTab(self.mine, _("My measures"))
@@ -73,7 +76,9 @@ class ItaPage(QWidget):
         self.previewer.busy.connect(self._busy)
         self.preview_buttons: dict[str, QPushButton] = {}
         self.intro_button = QPushButton(_("Opening paragraphs…"), self)
-        self.intro_button.setToolTip(_("The opening paragraph of the O42 plan and the O43 report"))
+        self.intro_button.setToolTip(
+            _("The opening paragraphs of the measures plan and the measures report")
+        )
         self.intro_button.clicked.connect(self.edit_intros)
         self.intro_button.setVisible(coordinator)
         top = QHBoxLayout()
@@ -103,7 +108,7 @@ class ItaPage(QWidget):
 
     def reload(self) -> None:
         year = self.fiscal_year()
-        for tab in (self.mine, self.measures, self.scores, self.catalogue):
+        for tab in (self.mine, self.measures, self.scores, self.catalogue, self.oit):
             tab.load(year)
 
     def edit_intros(self) -> None:
@@ -121,15 +126,15 @@ class ItaPage(QWidget):
 
     @staticmethod
     def _documents() -> dict[str, str]:
-        return {"o42": _("O42 plan"), "o43": _("O43 report"), "half1": _("6-month progress"),
+        return {"o42": _("Measures plan"), "o43": _("Measures report"), "half1": _("6-month progress"),
                 "half2": _("12-month progress"), "evidence": _("Evidence appendix")}  # fmt: skip
 
     def preview(self, key: str) -> None:
         year = self.fiscal_year()
         docs = self.services.ita.documents
         renders: dict[str, tuple[Callable[[], bytes], str]] = {
-            "o42": (lambda: docs.o42_pdf(year), "O42"),
-            "o43": (lambda: self.services.documents.o43_pdf(year), "O43"),
+            "o42": (lambda: docs.o42_pdf(year), "measures-plan"),
+            "o43": (lambda: self.services.documents.o43_pdf(year), "measures-report"),
             "half1": (lambda: docs.progress_pdf(year, 1), "ITA-progress-6m"),
             "half2": (lambda: docs.progress_pdf(year, 2), "ITA-progress-12m"),
             "evidence": (lambda: docs.evidence_pdf(year), "ITA-evidence"),

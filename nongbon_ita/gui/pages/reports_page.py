@@ -91,7 +91,9 @@ class ReportsPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addStretch(1)
-        self.add_document(_("O43 report: results of the integrity measures"), render, "O43")
+        self.add_document(
+            _("Measures report: results of the integrity measures"), render, "measures-report"
+        )
         self.list.setCurrentRow(0)
 
     def add_document(self, title: str, render: Render | None, file_stem: str) -> None:

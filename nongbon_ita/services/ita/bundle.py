@@ -9,6 +9,7 @@ from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.ita.catalogue import CatalogueService
 from nongbon_ita.services.ita.catalogue_years import CatalogueYearService
 from nongbon_ita.services.ita.documents import ItaDocumentService
+from nongbon_ita.services.ita.oit import OitChecklistService
 from nongbon_ita.services.ita.ordering import MeasureOrderService
 from nongbon_ita.services.ita.plan import MeasurePlanService
 from nongbon_ita.services.ita.results import ResultService
@@ -25,6 +26,7 @@ class ItaServices:
     documents: ItaDocumentService
     order: MeasureOrderService
     years: CatalogueYearService
+    oit: OitChecklistService
 
     @classmethod
     def over(cls, ctx: ServiceContext, office: OfficeService) -> ItaServices:
@@ -32,10 +34,16 @@ class ItaServices:
         years = CatalogueYearService(ctx, catalogue)
         return cls(catalogue, scores, plan, ResultService(ctx),
                    ItaDocumentService(ctx, office, plan, scores, years),
-                   MeasureOrderService(ctx), years)  # fmt: skip
+                   MeasureOrderService(ctx), years, OitChecklistService(ctx))  # fmt: skip
 
     def export_measures(self, fiscal_year: int, out: Path) -> Path:
         """A year's measures and evidence list as an XLSX workbook (no permission needed)."""
         from nongbon_ita.services.ita.export import export_measures
 
         return export_measures(self.plan, fiscal_year, out)
+
+    def export_oit_links(self, fiscal_year: int, out: Path) -> Path:
+        """The year's OIT items with their addresses, in ITAS's order (no permission needed)."""
+        from nongbon_ita.services.ita.oit_export import write_oit_links
+
+        return write_oit_links(self.oit.entries(fiscal_year), out)

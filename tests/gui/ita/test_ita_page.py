@@ -108,7 +108,7 @@ def test_scores_to_measures_to_results_to_o43(
         page.preview_buttons["o43"].click()
     preview = blocker.args[0]
     qtbot.addWidget(preview)
-    assert opened == [preview] and preview.suggested_file_name == "O43-2567.pdf"
+    assert opened == [preview] and preview.suggested_file_name == "measures-report-2567.pdf"
     assert "๑.จัดทำคู่มือการยืมทรัพย์สินแล้ว" in pdf_text(preview.pdf_bytes, tmp_path)
     with qtbot.waitSignal(page.previewer.opened, timeout=15000) as blocker:
         page.preview_buttons["o42"].click()

@@ -22,6 +22,8 @@ Call = Callable[[Services, CurrentUser, Path], object]
 CALLS: dict[str, tuple[Permission, Call]] = {
     "catalogue": (ItaOperation.EDIT_CATALOGUE,
                   lambda s, u, _t: s.ita.catalogue.save_sub_indicator(u, 1, "ย่อย")),
+    "oit": (ItaOperation.KEEP_OIT,
+            lambda s, u, _t: s.ita.oit.save(u, 2566, "O1", urls=["https://nongbon.go.th/o1"])),
     "scores": (ItaOperation.EDIT_SCORES,
                lambda s, u, _t: s.ita.scores.set_scores(u, 2566, "80", {})),
     "measures": (ItaOperation.EDIT_MEASURES,
