@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-12-03 12:21:11.255975
+Create Date: 2026-12-03 13:27:23.311316
 """
 
 from collections.abc import Sequence
@@ -83,6 +83,17 @@ def upgrade() -> None:
         sa.Column("plan_intro", sa.Text(), nullable=False),
         sa.Column("overall_score", sa.Numeric(precision=5, scale=2), nullable=True),
         sa.Column("threshold", sa.Numeric(precision=5, scale=2), nullable=False),
+        sa.Column("iit_score", sa.Numeric(precision=5, scale=2), nullable=True),
+        sa.Column("eit_score", sa.Numeric(precision=5, scale=2), nullable=True),
+        sa.Column("oit_score", sa.Numeric(precision=5, scale=2), nullable=True),
+        sa.Column("weight_iit", sa.Integer(), nullable=False),
+        sa.Column("weight_eit", sa.Integer(), nullable=False),
+        sa.Column("weight_oit", sa.Integer(), nullable=False),
+        sa.Column("catalogue_status", sa.String(length=12), nullable=False),
+        sa.Column("catalogue_source", sa.Text(), nullable=False),
+        sa.Column("catalogue_checked_on", sa.String(length=10), nullable=False),
+        sa.Column("confirmed_by", sa.String(length=100), nullable=False),
+        sa.Column("confirmed_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -562,6 +573,9 @@ def upgrade() -> None:
         sa.Column("group_name", sa.String(length=200), nullable=False),
         sa.Column("name", sa.String(length=400), nullable=False),
         sa.Column("sub_indicator_id", sa.Integer(), nullable=True),
+        sa.Column("indicator_number", sa.Integer(), nullable=True),
+        sa.Column("role", sa.String(length=30), nullable=False),
+        sa.Column("document_title", sa.String(length=400), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
@@ -669,6 +683,32 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_ita_evidence_result_id"), ["result_id"], unique=False)
 
     op.create_table(
+        "ita_oit_evidence",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("item_id", sa.Integer(), nullable=False),
+        sa.Column("urls", sa.Text(), nullable=False),
+        sa.Column("files", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("responsible_user_id", sa.Integer(), nullable=True),
+        sa.Column("due_on", sa.Date(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["item_id"],
+            ["ita_oit_item.id"],
+            name=op.f("fk_ita_oit_evidence_item_id_ita_oit_item"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["responsible_user_id"],
+            ["app_user.id"],
+            name=op.f("fk_ita_oit_evidence_responsible_user_id_app_user"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_ita_oit_evidence")),
+        sa.UniqueConstraint("item_id", name=op.f("uq_ita_oit_evidence_item_id")),
+    )
+    op.create_table(
         "loan_return",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("loan_item_id", sa.Integer(), nullable=False),
@@ -728,6 +768,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_loan_return_loan_item_id"))
 
     op.drop_table("loan_return")
+    op.drop_table("ita_oit_evidence")
     with op.batch_alter_table("ita_evidence", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_ita_evidence_result_id"))
 
