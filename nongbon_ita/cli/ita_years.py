@@ -51,6 +51,24 @@ def cmd_catalogue_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    year = parse_year(args.year)
+    services = services_of(args)
+    actor = login(services, args.user)
+    importer = services.ita.catalogue_import
+    preview = importer.preview(Path(args.file), year)
+    for m in preview.mapping:  # how the present items move: the coordinator reviews this
+        how = {"role": _("by role"), "name": _("by name")}.get(m.how, _("no match"))
+        say(f"{m.old_code} → {m.new_code or '-'} ({how})")
+    importer.import_file(actor, Path(args.file), year, approve=args.approve)
+    say(_("Imported {n} OIT items into fiscal year {year}.").format(
+        n=len(preview.imported.items), year=year))  # fmt: skip
+    say(status_line(services, year))
+    return 0
+
+
 def cmd_catalogue_confirm(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
@@ -150,6 +168,12 @@ def register(tree: CommandTree) -> None:
     show = tree.grouped("catalogue", "show", "a year's ITA items in order", cmd_catalogue_show)
     show.add_argument("--year", required=True, metavar="YYYY")
     show.add_argument("--format", choices=("text", "csv"), default="text")
+    imp = tree.grouped("catalogue", "import", "import the NACC's table of a year (CSV/XLSX)",
+                       cmd_catalogue_import)  # fmt: skip
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--year", required=True, metavar="YYYY")
+    imp.add_argument("--approve", action="store_true", help="approve the item mapping shown")
+    user_option(imp)
     confirm = tree.grouped("catalogue", "confirm", "confirm a year's ITA catalogue",
                            cmd_catalogue_confirm)  # fmt: skip
     confirm.add_argument("--year", required=True, metavar="YYYY")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.ita.catalogue import CatalogueService
+from nongbon_ita.services.ita.catalogue_import import CatalogueImportService
 from nongbon_ita.services.ita.catalogue_years import CatalogueYearService
 from nongbon_ita.services.ita.documents import ItaDocumentService
 from nongbon_ita.services.ita.oit import OitChecklistService
@@ -27,6 +28,7 @@ class ItaServices:
     order: MeasureOrderService
     years: CatalogueYearService
     oit: OitChecklistService
+    catalogue_import: CatalogueImportService
 
     @classmethod
     def over(cls, ctx: ServiceContext, office: OfficeService) -> ItaServices:
@@ -34,7 +36,8 @@ class ItaServices:
         years = CatalogueYearService(ctx, catalogue)
         return cls(catalogue, scores, plan, ResultService(ctx),
                    ItaDocumentService(ctx, office, plan, scores, years),
-                   MeasureOrderService(ctx), years, OitChecklistService(ctx))  # fmt: skip
+                   MeasureOrderService(ctx), years, OitChecklistService(ctx),
+                   CatalogueImportService(ctx))  # fmt: skip
 
     def export_measures(self, fiscal_year: int, out: Path) -> Path:
         """A year's measures and evidence list as an XLSX workbook (no permission needed)."""
