@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
+from nongbon_ita.domain.calendar import fiscal_year
 from nongbon_ita.domain.ita.due import DUE_SOON_DAYS, DueMeasure
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import is_allowed
@@ -25,16 +26,25 @@ class MeasuresDueWidget(QWidget):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.services, self.user, self._today = services, user, today
+        self.level = QLabel(self)  # last year's result as the assessment gives it
+        self.level.setStyleSheet("font-weight: bold;")
         self.list = QListWidget(self)
         self.empty = QLabel(_("No measures need attention."), self)
         self.empty.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.level)
         layout.addWidget(self.empty)
         layout.addWidget(self.list)
         self.refresh()
 
     def refresh(self) -> None:
+        assessed = fiscal_year(self._today()) - 1
+        scores = self.services.ita.scores.scores(assessed)
+        if scores.overall_score is not None and scores.level is not None:
+            self.level.setText(_("ITA {year}: {total} points, level {level}").format(
+                year=assessed, total=scores.overall_score, level=scores.level.value))  # fmt: skip
+        self.level.setVisible(scores.level is not None)
         everyone = is_allowed(self.user, ItaOperation.EDIT_MEASURES)
         due = self.services.ita.plan.due(self._today(), None if everyone else self.user.id)
         self.list.clear()
