@@ -55,10 +55,17 @@ class ScoresTab(QWidget):
         for edit in (self.overall, self.threshold, *self.forms.values()):
             edit.setMaximumWidth(120)
         form = QFormLayout()
+        forms_row = QHBoxLayout()  # one row: the tab fits a 1280×720 screen at 125 %
         for assessment, edit in self.forms.items():
-            form.addRow(_("{form} score").format(form=assessment.value), edit)
-        form.addRow(_("Overall ITA score"), self.overall)
-        form.addRow(_("Level"), self.level)
+            forms_row.addWidget(QLabel(assessment.value, self))
+            forms_row.addWidget(edit)
+        forms_row.addStretch(1)
+        form.addRow(_("Form scores"), forms_row)
+        total_row = QHBoxLayout()
+        total_row.addWidget(self.overall)
+        total_row.addWidget(self.level)
+        total_row.addStretch(1)
+        form.addRow(_("Overall ITA score"), total_row)
         form.addRow(_("Threshold (needs measures below)"), self.threshold)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
