@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-12-03 14:03:56.007194
+Create Date: 2026-12-03 14:06:39.499224
 """
 
 from collections.abc import Sequence
