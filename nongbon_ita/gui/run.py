@@ -95,9 +95,7 @@ def _reports_area(services: Services, user: CurrentUser, render_o43: Render | No
 
     reports = ReportsPage(render_o43 or services.documents.o43_pdf)
     ita_docs = services.ita.documents
-    reports.add_document(
-        _("Measures plan: the integrity measures"), ita_docs.o42_pdf, "measures-plan"
-    )
+    reports.add_document(_("O42 plan: the integrity measures"), ita_docs.o42_pdf, "O42")
     reports.add_document(_("ITA measures: 6-month progress"),
                          lambda year: ita_docs.progress_pdf(year, 1), "ITA-progress-6m")  # fmt: skip
     reports.add_document(_("ITA measures: 12-month progress"),
