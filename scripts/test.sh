@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Run every test (unit, integration, GUI offscreen). Installs what is missing first.
+# Run every test (unit, integration, GUI offscreen) — the service tests on SQLite and on
+# PostgreSQL. Installs what is missing first, PostgreSQL included (scripts/pg-test-server.sh
+# starts a private server on 127.0.0.1:55432; NONGBON_ITA_TEST_PG=URL points at another one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
 export QT_QPA_PLATFORM=offscreen
+if [ -z "${NONGBON_ITA_TEST_PG:-}" ]; then
+  NONGBON_ITA_TEST_PG="$(bash scripts/pg-test-server.sh)"
+  export NONGBON_ITA_TEST_PG
+fi
 exec .venv/bin/python -m pytest "$@"

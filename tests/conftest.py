@@ -27,6 +27,7 @@ from nongbon_ita.domain.roles import Role  # noqa: E402
 from nongbon_ita.domain.users import CurrentUser  # noqa: E402
 from nongbon_ita.services.context import HashingCost, ServiceContext  # noqa: E402
 from nongbon_ita.services.registry import Services  # noqa: E402
+from tests.backends import PgTestDatabase, backends, pg_session_database  # noqa: E402
 
 PASSWORD = "nongbon-demo"
 OFFICE = OfficeProfile("องค์การบริหารส่วนตำบลหนองบอน", "อบต.หนองบอน", "โกสุมพิสัย", "มหาสารคาม")
@@ -47,10 +48,26 @@ def clock() -> Clock:
     return Clock(datetime(2024, 1, 15, 9, 0, tzinfo=UTC))
 
 
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[PgTestDatabase]:
+    """This test session's database on the PostgreSQL test server (made when first asked for)."""
+    yield from pg_session_database()
+
+
+@pytest.fixture(params=backends())
+def db_location(request: pytest.FixtureRequest) -> DatabaseLocation:
+    """A fresh, empty database on each backend: in-memory SQLite, then PostgreSQL."""
+    if request.param == "sqlite":
+        return DatabaseLocation.in_memory()
+    pg: PgTestDatabase = request.getfixturevalue("pg_database")
+    pg.empty()
+    return pg.location
+
+
 @pytest.fixture
-def services(clock: Clock) -> Iterator[Services]:
-    """An office with one admin (`admin` / PASSWORD) on an in-memory database."""
-    database = open_database(DatabaseLocation.in_memory())
+def services(clock: Clock, db_location: DatabaseLocation) -> Iterator[Services]:
+    """An office with one admin (`admin` / PASSWORD) on a fresh database of each backend."""
+    database = open_database(db_location)
     built = Services.over(ServiceContext(database, clock=clock, hashing=HashingCost.cheap()))
     built.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", PASSWORD)
     yield built

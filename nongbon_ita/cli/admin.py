@@ -54,7 +54,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = services_of(args, must_exist=False)
     code = build_demo(services)
     users = ", ".join(["admin", *(role.value for role, *_rest in DEMO_USERS)])
-    say(_("Demo database created: {path}").format(path=path or location_of(args).url))
+    say(_("Demo database created: {path}").format(path=path or location_of(args).shown))
     say(
         _("Users: {users} — password for all: {password}").format(
             users=users, password=DEMO_PASSWORD

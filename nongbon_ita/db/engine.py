@@ -7,11 +7,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation, check_file
 from nongbon_ita.db.migrate import ensure_schema
 from nongbon_ita.db.schema_state import SchemaState
+from nongbon_ita.db.server import server_connect_args, unreachable
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -37,7 +39,7 @@ def make_engine(location: DatabaseLocation) -> Engine:
             )
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(location.url, pool_pre_ping=True)
+    return create_engine(location.url, pool_pre_ping=True, connect_args=server_connect_args())
 
 
 @dataclass
@@ -67,6 +69,11 @@ def open_database(location: DatabaseLocation, must_exist: bool = False) -> Datab
     engine = make_engine(location)
     try:
         state = ensure_schema(engine, location.file, datetime.now(UTC))
+    except OperationalError as error:
+        engine.dispose()
+        if location.is_server:  # switched off, unplugged, wrong password: say so, change nothing
+            raise unreachable(location, error) from None
+        raise
     except Exception:
         engine.dispose()
         raise

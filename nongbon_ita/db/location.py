@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from nongbon_ita.db.netshare import is_network_path, synced_folder
 from nongbon_ita.domain.errors import N_, DatabaseRefused
@@ -14,6 +15,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # how long a writer waits for another one (issue 12: a person waits, a script retries): 20 s,
 # shorter in tests through the environment
 BUSY_TIMEOUT_MS = int(os.environ.get("NONGBON_ITA_BUSY_TIMEOUT_MS", "") or 20000)
+# what a user may type for the office's server; all run on psycopg 3
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,37 @@ class DatabaseLocation:
     def in_memory(cls) -> DatabaseLocation:
         return cls("sqlite://", None)
 
+    @classmethod
+    def for_server(cls, url: str) -> DatabaseLocation:
+        """`postgresql://user@host[:port]/dbname`, driven by psycopg 3."""
+        _scheme, rest = url.split("://", 1)
+        return cls(f"postgresql+psycopg://{rest}", None)
+
+    @property
+    def is_server(self) -> bool:
+        return self.url.startswith("postgresql")
+
+    @property
+    def shown(self) -> str:
+        """The file, or the server's URL without its password (for messages and logs)."""
+        if self.file is not None:
+            return str(self.file)
+        if not self.is_server:
+            return self.url
+        parts = urlsplit(self.url.replace("postgresql+psycopg://", "postgresql://", 1))
+        host = parts.netloc.rpartition("@")[2]
+        user = parts.username
+        netloc = f"{user}@{host}" if user else host
+        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
     def files_dir(self, kind: str) -> Path:
         """Where files kept by the app (attachments, evidence) live: `<db>.files/<kind>/` beside
         the database file, so the file and its folder travel together (backup copies both)."""
         if self.file is not None:
             return files_dir_of(self.file) / kind
+        if self.is_server and os.environ.get("NONGBON_ITA_FILES"):
+            # a server's files live in one shared folder every workstation reaches (README)
+            return Path(os.environ["NONGBON_ITA_FILES"]) / kind
         from platformdirs import user_data_dir
 
         return Path(user_data_dir("nongbon-ita", appauthor=False)) / "files" / kind
@@ -53,15 +82,28 @@ def default_database_file() -> Path:
 def resolve_location(
     db_option: str | None, environ: dict[str, str] | None = None
 ) -> DatabaseLocation:
-    """--db wins, then NONGBON_ITA_DB, then NONGBON_ITA_DATABASE_URL, then the user data folder."""
+    """--db wins, then NONGBON_ITA_DB, then NONGBON_ITA_DATABASE_URL, then the user data folder.
+    Each may be a file or a server URL (`postgresql://user@host[:port]/dbname`)."""
     env = os.environ if environ is None else environ
-    if db_option:
-        return DatabaseLocation.for_file(Path(db_option))
-    if env.get("NONGBON_ITA_DB"):
-        return DatabaseLocation.for_file(Path(env["NONGBON_ITA_DB"]))
-    if env.get("NONGBON_ITA_DATABASE_URL"):
-        return DatabaseLocation(env["NONGBON_ITA_DATABASE_URL"], None)
+    for given in (db_option, env.get("NONGBON_ITA_DB"), env.get("NONGBON_ITA_DATABASE_URL")):
+        if given:
+            return location_of_text(given)
     return DatabaseLocation.for_file(default_database_file())
+
+
+def location_of_text(given: str) -> DatabaseLocation:
+    """A file path, or a server URL; any other `scheme://` is refused rather than taken for a
+    folder name (`postgresql:` once became a folder holding a SQLite file)."""
+    scheme, sep, _rest = given.partition("://")
+    if not sep:
+        return DatabaseLocation.for_file(Path(given))
+    if scheme.lower() in SERVER_SCHEMES:
+        return DatabaseLocation.for_server(given)
+    raise DatabaseRefused(
+        N_("Unknown kind of database: {scheme}. Give a file, or a PostgreSQL server as "
+           "postgresql://user@host/dbname."),
+        scheme=scheme,
+    )  # fmt: skip
 
 
 def check_file(location: DatabaseLocation, must_exist: bool) -> None:

@@ -6,40 +6,30 @@ source table by triggers. The index is built by the migrations (the initial migr
 `create_search_indexes(op)` at the end of upgrade(), through script.py.mako), not by the models,
 so the schema test ignores its tables (`is_search_index_table`).
 
-Trigrams need at least three characters; shorter text, and every other database engine, fall back
-to LIKE. (A later migration that rebuilds a source table in batch mode drops its triggers: call
+Trigrams need at least three characters; shorter text falls back to LIKE. On PostgreSQL the
+search is ILIKE, answered by pg_trgm GIN indexes over the same columns (db/search_index_pg.py). (A later migration that rebuilds a source table in batch mode drops its triggers: call
 `create_search_indexes` again after it.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Connection, Select, literal_column, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
+from nongbon_ita.db.search_index_def import (
+    ASSET_SEARCH,
+    COMPLAINT_SEARCH,
+    INDEXES,
+    LOAN_SEARCH,
+    SearchIndex,
+)
+from nongbon_ita.db.search_index_pg import is_trigram_index, pg_create_ddl, pg_drop_ddl
+
+__all__ = ["ASSET_SEARCH", "COMPLAINT_SEARCH", "LOAN_SEARCH", "SearchIndex"]
+
 TRIGRAM_MIN = 3
-
-
-@dataclass(frozen=True)
-class SearchIndex:
-    name: str  # the FTS5 table
-    source: str  # the indexed table, with an integer primary key `id`
-    columns: tuple[str, ...]
-
-
-ASSET_SEARCH = SearchIndex(
-    "asset_search", "asset", ("asset_number", "name", "serial", "brand_model")
-)
-LOAN_SEARCH = SearchIndex(
-    "loan_search", "loan", ("borrower_name", "borrower_organization", "purpose", "place_of_use")
-)
-# identities live in complaint_identity and are never indexed
-COMPLAINT_SEARCH = SearchIndex(
-    "complaint_search", "complaint", ("register_text", "subject", "details")
-)
-INDEXES = (ASSET_SEARCH, LOAN_SEARCH, COMPLAINT_SEARCH)
 
 
 def index_ddl(index: SearchIndex) -> list[str]:
@@ -72,21 +62,21 @@ class _Operations(Protocol):
     def execute(self, sqltext: Any) -> Any: ...
 
 
+def _statements(dialect_name: str, sqlite: list[str], postgresql: list[str]) -> list[str]:
+    return {"sqlite": sqlite, "postgresql": postgresql}.get(dialect_name, [])
+
+
 def create_search_indexes(op: _Operations) -> None:
-    """Called by migrations (alembic `op`); other engines keep the LIKE fallback."""
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for index in INDEXES:
-        for statement in index_ddl(index):
-            op.execute(text(statement))
+    """Called by migrations (alembic `op`): FTS5 tables on SQLite, pg_trgm on PostgreSQL."""
+    sqlite = [statement for index in INDEXES for statement in index_ddl(index)]
+    for statement in _statements(op.get_bind().dialect.name, sqlite, pg_create_ddl()):
+        op.execute(text(statement))
 
 
 def drop_search_indexes(op: _Operations) -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for index in INDEXES:
-        for statement in drop_ddl(index):
-            op.execute(text(statement))
+    sqlite = [statement for index in INDEXES for statement in drop_ddl(index)]
+    for statement in _statements(op.get_bind().dialect.name, sqlite, pg_drop_ddl()):
+        op.execute(text(statement))
 
 
 def is_search_index_table(name: str | None) -> bool:
@@ -99,7 +89,10 @@ def is_search_index_table(name: str | None) -> bool:
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    """Alembic filter: the search tables are made by hand, so autogenerate leaves them alone."""
+    """Alembic filter: the search tables and indexes are made by hand, so autogenerate leaves
+    them alone."""
+    if type_ == "index" and is_trigram_index(name):
+        return False
     return not (type_ == "table" and is_search_index_table(name))
 
 

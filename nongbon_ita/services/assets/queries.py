@@ -92,6 +92,8 @@ def search_assets(
     """The register list: the one repository function every asset list goes through."""
     column = _SORT_COLUMNS[sort]
     order = [column.desc() if descending else column.asc()]
+    if getattr(column, "nullable", False):  # empty values first going up, as SQLite does
+        order = [order[0].nulls_last() if descending else order[0].nulls_first()]
     if sort is not AssetSort.ASSET_NUMBER:
         order.append(AssetRow.asset_number.asc())  # a stable order for paging
     query = _with_names().where(*_conditions(session, text, filters))

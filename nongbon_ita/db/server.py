@@ -1,0 +1,31 @@
+"""What is particular to a PostgreSQL server: how to connect, and what to say when it can't."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+from nongbon_ita.db.location import DatabaseLocation
+from nongbon_ita.domain.errors import N_, DatabaseRefused
+
+CONNECT_TIMEOUT_S = 5  # a switched-off server answers nothing: say so in seconds, not minutes
+
+
+def server_connect_args() -> dict[str, Any]:
+    # the workstation's name shows in pg_stat_activity: who has the database open (restore)
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": f"nongbon-ita@{socket.gethostname()}"[:63],
+    }
+
+
+def unreachable(location: DatabaseLocation, error: BaseException) -> DatabaseRefused:
+    """The refusal for a server that cannot be reached or refuses the login. The driver's own
+    reason (one line, no SQL) is kept for whoever sets the server up."""
+    reason = str(getattr(error, "orig", error)).strip().splitlines()
+    return DatabaseRefused(
+        N_("Cannot reach the database server {server}. Check that the server computer is on and "
+           "connected to the office network, then try again; nothing was changed. ({reason})"),
+        server=location.shown,
+        reason=reason[0] if reason else "",
+    )  # fmt: skip
