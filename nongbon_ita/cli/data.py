@@ -15,6 +15,7 @@ from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:
+    from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.services.backup_check import OpenedBackup
 
 PASSPHRASE_ENV = "NONGBON_ITA_BACKUP_PASSPHRASE"
@@ -59,9 +60,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from nongbon_ita.services.restore import admin_in_backup, restore_file
 
     location = location_of(args)
+    backup = Path(args.file).expanduser().absolute()
+    if location.is_server:
+        return _restore_server(args, location, backup)
     if location.file is None:
         raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
-    backup = Path(args.file).expanduser().absolute()
     if location.file.exists():  # the admin logs in to the database being replaced
         current = services_of(args)
         user = login(current, args.user)
@@ -85,6 +88,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         say(_("Restored from {backup}; the previous database was kept as {kept}.").format(
             backup=backup, kept=outcome.kept))  # fmt: skip
+    return 0
+
+
+def _restore_server(args: argparse.Namespace, location: DatabaseLocation, backup: Path) -> int:
+    """The admin logs in to the server's database being replaced (services/server_backup.py)."""
+    from nongbon_ita.services.server_backup import restore_server
+
+    current = services_of(args)
+    user = login(current, args.user)
+    require(user, Operation.RESTORE)
+    current.ctx.database.dispose()
+    kept = restore_server(location, backup, user.username, datetime.now(UTC), _passphrase,
+                          args.other_office)  # fmt: skip
+    say(_("Restored from {backup}; the previous database was kept as {kept}.").format(
+        backup=backup, kept=kept))  # fmt: skip
     return 0
 
 

@@ -4,6 +4,7 @@ so the quick print path (db/plain.py) and `--version` stay light."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -66,7 +67,12 @@ class DatabaseLocation:
             return Path(os.environ["NONGBON_ITA_FILES"]) / kind
         from platformdirs import user_data_dir
 
-        return Path(user_data_dir("nongbon-ita", appauthor=False)) / "files" / kind
+        data = Path(user_data_dir("nongbon-ita", appauthor=False))
+        if self.is_server:  # one folder per server database, never shared between two of them
+            parts = urlsplit(self.url)
+            place = f"{parts.hostname}-{parts.port or 5432}-{parts.path.strip('/')}"
+            return data / "servers" / re.sub(r"[^\w.-]", "_", place) / kind
+        return data / "files" / kind
 
 
 def files_dir_of(db_file: Path) -> Path:

@@ -145,7 +145,12 @@ def write_backup(source: Path, out: Path, passphrase: str | None = None) -> Path
 def backup_database(
     ctx: ServiceContext, actor: str, out: Path, passphrase: str | None = None
 ) -> Path:
-    """Back up the live SQLite database (audited first, so the copy carries its own event)."""
+    """Back up the live SQLite database (audited first, so the copy carries its own event); a
+    server's database is written as the same kind of file (services/server_backup.py)."""
+    if ctx.database.location.is_server:
+        from nongbon_ita.services.server_backup import backup_server
+
+        return backup_server(ctx, actor, out, passphrase)
     source = ctx.database.location.file
     if source is None:
         raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
