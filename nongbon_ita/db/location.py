@@ -88,12 +88,18 @@ def default_database_file() -> Path:
 def resolve_location(
     db_option: str | None, environ: dict[str, str] | None = None
 ) -> DatabaseLocation:
-    """--db wins, then NONGBON_ITA_DB, then NONGBON_ITA_DATABASE_URL, then the user data folder.
-    Each may be a file or a server URL (`postgresql://user@host[:port]/dbname`)."""
+    """--db wins, then NONGBON_ITA_DB, then NONGBON_ITA_DATABASE_URL, then the server the
+    first-run wizard saved for this workstation, then the file in the user data folder. Each may
+    be a file or a server URL (`postgresql://user@host[:port]/dbname`)."""
+    from nongbon_ita.db.workstation import saved_server
+
     env = os.environ if environ is None else environ
     for given in (db_option, env.get("NONGBON_ITA_DB"), env.get("NONGBON_ITA_DATABASE_URL")):
         if given:
             return location_of_text(given)
+    saved = saved_server()
+    if saved:
+        return location_of_text(saved)
     return DatabaseLocation.for_file(default_database_file())
 
 

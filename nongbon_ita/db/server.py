@@ -29,3 +29,18 @@ def unreachable(location: DatabaseLocation, error: BaseException) -> DatabaseRef
         server=location.shown,
         reason=reason[0] if reason else "",
     )  # fmt: skip
+
+
+def check_server(location: DatabaseLocation) -> None:
+    """Connect once and disconnect ("ทดสอบการเชื่อมต่อ"); raises the refusal `unreachable` gives."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    engine = create_engine(location.url, connect_args=server_connect_args())
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError as error:
+        raise unreachable(location, error) from None
+    finally:
+        engine.dispose()

@@ -6,15 +6,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
+from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.errors import DomainError, ValidationError
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.gui.errors import domain_message
@@ -55,6 +58,12 @@ class OfficePage(QWizardPage):
             self.edits[key] = edit
         self.error_label = ErrorLabel(self)
         form.addRow(self.error_label)
+        # several workstations: the office is set up once, on the server (README)
+        self.server_button = QPushButton(_("Use the office's server…"), self)
+        self.server_button.setToolTip(
+            _("This office already keeps its data on a PostgreSQL server: connect to it instead.")
+        )
+        form.addRow(self.server_button)
 
     def profile(self) -> OfficeProfile:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}
@@ -164,6 +173,7 @@ class FirstRunWizard(QWizard):
     """Accepted after the office and admin exist and the code was confirmed as written down."""
 
     OFFICE_PAGE, ADMIN_PAGE, RECOVERY_PAGE = 0, 1, 2
+    SERVER_CHOSEN = 2  # exec()'s result when the user chose the office's server instead
 
     def __init__(self, setup: SetupService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +188,8 @@ class FirstRunWizard(QWizard):
         self.setPage(self.OFFICE_PAGE, self.office_page)
         self.setPage(self.ADMIN_PAGE, self.admin_page)
         self.setPage(self.RECOVERY_PAGE, self.recovery_page)
+        self.server_location: DatabaseLocation | None = None
+        self.office_page.server_button.clicked.connect(self.choose_server)
         for button, text in (
             (QWizard.WizardButton.NextButton, _("Next")),
             (QWizard.WizardButton.BackButton, _("Back")),
@@ -185,6 +197,15 @@ class FirstRunWizard(QWizard):
             (QWizard.WizardButton.CancelButton, _("Cancel")),
         ):
             self.setButtonText(button, text)
+
+    def choose_server(self) -> None:
+        """The server dialog; once it connected, the wizard ends with SERVER_CHOSEN."""
+        from nongbon_ita.gui.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.location is not None:
+            self.server_location = dialog.location
+            self.done(self.SERVER_CHOSEN)
 
     @property
     def recovery_code(self) -> str | None:
