@@ -23,7 +23,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,14 @@ from nongbon_ita.db.location import DatabaseLocation, location_of_text
 from nongbon_ita.db.models import AssetRow, LoanItemRow, LoanRow
 from nongbon_ita.domain.assets.records import AssetDraft
 from nongbon_ita.domain.errors import DomainError, ValidationError
-from nongbon_ita.domain.loans import Borrower, BorrowerKind, ItemRequest, LoanRequest, PurposeType
-from nongbon_ita.domain.loans import UseScope
+from nongbon_ita.domain.loans import (
+    Borrower,
+    BorrowerKind,
+    ItemRequest,
+    LoanRequest,
+    PurposeType,
+    UseScope,
+)
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.services.audit import check_chain
@@ -122,7 +128,7 @@ class Client:
         except DomainError as error:  # busy, stale edit: an error for this benchmark
             self.errors.append(f"{name}: {type(error).__name__}: {error.message_id}")
             return None
-        except Exception as error:  # noqa: BLE001 - counted and reported, never hidden
+        except Exception as error:
             self.errors.append(f"{name}: {type(error).__name__}: {error}")
             return None
         self.times[name].append((time.perf_counter() - started) * 1000)
@@ -130,7 +136,9 @@ class Client:
 
     def request(self) -> LoanRequest:
         today = self.services.ctx.today()
-        start = today if self.rng.random() < 0.5 else today + timedelta(days=self.rng.randint(1, 20))
+        start = (
+            today if self.rng.random() < 0.5 else today + timedelta(days=self.rng.randint(1, 20))
+        )
         return LoanRequest(
             Borrower(BorrowerKind.VILLAGER, self.rng.choice(NAMES), "", "บ้านหนองบอน หมู่ ๑",
                      "081-234-5678"),
@@ -144,11 +152,16 @@ class Client:
         self.timed("search", lambda: (
             self.services.assets.search(text="สูบน้ำ", limit=100),
             loans.list_loans(self.supply, LoanFilter(self.rng.choice(NAMES)[3:8]), limit=100)))  # fmt: skip
-        loan = self.timed("request", lambda: loans.create_request(self.supply, self.request(), True))
+        loan = self.timed(
+            "request", lambda: loans.create_request(self.supply, self.request(), True)
+        )
         if loan is None:
             return
         self.done[loan.id] = "submitted"
-        self.timed("open", lambda: (loans.get(self.approver, loan.id), loans.history(self.approver, loan.id)))
+        self.timed(
+            "open",
+            lambda: (loans.get(self.approver, loan.id), loans.history(self.approver, loan.id)),
+        )
         loan = self.timed("approve", lambda: loans.approve(self.approver, loan.id))
         if loan is None:
             return
@@ -162,7 +175,9 @@ class Client:
             return
         self.done[loan.id] = "handed_out"
         back = [ItemReturn(item_id) for item_id in items]
-        loan = self.timed("return", lambda: loans.return_items(self.supply, loan.id, back, "นายสมหมาย"))
+        loan = self.timed(
+            "return", lambda: loans.return_items(self.supply, loan.id, back, "นายสมหมาย")
+        )
         if loan is not None:
             self.done[loan.id] = loan.status.value
 
@@ -176,7 +191,7 @@ def run_client(url: str, pumps: list[int], seed: int, seconds: float, out: Any) 
                 client.one_round()
         client.services.ctx.database.dispose()
         out.put((dict(client.times), client.errors, client.refused, client.done))
-    except Exception as error:  # noqa: BLE001 - the parent waits for every client's answer
+    except Exception as error:
         out.put(({}, [f"client: {type(error).__name__}: {error}"], 0, {}))
 
 
