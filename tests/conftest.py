@@ -61,6 +61,10 @@ def db_location(request: pytest.FixtureRequest) -> DatabaseLocation:
         return DatabaseLocation.in_memory()
     pg: PgTestDatabase = request.getfixturevalue("pg_database")
     pg.empty()
+    # a fresh database has no kept files either: its own folder (the office's shared folder)
+    monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
+    tmp_path: Path = request.getfixturevalue("tmp_path")
+    monkeypatch.setenv("NONGBON_ITA_FILES", str(tmp_path / "server-files"))
     return pg.location
 
 
