@@ -13,12 +13,14 @@ yet is opened here with `BEGIN IMMEDIATE`, and one that is already open already 
 `ServiceContext.transaction()` calls `take_write_lock(session, WRITE)` at its start, so on
 SQLite every write transaction holds the lock from its first read. Readers (WAL) never wait.
 
-PostgreSQL (i12pg): `key` names what is checked — `BOOKING` (a durable asset's bookings),
-`numbering(kind, year)`, `AUDIT` (the chain's head) — and the lock is a transaction-scoped
-advisory lock on a stable 63-bit hash of the key, released at commit or rollback. Two
-transactions with different keys do not wait for each other. `WRITE` (taken at the start of
-every write transaction) is a no-op there: MVCC and the specific keys are enough. Refine this
-branch (row locks, SERIALIZABLE with retry) as needed; callers need not change.
+PostgreSQL: the lock is a transaction-scoped advisory lock on a stable 64-bit hash of `key`,
+released at commit or rollback. `WRITE`, taken at the start of every write transaction, is one
+such lock too: one writer at a time, as on SQLite, so every rule that is a check followed by a
+write holds on the server without a key of its own (the multi-process tests found two that
+had none: the first intake's holiday list, and two imports of one file). Readers never wait
+(MVCC). The specific keys — `BOOKING`, `numbering(kind, year)`, `AUDIT` — are then taken
+uncontended, always in that order after WRITE, so no two transactions wait for each other in a
+cycle. A wait ends after the busy timeout (`lock_timeout`, db/server.py), or `patience_ms`.
 
 Waiting is normal: SQLite waits up to the busy timeout (db/location.py), then the wait ends in
 `DatabaseBusy` ("ฐานข้อมูลกำลังถูกใช้งาน… ลองใหม่", CLI exit 2), never in SQL text.
@@ -37,7 +39,7 @@ from sqlalchemy.orm import Session
 from nongbon_ita.db.location import BUSY_TIMEOUT_MS
 from nongbon_ita.domain.errors import N_, DomainError
 
-WRITE = "write"  # any write transaction (SQLite: the file's write lock; PostgreSQL: nothing)
+WRITE = "write"  # any write transaction (SQLite: the file's write lock; PostgreSQL: advisory)
 BOOKING = "loans.booking"  # who holds which durable asset when, and consumables' stock
 AUDIT = "audit.chain"  # the head of the hash chain: one appender at a time
 
@@ -78,8 +80,13 @@ def take_write_lock(session: Session, key: str, *, patience_ms: int | None = Non
         finally:
             if patience_ms is not None:
                 connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    elif dialect == "postgresql" and key != WRITE:
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _key_number(key)})
+    elif dialect == "postgresql":
+        if patience_ms is not None:  # this transaction only; the connection keeps its default
+            session.execute(text(f"SET LOCAL lock_timeout = {int(patience_ms)}"))
+        try:
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _key_number(key)})
+        except OperationalError as error:
+            raise busy_or(error) from None
 
 
 def _key_number(key: str) -> int:
@@ -87,9 +94,17 @@ def _key_number(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
 
 
+# PostgreSQL: lock_timeout ran out (db/server.py sets it to the busy timeout), a deadlock was
+# broken, a serialisation failure — each one means "someone else was writing: try again"
+PG_BUSY_STATES = frozenset({"55P03", "40P01", "40001"})
+
+
 def is_busy(error: BaseException) -> bool:
-    """Whether `error` is SQLite's "database is locked" (the busy timeout ran out)."""
+    """Whether `error` is SQLite's "database is locked" (the busy timeout ran out), or
+    PostgreSQL's equivalent (PG_BUSY_STATES)."""
     orig = error.orig if isinstance(error, OperationalError) else error
+    if getattr(orig, "sqlstate", None) in PG_BUSY_STATES:
+        return True
     if not isinstance(orig, sqlite3.OperationalError):
         return False
     name = getattr(orig, "sqlite_errorname", "")

@@ -5,17 +5,19 @@ from __future__ import annotations
 import socket
 from typing import Any
 
-from nongbon_ita.db.location import DatabaseLocation
+from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation
 from nongbon_ita.domain.errors import N_, DatabaseRefused
 
 CONNECT_TIMEOUT_S = 5  # a switched-off server answers nothing: say so in seconds, not minutes
 
 
 def server_connect_args() -> dict[str, Any]:
-    # the workstation's name shows in pg_stat_activity: who has the database open (restore)
+    # the workstation's name shows in pg_stat_activity: who has the database open (restore);
+    # a lock (db/locks.py) is waited for as long as SQLite's busy timeout, then "busy, try again"
     return {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": f"nongbon-ita@{socket.gethostname()}"[:63],
+        "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
     }
 
 

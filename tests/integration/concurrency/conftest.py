@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from nongbon_ita.app import open_services
-from nongbon_ita.db.location import DatabaseLocation
+from nongbon_ita.db.location import DatabaseLocation, location_of_text
 from nongbon_ita.domain.assets.records import AssetDraft
 from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.errors import DomainError
@@ -30,6 +30,7 @@ from nongbon_ita.domain.loans import (
 )
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.services.registry import Services
+from tests.backends import PgTestDatabase, backends
 from tests.conftest import OFFICE, PASSWORD
 
 USERS = {
@@ -48,8 +49,9 @@ _FORK = multiprocessing.get_context(
 )  # children share nothing open: the parent disposes first
 
 
-def open_file(path: Path) -> Services:
-    return open_services(DatabaseLocation.for_file(path), must_exist=True)
+def open_file(path: Path | str) -> Services:
+    """A workstation's services on the office's database: a file, or a server's URL."""
+    return open_services(location_of_text(str(path)), must_exist=True)
 
 
 def today() -> date:
@@ -58,10 +60,8 @@ def today() -> date:
     return office_date(datetime.now(UTC))
 
 
-@pytest.fixture(scope="session")
-def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("office") / "office.sqlite3"
-    services = open_services(DatabaseLocation.for_file(path))
+def _office_in(location: DatabaseLocation) -> None:
+    services = open_services(location)
     services.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", PASSWORD)
     admin = services.auth.login("admin", PASSWORD)
     for name, roles in USERS.items():
@@ -69,6 +69,12 @@ def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         # the first login's forced change (kept the same: the CLI reads PASSWORD)
         services.auth.change_own_password(services.auth.login(name, PASSWORD), PASSWORD, PASSWORD)
     services.ctx.database.dispose()
+
+
+@pytest.fixture(scope="session")
+def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("office") / "office.sqlite3"
+    _office_in(DatabaseLocation.for_file(path))
     return path
 
 
@@ -77,6 +83,18 @@ def office_file(office_template: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "office.sqlite3"
     shutil.copy2(office_template, copy)
     return copy
+
+
+@pytest.fixture(params=backends())
+def office_db(request: pytest.FixtureRequest) -> Path | str:
+    """The office on each backend: a SQLite file, then a database on the PostgreSQL server
+    (its URL): the races run against both."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("office_file")  # type: ignore[no-any-return]
+    pg: PgTestDatabase = request.getfixturevalue("pg_database")
+    pg.empty()
+    _office_in(pg.location)
+    return pg.url
 
 
 def new_asset(services: Services, number: str, consumable: bool = False) -> int:
@@ -106,7 +124,7 @@ class Outcome:
 Job = Callable[[Services], Any]
 
 
-def _child(path: Path, job: Job, barrier: Any, results: Any, index: int) -> None:
+def _child(path: Path | str, job: Job, barrier: Any, results: Any, index: int) -> None:
     try:
         services = open_file(path)
         prepared = job(services)  # a job returns the call to race (logged in beforehand)
@@ -120,7 +138,7 @@ def _child(path: Path, job: Job, barrier: Any, results: Any, index: int) -> None
                                           f"{traceback.format_exc()}")))  # fmt: skip
 
 
-def race(path: Path, jobs: Sequence[Job], timeout: float = 60) -> list[Outcome]:
+def race(path: Path | str, jobs: Sequence[Job], timeout: float = 60) -> list[Outcome]:
     """Run each job in its own process; their prepared calls start together."""
     barrier = _FORK.Barrier(len(jobs))
     results = _FORK.Queue()

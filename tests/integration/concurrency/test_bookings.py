@@ -20,7 +20,7 @@ from tests.integration.concurrency.conftest import (
 TRIALS = int(os.environ.get("NONGBON_ITA_RACE_TRIALS", "") or 6)  # more for figures
 
 
-def _submitted_pair(path: Path, trial: int) -> tuple[int, int]:
+def _submitted_pair(path: Path | str, trial: int) -> tuple[int, int]:
     """Two submitted requests for one asset whose dates overlap by a day."""
     services = open_file(path)
     try:
@@ -46,11 +46,11 @@ def _approve(user: str, loan_id: int) -> Job:
     return prepare
 
 
-def test_overlapping_approvals_of_one_asset_never_both_succeed(office_file: Path) -> None:
+def test_overlapping_approvals_of_one_asset_never_both_succeed(office_db: Path | str) -> None:
     approvals, unexpected = [], []
     for trial in range(1, TRIALS + 1):
-        first, second = _submitted_pair(office_file, trial)
-        outcomes = race(office_file, [_approve("approver1", first), _approve("approver2", second)])
+        first, second = _submitted_pair(office_db, trial)
+        outcomes = race(office_db, [_approve("approver1", first), _approve("approver2", second)])
         unexpected += [o.error for o in outcomes if o.error]
         approvals.append(sum(o.value == "approved" for o in outcomes))
     assert unexpected == []

@@ -37,8 +37,8 @@ def _submit_many(drafts: list[int], who: int) -> Job:
     return prepare
 
 
-def test_concurrent_submissions_get_unique_gapless_numbers(office_file: Path) -> None:
-    services = open_file(office_file)
+def test_concurrent_submissions_get_unique_gapless_numbers(office_db: Path | str) -> None:
+    services = open_file(office_db)
     paper = new_asset(services, "7530-001-0009", consumable=True)
     supply = services.auth.login("supply", PASSWORD)
     drafts = [  # a consumable: the requests never clash on dates; numbered on submission
@@ -49,9 +49,9 @@ def test_concurrent_submissions_get_unique_gapless_numbers(office_file: Path) ->
     ]
     services.ctx.database.dispose()
     shares = [drafts[who::PROCESSES] for who in range(PROCESSES)]
-    outcomes = race(office_file, [_submit_many(shares[who], who) for who in range(PROCESSES)])
+    outcomes = race(office_db, [_submit_many(shares[who], who) for who in range(PROCESSES)])
     assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
-    services = open_file(office_file)
+    services = open_file(office_db)
     with services.ctx.reading() as session:
         numbers = sorted(n for n in session.scalars(select(LoanRow.number)) if n is not None)
     services.ctx.database.dispose()
@@ -76,10 +76,10 @@ def _intake_many(who: int) -> Job:
     return prepare
 
 
-def test_concurrent_complaint_intakes_get_unique_gapless_numbers(office_file: Path) -> None:
-    outcomes = race(office_file, [_intake_many(who) for who in range(PROCESSES)])
+def test_concurrent_complaint_intakes_get_unique_gapless_numbers(office_db: Path | str) -> None:
+    outcomes = race(office_db, [_intake_many(who) for who in range(PROCESSES)])
     assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
-    services = open_file(office_file)
+    services = open_file(office_db)
     with services.ctx.reading() as session:
         numbers = sorted(session.scalars(select(ComplaintRow.number)))
     services.ctx.database.dispose()
@@ -93,11 +93,13 @@ def _backup(folder: Path, moment: datetime) -> Job:
     return prepare
 
 
-def test_backups_at_the_same_second_get_their_own_files(office_file: Path, tmp_path: Path) -> None:
+def test_backups_at_the_same_second_get_their_own_files(
+    office_db: Path | str, tmp_path: Path
+) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
     moment = datetime(2026, 12, 3, 9, 30, 0)  # the same second for everyone: the names collide
-    outcomes = race(office_file, [_backup(folder, moment) for _ in range(PROCESSES)])
+    outcomes = race(office_db, [_backup(folder, moment) for _ in range(PROCESSES)])
     assert [o.error or o.refused for o in outcomes] == [""] * PROCESSES
     names = sorted(o.value for o in outcomes)
     assert len(set(names)) == PROCESSES
@@ -113,11 +115,11 @@ def _import(path: Path, user: str) -> Job:
     return prepare
 
 
-def test_two_imports_of_one_file_add_it_once(office_file: Path, tmp_path: Path) -> None:
+def test_two_imports_of_one_file_add_it_once(office_db: Path | str, tmp_path: Path) -> None:
     register = tmp_path / "register.csv"
     rows = "".join(f"7080-009-{n:04d},เต็นท์ผ้าใบ หลังที่ {n},หลัง\n" for n in range(1, 41))
     register.write_text("หมายเลขครุภัณฑ์,รายการ,หน่วยนับ\n" + rows, encoding="utf-8")
-    outcomes = race(office_file, [_import(register, user) for user in ("supply", "supply2")])
+    outcomes = race(office_db, [_import(register, user) for user in ("supply", "supply2")])
     assert [o.error for o in outcomes] == ["", ""]
     assert sorted(o.value for o in outcomes if not o.refused) == [40]
     assert [o.refused for o in outcomes if o.refused] == [

@@ -1,6 +1,10 @@
 """`restore` refuses while another program has the database open, and says who; a program
 whose file was replaced under it stops instead of saving into the old file (issue 12: twenty
-saves reported success and were lost)."""
+saves reported success and were lost).
+
+SQLite only: these are about the file (notes beside it, a file replaced under a program); on a
+server, restore asks PostgreSQL who is connected (tests/integration/server/test_server_backup.py).
+"""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ def _same_user_request(asset: int, who: int) -> Job:
     return prepare
 
 
-def _version_of(path: Path, username: str) -> int:
+def _version_of(path: Path | str, username: str) -> int:
     services = open_file(path)
     with services.ctx.reading() as session:
         version = session.scalar(select(UserRow.version).where(UserRow.username == username))
@@ -48,25 +48,25 @@ def _version_of(path: Path, username: str) -> int:
     return int(version or 0)
 
 
-def test_one_user_in_two_programs_is_never_a_stale_edit(office_file: Path) -> None:
-    services = open_file(office_file)
+def test_one_user_in_two_programs_is_never_a_stale_edit(office_db: Path | str) -> None:
+    services = open_file(office_db)
     paper = new_asset(services, "7530-001-0001", consumable=True)
     services.ctx.database.dispose()
-    before = _version_of(office_file, "supply")
+    before = _version_of(office_db, "supply")
     for _trial in range(3):
-        outcomes = race(office_file, [_same_user_request(paper, who) for who in range(2)])
+        outcomes = race(office_db, [_same_user_request(paper, who) for who in range(2)])
         assert [o.error or o.refused for o in outcomes] == ["", ""]
-    assert _version_of(office_file, "supply") == before  # a login is not an edit
+    assert _version_of(office_db, "supply") == before  # a login is not an edit
 
 
-def _cli(path: Path, *words: str, timeout_ms: int = 1500) -> subprocess.CompletedProcess[str]:
+def _cli(path: Path | str, *words: str, timeout_ms: int = 1500) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NONGBON_ITA_PASSWORD": PASSWORD,
            "NONGBON_ITA_BUSY_TIMEOUT_MS": str(timeout_ms)}  # fmt: skip
     command = [sys.executable, "-m", "nongbon_ita", "--db", str(path), *words]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
-def _approved_loan(path: Path) -> str:
+def _approved_loan(path: Path | str) -> str:
     services = open_file(path)
     asset = new_asset(services, "4810-002-0001")
     supply = services.auth.login("supply", PASSWORD)
@@ -80,6 +80,8 @@ def _approved_loan(path: Path) -> str:
 
 
 def test_a_print_runs_while_a_long_write_holds_the_lock(office_file: Path, tmp_path: Path) -> None:
+    """SQLite only: the lock held is the file's own write lock (BEGIN IMMEDIATE); the server's
+    equivalent, an advisory lock held elsewhere, is in test_server_busy.py."""
     printed, waiting = _approved_loan(office_file).split()
     with closing(sqlite3.connect(office_file, isolation_level=None)) as holder:
         holder.execute("BEGIN IMMEDIATE")  # a long import, holding the write lock
