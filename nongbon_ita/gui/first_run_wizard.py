@@ -205,6 +205,9 @@ class FirstRunWizard(QWizard):
         dialog = ServerDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.location is not None:
             self.server_location = dialog.location
+            from nongbon_ita.db.workstation import save_server
+
+            save_server(dialog.location.url)  # the next start opens the server
             self.done(self.SERVER_CHOSEN)
 
     @property

@@ -192,22 +192,6 @@ class GuiSession(QObject):
             self.window = None
 
 
-def first_run(services: Services) -> Services | None:
-    """The wizard until the database is set up; None when the user gives up. Choosing the
-    office's server saves it for this workstation and goes on with the server's database (the
-    wizard again only when this is the first workstation to use it)."""
-    from nongbon_ita.gui.server_dialog import switch_to_server
-
-    while not services.setup.is_initialised():
-        wizard = FirstRunWizard(services.setup)
-        result = wizard.exec()
-        if result == FirstRunWizard.SERVER_CHOSEN and wizard.server_location is not None:
-            services = switch_to_server(services, wizard.server_location)
-        elif result != QDialog.DialogCode.Accepted:
-            return None
-    return services
-
-
 def run_gui(services: Services, argv: list[str], render_o43: Render | None = None) -> int:
     """The GUI's entry point; returns the process exit code."""
     app = QApplication.instance()
@@ -220,10 +204,10 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
     apply_saved_language()
     install_qt_strings(app)
     try:
-        chosen = first_run(services)
-        if chosen is None:
-            return 0
-        services = chosen
+        if not services.setup.is_initialised():
+            wizard = FirstRunWizard(services.setup)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return 0
         from nongbon_ita.gui.bench_autologin import bench_autologin
         from nongbon_ita.gui.database_watch import DatabaseWatch
         from nongbon_ita.gui.single_instance import FirstCopy, ask_first_copy, instance_key
