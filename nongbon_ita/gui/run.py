@@ -7,6 +7,7 @@ the functions that need them.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
@@ -28,6 +29,9 @@ from nongbon_ita.gui.qt_strings import install_qt_strings
 from nongbon_ita.gui.widgets.background import BackgroundTask
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
+
+if TYPE_CHECKING:  # imported when the GUI runs: it is not needed to build a window
+    from nongbon_ita.gui.database_watch import DatabaseWatch
 
 __all__ = ["FirstRunWizard", "GuiSession", "LoginDialog", "build_main_window", "run_gui"]
 
@@ -125,10 +129,14 @@ class GuiSession(QObject):
         self.last_username = ""
         self.backup_note = ""
         self.backup_task: BackgroundTask | None = None
+        self.ended = False
+        self.watch: DatabaseWatch | None = None
 
     def start_daily_backup(self) -> None:
         """The daily backup, once the first window is on screen and off the GUI thread: the
         office starts working at once; a warning lands in the status bar when it is done."""
+        if self.ended:  # the event loop ended before the timer fired: the database may be gone
+            return
         from nongbon_ita.gui.pages.backups_tab import take_daily_backup
 
         task = BackgroundTask(lambda: take_daily_backup(self.services.ctx), self)
@@ -154,6 +162,15 @@ class GuiSession(QObject):
     def wait_for_backup(self) -> None:
         if self.backup_task is not None:
             self.backup_task.wait()
+
+    def end(self) -> None:
+        """After the event loop: nothing of this session may run later (a pending timer, the
+        file watch) against a database that is about to be closed."""
+        self.ended = True
+        if self.watch is not None:
+            self.watch.stopped = True
+            self.watch.timer.stop()
+        self.wait_for_backup()
 
     def show_login(self) -> LoginDialog:
         self.login = LoginDialog(
@@ -223,7 +240,7 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
         QTimer.singleShot(0, session.start_daily_backup)  # once the window is on screen
         code = app.exec()
         first.close()
-        session.wait_for_backup()
+        session.end()
         return code
     except Exception as err:  # start-up failure: shown plainly, logged, exit code 1
         report_error(err)

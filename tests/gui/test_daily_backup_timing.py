@@ -32,3 +32,22 @@ def test_the_daily_backup_runs_off_the_gui_thread_and_warns_the_window(
     assert threads and threads[0] != threading.get_ident()
     warning = session.window.findChild(QLabel, "backup-warning")
     assert warning is not None and "the backup folder is missing" in warning.text()
+
+
+def test_an_ended_session_starts_no_backup_and_stops_watching(
+    qtbot, services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_gui ends its session after the event loop: a backup timer still pending (the loop
+    ended at once) must not start later, in another window's loop, on a closed database."""
+    from nongbon_ita.gui.database_watch import DatabaseWatch
+
+    started: list[object] = []
+    monkeypatch.setattr(backups_tab, "take_daily_backup", started.append)
+    session = GuiSession(services)
+    session.watch = DatabaseWatch(lambda: None, session).start()
+    session.end()
+    session.start_daily_backup()  # the pending single-shot timer firing late
+    qtbot.wait(50)
+    assert started == []
+    assert session.backup_task is None
+    assert session.watch.stopped and not session.watch.timer.isActive()
