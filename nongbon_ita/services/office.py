@@ -19,6 +19,7 @@ from nongbon_ita.db.models import (
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.office import Division, OfficeProfile, Official, SignatureRole
 from nongbon_ita.domain.permissions import Operation, require
+from nongbon_ita.domain.text import check_text
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext, check_version
@@ -98,7 +99,8 @@ def clean_division_name(name: str) -> str:
     name = name.strip()
     if not name:
         raise ValidationError(N_("Enter the division's name."), field="name")
-    return name
+    # checked before the duplicate query: PostgreSQL refuses a NUL even in a query's parameter
+    return check_text(name, "name", N_("Name"))
 
 
 def _refuse_duplicate_division(session: Session, name: str, own_id: int = 0) -> None:
