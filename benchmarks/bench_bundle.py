@@ -24,10 +24,10 @@ import time
 from pathlib import Path
 
 from bench_cli import timed  # this folder is on sys.path when run as a script
+from bench_startup import time_to_shown
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE_TARGET_MB, START_TARGET_S = 250, 1.5
-SHOWN = b"nongbon-ita: main window shown"
 
 
 def bundle_dir(build: bool) -> Path:
@@ -49,17 +49,7 @@ def size_mb(folder: Path) -> float:
 
 
 def time_to_window(exe: Path, db: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    process = subprocess.Popen([str(exe), f"--db={db}"], env=env, stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.strip() == SHOWN:
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        raise SystemExit(f"the GUI exited ({process.wait()}) without showing its main window")
-    process.wait(timeout=30)
-    return elapsed
+    return time_to_shown([str(exe), f"--db={db}"], base=env)
 
 
 def main() -> int:

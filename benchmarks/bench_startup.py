@@ -47,10 +47,13 @@ def env() -> dict[str, str]:
     return out
 
 
-def time_to_shown(command: list[str], extra: dict[str, str] | None = None) -> float:
+def time_to_shown(
+    command: list[str], extra: dict[str, str] | None = None, base: dict[str, str] | None = None
+) -> float:
+    """Seconds from starting `command` to its "main window shown" line (bench_bundle too)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env={**env(), **(extra or {})}, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
+    process = subprocess.Popen(command, env={**(base or env()), **(extra or {})},
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
     assert process.stdout is not None
     for line in process.stdout:
         if line.strip() == SHOWN:
