@@ -21,9 +21,9 @@ SEED = ROOT / "tests" / "fixtures" / "o43-report-2566-nongbon.json"
 
 RENDER_ONCE = f"""
 import json, re
-from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, MeasuresReport
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
-from nongbon_ita.reports.documents.o43 import render_o43
+from nongbon_ita.reports.documents.measures_report import render_measures_report
 d = json.load(open({str(SEED)!r}, encoding="utf-8"))
 t = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 rows = tuple(MeasureRow(AssessmentForm(r["form"]),
@@ -31,7 +31,7 @@ rows = tuple(MeasureRow(AssessmentForm(r["form"]),
     r["indicator"], r["sub_indicator"], r["issue"], r["result"]) for r in d["rows"])
 office = OfficeProfile("องค์การบริหารส่วนตำบลหนองบอน", "อบต.หนองบอน", "โกสุมพิสัย", "มหาสารคาม")
 def render():
-    return render_o43(O43Report(2566, d["intro"], rows), office,
+    return render_measures_report(MeasuresReport(2566, d["intro"], rows), office,
         SignatureBlock("ผู้รายงาน", "นางสาวสมใจ รักงาน", "นักวิเคราะห์นโยบายและแผน"),
         SignatureBlock("ผู้รับรอง", "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลหนองบอน"),
         footer_text="O43/๒๕๖๖ พิมพ์เมื่อ ๑๕ มกราคม ๒๕๖๗ ๑๔:๐๕ น.")

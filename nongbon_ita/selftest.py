@@ -2,7 +2,7 @@
 
 It does what a first day at the office does, in a temporary folder: create and migrate a database,
 fill it with the demo office (which every area extends, so the areas' code runs too), print the
-O43 report and a second document, and read the PDFs' text layer back (selftest_pdf: stdlib only,
+measures report and a second document, and read the PDFs' text layer back (selftest_pdf: stdlib only,
 since the frozen app carries no PDF reader). It also checks what a frozen build must bring along:
 the compiled Thai catalog, the Thai word list, time-zone data. One line out; exit 0 or 1.
 """
@@ -126,7 +126,7 @@ def run_checks(folder: Path) -> str:
     from nongbon_ita.services import maintenance
     from nongbon_ita.services.context import HashingCost, ServiceContext
     from nongbon_ita.services.demo import DEMO_OFFICE, build_demo
-    from nongbon_ita.services.demo_data_o43_2566 import FISCAL_YEAR, MEASURES
+    from nongbon_ita.services.demo_data_report_2566 import FISCAL_YEAR, MEASURES
     from nongbon_ita.services.registry import Services
 
     environment = check_environment()
@@ -141,20 +141,20 @@ def run_checks(folder: Path) -> str:
         services = Services.over(ServiceContext(database, hashing=HashingCost.cheap()))
         build_demo(services)
         check(maintenance.run_check(services.ctx).ok, "integrity or audit-chain check failed")
-        o43 = Document(
-            "O43",
-            services.documents.o43_pdf(FISCAL_YEAR),
+        report = Document(
+            "measures report",
+            services.documents.measures_report_pdf(FISCAL_YEAR),
             ("รายงานผลการดำเนินการตามมาตรการ", DEMO_OFFICE.name, MEASURES[0].indicator),
         )
         second = second_document(services)
     finally:
         database.dispose()
-    from nongbon_ita.services.quick_print import o43_pdf_quick
+    from nongbon_ita.services.quick_print import measures_report_pdf_quick
 
-    quick_pdf = o43_pdf_quick(location, FISCAL_YEAR)  # what `print o43` does without SQLAlchemy
-    check(quick_pdf is not None, "the quick O43 path did not apply to a current database")
-    quick = Document("O43 (quick)", quick_pdf or b"", o43.must_contain)
-    pages = [f"{doc.name} {check_document(doc)} p." for doc in (o43, quick, second)]
+    quick_pdf = measures_report_pdf_quick(location, FISCAL_YEAR)  # `print o43`, no SQLAlchemy
+    check(quick_pdf is not None, "the quick report path did not apply to a current database")
+    quick = Document("measures report (quick)", quick_pdf or b"", report.must_contain)
+    pages = [f"{doc.name} {check_document(doc)} p." for doc in (report, quick, second)]
     return f"schema {revision}, {', '.join(pages)}, Thai text exact, {environment}"
 
 

@@ -40,14 +40,14 @@ def cmd_measures_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_print_o43(args: argparse.Namespace) -> int:
+def cmd_print_measures_report(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
-    from nongbon_ita.services.quick_print import o43_pdf_quick
+    from nongbon_ita.services.quick_print import measures_report_pdf_quick
 
     # the quick path skips SQLAlchemy (most of this command's time); None: it does not apply
-    pdf = o43_pdf_quick(location_of(args), year)
+    pdf = measures_report_pdf_quick(location_of(args), year)
     if pdf is None:
-        pdf = services_of(args).documents.o43_pdf(year)
+        pdf = services_of(args).documents.measures_report_pdf(year)
     return write_and_report(args.out, pdf)
 
 
@@ -60,6 +60,8 @@ def register(tree: CommandTree) -> None:
     imp.add_argument("--replace", action="store_true")
     user_option(imp)
     for name in ("measures-report", "o43"):  # o43: the 2566 name offices know
-        report = tree.grouped("print", name, "the year's report on its ITA measures", cmd_print_o43)
+        report = tree.grouped(
+            "print", name, "the year's report on its ITA measures", cmd_print_measures_report
+        )
         report.add_argument("--year", required=True, metavar="YYYY")
         report.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -17,10 +17,10 @@ from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.i18n.translate import _
 
 
-def cmd_print_o42(args: argparse.Namespace) -> int:
+def cmd_print_measures_plan(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
-    return write_and_report(args.out, services.ita.documents.o42_pdf(year))
+    return write_and_report(args.out, services.ita.documents.measures_plan_pdf(year))
 
 
 def cmd_print_progress(args: argparse.Namespace) -> int:
@@ -80,7 +80,9 @@ def _from_to(parser: argparse.ArgumentParser) -> None:
 
 def register(tree: CommandTree) -> None:
     for name in ("measures-plan", "o42"):  # o42: the 2566 name offices know
-        _year_and_out(tree.grouped("print", name, "the year's plan of ITA measures", cmd_print_o42))
+        _year_and_out(
+            tree.grouped("print", name, "the year's plan of ITA measures", cmd_print_measures_plan)
+        )
     progress = tree.grouped("print", "measures-progress",
                             "progress of the year's measures at 6 (--half 1) or 12 months",
                             cmd_print_progress)  # fmt: skip

@@ -16,8 +16,12 @@ class ItaYearRow(VersionedMixin, Base):
 
     __tablename__ = "ita_year"
     fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True)
-    intro: Mapped[str] = mapped_column(Text, default="")  # O43 intro; "" = the default text
-    plan_intro: Mapped[str] = mapped_column(Text, default="")  # O42 intro; "" = the default
+    intro: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # the measures report's intro; "" = default
+    plan_intro: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # the measures plan's intro; "" = default
     overall_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
     threshold: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("85"))
     # the form scores the assessment gives (overall_score is their weighted total)
@@ -89,7 +93,7 @@ class OitEvidenceRow(VersionedMixin, Base):
 
 
 class MeasureRowDb(VersionedMixin, Base):
-    """A measure of a fiscal year (the O42 plan row, the O43 report row)."""
+    """A measure of a fiscal year (a row of the measures plan and of the report)."""
 
     __tablename__ = "ita_measure"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,13 +1,13 @@
 """Read what a printed document needs straight from an up-to-date SQLite file, without SQLAlchemy.
 
-Why: importing SQLAlchemy and mapping the models costs ~0.3 s, more than rendering the O43 report
+Why: importing SQLAlchemy and mapping the models costs ~0.3 s, more than rendering the measures report
 itself, and `nongbon-ita print o43` must finish in half the time LibreOffice needs. Printing the
-O43 report reads four small things (office profile, one signer per role, the year's intro, the
+measures report reads four small things (office profile, one signer per role, the year's intro, the
 year's measures with their result entries), so the command line reads them here and falls back
 to the full service path whenever this path does not apply: a server URL, an in-memory
 database, a new file, or a schema that needs Alembic (older or newer than this app's).
 
-The queries mirror the services' (OfficeService.profile/signer, MeasureService.o43_report); a test
+The queries mirror the services' (OfficeService.profile/signer, MeasureService.measures_report); a test
 compares both on the same databases, so the two cannot drift apart unnoticed.
 """
 
@@ -21,7 +21,7 @@ from nongbon_ita.db.schema_state import SchemaState, state_without_alembic
 from nongbon_ita.domain.errors import N_, NotFoundError
 from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.measure import result_cell_of
-from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, MeasuresReport
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureRole
 
 # OfficeProfile's and Official's fields are the columns of office_profile and official
@@ -58,7 +58,7 @@ def open_current(location: DatabaseLocation) -> sqlite3.Connection | None:
 
 
 class PlainDocumentSource:
-    """The O43 report's inputs, read with plain SQL (same answers as the services give)."""
+    """The measures report's inputs, read with plain SQL (same answers as the services give)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
@@ -85,7 +85,7 @@ class PlainDocumentSource:
         return Official(official_id, full_name, position, SignatureRole(signature_role),
                         division_id, bool(active), version)  # fmt: skip
 
-    def o43_report(self, fiscal_year: int) -> O43Report:
+    def measures_report(self, fiscal_year: int) -> MeasuresReport:
         """The year's measures by position, each with its result cell; intro "" = default."""
         intro_row = self.connection.execute(
             "SELECT intro FROM ita_year WHERE fiscal_year = ?", (fiscal_year,)
@@ -117,4 +117,4 @@ class PlainDocumentSource:
             (fiscal_year, ItemRole.MEASURES_REPORT.value),
         ).fetchone()
         code, title = (item[0], item[1] or item[2]) if item else ("", "")
-        return O43Report(fiscal_year, intro_row[0] if intro_row else "", rows, code, title)
+        return MeasuresReport(fiscal_year, intro_row[0] if intro_row else "", rows, code, title)

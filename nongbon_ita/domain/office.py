@@ -16,7 +16,7 @@ class SignatureRole(StrEnum):
     FINANCE_DIRECTOR = "finance_director"  # ผู้อำนวยการกองคลัง: reviews the loan register
     SUPPLY_OFFICER = "supply_officer"  # เจ้าหน้าที่พัสดุ
     APPROVER = "approver"  # ผู้อนุมัติ
-    ITA_COORDINATOR = "ita_coordinator"  # reports the O43 results
+    ITA_COORDINATOR = "ita_coordinator"  # reports the measures' results
     COMPLAINT_OFFICER = "complaint_officer"
     OTHER = "other"
 

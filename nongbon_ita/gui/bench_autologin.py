@@ -33,7 +33,7 @@ def bench_autologin(session: object) -> bool:
 
     if not ensure_own_password(services, user):  # a temporary password is changed first, always
         return False
-    window = build_main_window(services, user, session.render_o43)  # type: ignore[attr-defined]
+    window = build_main_window(services, user, session.render_report)  # type: ignore[attr-defined]
     show_backup_note(window, getattr(session, "backup_note", ""))
     session.window = window  # type: ignore[attr-defined]
     window.show()

@@ -46,7 +46,7 @@ def office_name(services: Services) -> str:
 
 
 def build_main_window(
-    services: Services, user: CurrentUser, render_o43: Render | None = None
+    services: Services, user: CurrentUser, render_report: Render | None = None
 ) -> MainWindow:
     """The main window with every area. Only the dashboard is built now; each other area is
     built the first time it is shown (MainWindow.add_page with a builder)."""
@@ -57,7 +57,7 @@ def build_main_window(
     window.add_page("assets", _("Assets and loans"), lambda: _assets_area(services, user))
     window.add_page("complaints", _("Complaints"), lambda: _complaints_area(services, user))
     window.add_page("ita", _("ITA measures"), lambda: _ita_area(services, user))
-    window.add_page("reports", _("Reports"), lambda: _reports_area(services, user, render_o43))
+    window.add_page("reports", _("Reports"), lambda: _reports_area(services, user, render_report))
     window.add_page("settings", _("Settings"), lambda: SettingsPage(services, user))
     from nongbon_ita.gui.complaints.area import add_complaint_sections
     from nongbon_ita.gui.ita.due_widget import MeasuresDueWidget
@@ -94,12 +94,13 @@ def _ita_area(services: Services, user: CurrentUser) -> QWidget:
     return ItaPage(services, user)
 
 
-def _reports_area(services: Services, user: CurrentUser, render_o43: Render | None) -> QWidget:
+def _reports_area(services: Services, user: CurrentUser, render_report: Render | None) -> QWidget:
     from nongbon_ita.gui.complaints.area import add_complaint_reports
 
-    reports = ReportsPage(render_o43 or services.documents.o43_pdf)
+    reports = ReportsPage(render_report or services.documents.measures_report_pdf)
     ita_docs = services.ita.documents
-    reports.add_document(_("O42 plan: the integrity measures"), ita_docs.o42_pdf, "O42")
+    reports.add_document(_("Measures plan: the integrity measures"), ita_docs.measures_plan_pdf,
+                         "measures-plan")  # fmt: skip
     reports.add_document(_("ITA measures: 6-month progress"),
                          lambda year: ita_docs.progress_pdf(year, 1), "ITA-progress-6m")  # fmt: skip
     reports.add_document(_("ITA measures: 12-month progress"),
@@ -121,9 +122,9 @@ def ensure_own_password(
 class GuiSession(QObject):
     """Login → main window; logout closes the window and shows the login dialog again."""
 
-    def __init__(self, services: Services, render_o43: Render | None = None) -> None:
+    def __init__(self, services: Services, render_report: Render | None = None) -> None:
         super().__init__()
-        self.services, self.render_o43 = services, render_o43
+        self.services, self.render_report = services, render_report
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.last_username = ""
@@ -194,7 +195,7 @@ class GuiSession(QObject):
         if not ensure_own_password(self.services, user):
             self.show_login()
             return
-        self.window = build_main_window(self.services, user, self.render_o43)
+        self.window = build_main_window(self.services, user, self.render_report)
         self.window.logout_requested.connect(self.logout)
         from nongbon_ita.gui.pages.backups_tab import show_backup_note
 
@@ -209,7 +210,7 @@ class GuiSession(QObject):
             self.window = None
 
 
-def run_gui(services: Services, argv: list[str], render_o43: Render | None = None) -> int:
+def run_gui(services: Services, argv: list[str], render_report: Render | None = None) -> int:
     """The GUI's entry point; returns the process exit code."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -232,7 +233,7 @@ def run_gui(services: Services, argv: list[str], render_o43: Render | None = Non
         key = instance_key(services.ctx.database.location.url)
         if ask_first_copy(key):  # a second double-click: the first copy comes to the front
             return 0
-        session = GuiSession(services, render_o43)
+        session = GuiSession(services, render_report)
         session.watch = DatabaseWatch(services.ctx.identity.check, session).start()
         first = FirstCopy(key, session.bring_to_front, session)
         if not bench_autologin(session):  # a benchmark hook, inert unless its variable is set

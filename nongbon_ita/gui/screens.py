@@ -44,7 +44,7 @@ def _measure(services: Services):  # type: ignore[no-untyped-def]
 
 
 def _pdf(services: Services) -> bytes:
-    return services.ita.documents.o42_pdf(max(services.measures.fiscal_years()))
+    return services.ita.documents.measures_plan_pdf(max(services.measures.fiscal_years()))
 
 
 def _loan_dialogs() -> Iterator[Screen]:
@@ -143,7 +143,7 @@ def _other_dialogs() -> Iterator[Screen]:
     yield Screen("official-edit", admin, lambda s, u: OfficialDialog(
         s.office, u, s.office.divisions(), s.office.officials()[0]))  # fmt: skip
     yield Screen("document-preview", Role.ITA_COORDINATOR, lambda s, u: DocumentPreviewDialog(
-        None, "แผน O42", _pdf(s), "O42.pdf"))  # fmt: skip
+        None, "แผนมาตรการ", _pdf(s), "measures-plan.pdf"))  # fmt: skip
 
 
 def dialogs() -> list[Screen]:

@@ -1,8 +1,8 @@
 """What every document shares — signature blocks, the "printed at" line, the fiscal-year check —
-and the O43 report put together from whatever reads its inputs.
+and the measures report put together from whatever reads its inputs.
 
-Free of SQLAlchemy on purpose: the quick print path (services/quick_print.py) feeds the O43
-report from db/plain.py through the same `o43_pdf_of` the services use.
+Free of SQLAlchemy on purpose: the quick print path (services/quick_print.py) feeds the measures
+report from db/plain.py through the same `measures_report_pdf_of` the services use.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from nongbon_ita.domain.errors import N_, ValidationError
-from nongbon_ita.domain.ita.report import O43Report
+from nongbon_ita.domain.ita.report import MeasuresReport
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureBlock, SignatureRole
 from nongbon_ita.i18n.thaiformat import format_datetime_short, thai_digits
 
@@ -25,7 +25,7 @@ class OfficeClock(Protocol):
 
 
 class MeasureReader(Protocol):
-    def o43_report(self, fiscal_year: int) -> O43Report: ...
+    def measures_report(self, fiscal_year: int) -> MeasuresReport: ...
 
 
 class OfficeReader(Protocol):
@@ -57,18 +57,21 @@ def check_fiscal_year(year: int) -> None:
         )
 
 
-def o43_pdf_of(
+def measures_report_pdf_of(
     measures: MeasureReader,
     office: OfficeReader,
     fiscal_year: int,
     office_now: datetime,
     words: Sequence[str] = (),
 ) -> bytes:
-    """The O43 report of a fiscal year (no personal data: printable by anyone)."""
+    """The measures report of a fiscal year (no personal data: printable by anyone)."""
     check_fiscal_year(fiscal_year)
-    from nongbon_ita.reports.documents.o43 import default_o43_intro, render_o43
+    from nongbon_ita.reports.documents.measures_report import (
+        default_report_intro,
+        render_measures_report,
+    )
 
-    report = measures.o43_report(fiscal_year)
+    report = measures.measures_report(fiscal_year)
     if not report.rows:
         raise ValidationError(
             N_("No measures are recorded for fiscal year {year}."), field="year",
@@ -76,7 +79,7 @@ def o43_pdf_of(
         )  # fmt: skip
     profile = office.profile()
     if not report.intro.strip():
-        report = replace(report, intro=default_o43_intro(profile, fiscal_year))
+        report = replace(report, intro=default_report_intro(profile, fiscal_year))
     reporter = signature_block("ผู้รายงาน", office.signer(SignatureRole.ITA_COORDINATOR))
     certifier = signature_block("ผู้รับรอง", office.signer(SignatureRole.EXECUTIVE))
     name = f"รายงาน {report.code}" if report.code else "รายงานผลการดำเนินการตามมาตรการ"
@@ -87,4 +90,4 @@ def o43_pdf_of(
 
     running = office_now.date() <= fiscal_year_range(fiscal_year).end  # the year goes on: draft
     with keep_whole(words), draft_while(running):  # the office's names stay whole on a line
-        return render_o43(report, profile, reporter, certifier, footer_text=footer)
+        return render_measures_report(report, profile, reporter, certifier, footer_text=footer)

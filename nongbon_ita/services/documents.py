@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.document_parts import o43_pdf_of
+from nongbon_ita.services.document_parts import measures_report_pdf_of
 from nongbon_ita.services.ita.measures import MeasureService
 from nongbon_ita.services.office import OfficeService
 from nongbon_ita.services.office_words import office_words
@@ -17,10 +17,12 @@ class DocumentService:
         self.office = office
         self.measures = measures
 
-    def o43_pdf(self, fiscal_year: int) -> bytes:
-        """The O43 report of a fiscal year (no personal data: printable by anyone)."""
+    def measures_report_pdf(self, fiscal_year: int) -> bytes:
+        """The measures report of a fiscal year (no personal data: printable by anyone)."""
         from sqlalchemy import text
 
         with self.ctx.reading() as session:
             words = office_words(lambda sql: session.execute(text(sql)).all(), records=False)
-        return o43_pdf_of(self.measures, self.office, fiscal_year, self.ctx.office_now(), words)
+        return measures_report_pdf_of(
+            self.measures, self.office, fiscal_year, self.ctx.office_now(), words
+        )

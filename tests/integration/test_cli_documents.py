@@ -65,7 +65,7 @@ def test_import_replace_and_print_the_seed_as_typed(
             for paragraph in cell.split("\n"):
                 assert (
                     "".join(paragraph.split())[:12] in flat
-                )  # the full text is checked in test_o43_pdf
+                )  # the full text is checked in test_measures_report_pdf
     bad = tmp_path / "bad.csv"
     bad.write_text("form,indicator,issue,result\nXYZ,ตัวชี้วัดที่ 1,ประเด็น,ผล\n", encoding="utf-8")
     monkeypatch.setenv("NONGBON_ITA_LANG", "en")

@@ -23,7 +23,7 @@ from nongbon_ita.domain.errors import DatabaseRefused
 from nongbon_ita.domain.ita.measure import ResultEntry
 from nongbon_ita.domain.office import Official, SignatureRole
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.quick_print import o43_pdf_quick
+from nongbon_ita.services.quick_print import measures_report_pdf_quick
 from nongbon_ita.services.registry import Services
 from tests.conftest import PASSWORD
 
@@ -87,8 +87,8 @@ def test_the_plain_reader_answers_as_the_services_do(office: Services) -> None:
         years = office.measures.fiscal_years()
         assert len(years) >= 2
         for year in [*years, years[-1] + 1]:  # the last: a year without measures
-            assert plain.o43_report(year) == office.measures.o43_report(year), year
-        last = plain.o43_report(years[-1])
+            assert plain.measures_report(year) == office.measures.measures_report(year), year
+        last = plain.measures_report(years[-1])
         assert last.intro == "บทนำที่พิมพ์เอง ปี ๒๕๗๐"
         assert last.rows[0].result.split("\n")[-1] == moved
 
@@ -97,9 +97,9 @@ def test_the_quick_pdf_is_the_services_pdf(office: Services, tmp_path: Path) -> 
     edit_the_demo(office)
     location = office.ctx.database.location
     for year in office.measures.fiscal_years():
-        quick = o43_pdf_quick(location, year, now=MOMENT)
+        quick = measures_report_pdf_quick(location, year, now=MOMENT)
         assert quick is not None
-        full = office.documents.o43_pdf(year)
+        full = office.documents.measures_report_pdf(year)
         assert pdf_text(quick, tmp_path) == pdf_text(full, tmp_path), year
     assert "พิมพ์เมื่อ ๒๕ พ.ย. ๖๙ ๑๐:๓๐ น." in pdf_text(quick, tmp_path)  # office time, B.E.
 

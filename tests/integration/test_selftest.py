@@ -29,7 +29,7 @@ def test_self_test_passes_and_prints_one_line(capsys: pytest.CaptureFixture[str]
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 1
     assert "self-test passed" in lines[0]
-    assert "O43" in lines[0] and "Thai text exact" in lines[0]
+    assert "measures report" in lines[0] and "Thai text exact" in lines[0]
 
 
 def test_a_failed_check_gives_exit_1_and_names_it(monkeypatch: pytest.MonkeyPatch) -> None:

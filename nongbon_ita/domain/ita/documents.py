@@ -9,8 +9,8 @@ from nongbon_ita.domain.ita.measure import Measure
 
 
 @dataclass(frozen=True)
-class O42Plan:
-    """The O42 plan of a fiscal year, answering the previous year's assessment (`scores`)."""
+class MeasuresPlan:
+    """The measures plan of a fiscal year, answering the previous year's assessment (`scores`)."""
 
     fiscal_year: int
     intro: str  # "" = the default text

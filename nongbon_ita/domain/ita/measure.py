@@ -150,7 +150,7 @@ class Measure:
 
 
 def result_cell(results: tuple[MeasureResult, ...], imported: str) -> str:
-    """The O43 result cell: the entries as typed, one per line; the imported cell if none."""
+    """The measures report's result cell: the entries as typed, one per line; the imported cell if none."""
     ordered = sorted(results, key=lambda r: (r.position, r.id))
     return result_cell_of([r.text for r in ordered], imported)
 

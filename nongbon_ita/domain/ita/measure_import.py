@@ -63,7 +63,7 @@ def split_indicator(text: str) -> tuple[int, str] | None:
 
 
 def indicator_label(number: int, name: str) -> str:
-    """The indicator as the O43 table writes it: "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ"."""
+    """The indicator as the measures report's table writes it: "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ"."""
     label = f"{INDICATOR_PREFIX} {str(number).translate(_TO_THAI)}"
     return f"{label} {name}" if name else label
 

@@ -1,4 +1,4 @@
-"""ITA measures as the O43 report needs them (the full measures module refines this)."""
+"""ITA measures as the measures report needs them (the full measures module refines this)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class AssessmentForm(StrEnum):
 
 @dataclass(frozen=True)
 class MeasureRow:
-    """One row of the O43 table. Paragraphs inside `result` are separated by newlines."""
+    """One row of the measures report's table. Paragraphs inside `result` are separated by newlines."""
 
     form: AssessmentForm
     indicator_number: int
@@ -25,8 +25,8 @@ class MeasureRow:
 
 
 @dataclass(frozen=True)
-class O43Report:
-    """Everything the O43 document prints besides the office profile."""
+class MeasuresReport:
+    """Everything the measures report prints besides the office profile."""
 
     fiscal_year: int  # B.E.
     intro: str

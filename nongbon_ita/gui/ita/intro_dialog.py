@@ -1,4 +1,4 @@
-"""The opening paragraphs of a year's O42 plan and O43 report ("" prints the standard text)."""
+"""The opening paragraphs of a year's measures plan and measures report ("" prints the standard text)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.errors import DomainError
-from nongbon_ita.domain.ita.documents import O42Plan
+from nongbon_ita.domain.ita.documents import MeasuresPlan
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.i18n.translate import _
@@ -23,16 +23,16 @@ from nongbon_ita.services.registry import Services
 
 
 def standard_intros(services: Services, fiscal_year: int) -> tuple[str, str]:
-    """The texts printed when no intro is typed: (O42, O43)."""
-    from nongbon_ita.reports.documents.o42 import default_o42_intro
-    from nongbon_ita.reports.documents.o43 import default_o43_intro
+    """The texts printed when no intro is typed: (plan, report)."""
+    from nongbon_ita.reports.documents.measures_plan import default_plan_intro
+    from nongbon_ita.reports.documents.measures_report import default_report_intro
 
     office = services.office.profile()
-    try:  # the O42 standard text names last year's score and weak indicators
-        plan = services.ita.documents.o42_plan(fiscal_year)
+    try:  # the plan's standard text names last year's score and weak indicators
+        plan = services.ita.documents.measures_plan(fiscal_year)
     except DomainError:  # no measures yet: the sentence without them
-        plan = O42Plan(fiscal_year, "", None, ())
-    return default_o42_intro(plan, office), default_o43_intro(office, fiscal_year)
+        plan = MeasuresPlan(fiscal_year, "", None, ())
+    return default_plan_intro(plan, office), default_report_intro(office, fiscal_year)
 
 
 class IntroDialog(QDialog):
@@ -47,13 +47,13 @@ class IntroDialog(QDialog):
         self.changed = False
         self.setWindowTitle(_("Opening paragraphs — fiscal year {year}").format(year=fiscal_year))
         self.resize(760, 560)
-        o42_default, o43_default = standard_intros(services, fiscal_year)
+        plan_default, report_default = standard_intros(services, fiscal_year)
         self.saved = {
-            "o42": services.ita.plan.plan_intro(fiscal_year),
-            "o43": services.measures.o43_report(fiscal_year).intro,
+            "plan": services.ita.plan.plan_intro(fiscal_year),
+            "report": services.measures.measures_report(fiscal_year).intro,
         }
-        self.o42 = self._editor(self.saved["o42"], o42_default)
-        self.o43 = self._editor(self.saved["o43"], o43_default)
+        self.plan = self._editor(self.saved["plan"], plan_default)
+        self.report = self._editor(self.saved["report"], report_default)
         hint = QLabel(_("Leave a paragraph empty to print the standard text shown in grey."), self)
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -63,8 +63,8 @@ class IntroDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addWidget(self._group(_("Measures plan"), self.o42), 1)
-        layout.addWidget(self._group(_("Measures report"), self.o43), 1)
+        layout.addWidget(self._group(_("Measures plan"), self.plan), 1)
+        layout.addWidget(self._group(_("Measures report"), self.report), 1)
         layout.addWidget(buttons)
 
     def _editor(self, text: str, standard: str) -> QPlainTextEdit:
@@ -88,8 +88,8 @@ class IntroDialog(QDialog):
     def accept(self) -> None:
         year = self.fiscal_year
         savers = {
-            "o42": (self.o42, lambda text: self.services.ita.plan.set_plan_intro(self.user, year, text)),
-            "o43": (self.o43, lambda text: self.services.measures.set_intro(self.user, year, text)),
+            "plan": (self.plan, lambda text: self.services.ita.plan.set_plan_intro(self.user, year, text)),
+            "report": (self.report, lambda text: self.services.measures.set_intro(self.user, year, text)),
         }  # fmt: skip
         for key, (editor, save) in savers.items():
             text = editor.toPlainText().strip()

@@ -1,5 +1,5 @@
 """The year's measures (coordinator) or the measures assigned to me (staff): a table and the
-measure dialog; the coordinator also adds, deletes, reorders (the order the O42 plan and the O43
+measure dialog; the coordinator also adds, deletes, reorders (the order the measures plan and the report
 report print) and copies last year's measures."""
 
 from __future__ import annotations

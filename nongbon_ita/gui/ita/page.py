@@ -126,15 +126,18 @@ class ItaPage(QWidget):
 
     @staticmethod
     def _documents() -> dict[str, str]:
-        return {"o42": _("Measures plan"), "o43": _("Measures report"), "half1": _("6-month progress"),
+        return {"plan": _("Measures plan"), "report": _("Measures report"), "half1": _("6-month progress"),
                 "half2": _("12-month progress"), "evidence": _("Evidence appendix")}  # fmt: skip
 
     def preview(self, key: str) -> None:
         year = self.fiscal_year()
         docs = self.services.ita.documents
         renders: dict[str, tuple[Callable[[], bytes], str]] = {
-            "o42": (lambda: docs.o42_pdf(year), "measures-plan"),
-            "o43": (lambda: self.services.documents.o43_pdf(year), "measures-report"),
+            "plan": (lambda: docs.measures_plan_pdf(year), "measures-plan"),
+            "report": (
+                lambda: self.services.documents.measures_report_pdf(year),
+                "measures-report",
+            ),
             "half1": (lambda: docs.progress_pdf(year, 1), "ITA-progress-6m"),
             "half2": (lambda: docs.progress_pdf(year, 2), "ITA-progress-12m"),
             "evidence": (lambda: docs.evidence_pdf(year), "ITA-evidence"),

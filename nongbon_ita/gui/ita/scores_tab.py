@@ -1,7 +1,7 @@
 """Last year's ITA results: the overall score, one score per indicator, the threshold.
 
 Indicators under the threshold are highlighted; "Create measures for flagged indicators" drafts
-this year's measures for them (the O42 plan starts from there).
+this year's measures for them (the measures plan starts from there).
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ class ReportDocument:
 
 
 class ReportsPage(QWidget):
-    """`render(fiscal_year_be) -> pdf bytes` makes the O43 report; more documents via add_document."""
+    """`render(fiscal_year_be) -> pdf bytes` makes the measures report; more documents via add_document."""
 
     preview_opened = Signal(object)  # the DocumentPreviewDialog
 

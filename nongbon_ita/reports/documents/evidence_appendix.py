@@ -8,7 +8,7 @@ from nongbon_ita.domain.ita.documents import EvidenceAppendix
 from nongbon_ita.domain.ita.measure import EvidenceKind, Measure
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.i18n.thaiformat import format_date_short, thai_digits
-from nongbon_ita.reports.documents.o42 import TITLE, plain_cell, title_lines, title_story
+from nongbon_ita.reports.documents.measures_plan import TITLE, plain_cell, title_lines, title_story
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -10,7 +10,7 @@ from nongbon_ita.domain.ita.documents import ProgressReport
 from nongbon_ita.domain.ita.measure import Measure, MeasureStatus
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import format_date_long, format_date_short, thai_digits
-from nongbon_ita.reports.documents.o42 import (
+from nongbon_ita.reports.documents.measures_plan import (
     TITLE,
     finish_landscape_report,
     grouped,

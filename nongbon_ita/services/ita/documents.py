@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.catalogue_data import ItemRole
-from nongbon_ita.domain.ita.documents import EvidenceAppendix, O42Plan, ProgressReport
+from nongbon_ita.domain.ita.documents import EvidenceAppendix, MeasuresPlan, ProgressReport
 from nongbon_ita.domain.ita.measure import Measure
 from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
 from nongbon_ita.domain.office import SignatureRole
@@ -42,25 +42,25 @@ class ItaDocumentService:
     def _footer(self, name: str, fiscal_year: int) -> str:
         return f"{name} ปีงบประมาณ {thai_digits(fiscal_year)} · {printed_at(self.ctx)}"
 
-    def o42_plan(self, fiscal_year: int) -> O42Plan:
+    def measures_plan(self, fiscal_year: int) -> MeasuresPlan:
         measures = self._measures(fiscal_year)
         scores = self.scores.scores(fiscal_year - 1)
         entered = scores.overall_score is not None or any(
             i.score is not None for i in scores.indicators
         )
         item = self.years.role_item(fiscal_year, ItemRole.MEASURES_PLAN)
-        return O42Plan(fiscal_year, self.plan.plan_intro(fiscal_year),
+        return MeasuresPlan(fiscal_year, self.plan.plan_intro(fiscal_year),
                        scores if entered else None, measures,
                        item.code if item else "", item.title if item else "")  # fmt: skip
 
-    def o42_pdf(self, fiscal_year: int) -> bytes:
-        from nongbon_ita.reports.documents.o42 import render_o42
+    def measures_plan_pdf(self, fiscal_year: int) -> bytes:
+        from nongbon_ita.reports.documents.measures_plan import render_measures_plan
 
-        plan = self.o42_plan(fiscal_year)
+        plan = self.measures_plan(fiscal_year)
         reporter = signature_block("ผู้รายงาน", self.office.signer(SignatureRole.ITA_COORDINATOR))
         approver = signature_block("ผู้อนุมัติ", self.office.signer(SignatureRole.EXECUTIVE))
         with office_words_kept(self.ctx, records=False):
-            return render_o42(plan, self.office.profile(), reporter, approver,
+            return render_measures_plan(plan, self.office.profile(), reporter, approver,
                               footer_text=self._footer(f"มาตรการ {plan.code}".strip(),
                                                        fiscal_year))  # fmt: skip
 

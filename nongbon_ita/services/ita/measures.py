@@ -1,4 +1,4 @@
-"""ITA measures of a fiscal year: import them from a file, read them for the O43 report."""
+"""ITA measures of a fiscal year: import them from a file, read them for the measures report."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from nongbon_ita.domain.ita.measure_import import (
     validate_fiscal_year,
 )
 from nongbon_ita.domain.ita.permissions import ItaOperation
-from nongbon_ita.domain.ita.report import MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import MeasureRow, MeasuresReport
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
@@ -130,7 +130,7 @@ class MeasureService:
                          fiscal_year, after={"file": source, "replace": replace, **counts})  # fmt: skip
         return len(imported.rows)
 
-    def o43_report(self, fiscal_year: int) -> O43Report:
+    def measures_report(self, fiscal_year: int) -> MeasuresReport:
         """The year's measures in order; intro "" means "print the default intro".
 
         A measure's result cell is its result entries as typed, one per line; a measure without
@@ -153,7 +153,7 @@ class MeasureService:
             item = session.scalar(select(OitItemRow).where(
                 OitItemRow.fiscal_year == fiscal_year,
                 OitItemRow.role == ItemRole.MEASURES_REPORT.value))  # fmt: skip
-            return O43Report(fiscal_year=fiscal_year, intro=year.intro if year else "", rows=rows,
+            return MeasuresReport(fiscal_year=fiscal_year, intro=year.intro if year else "", rows=rows,
                              code=item.code if item else "",
                              title=(item.document_title or item.name) if item else "")  # fmt: skip
 
@@ -164,7 +164,7 @@ class MeasureService:
             return list(session.scalars(query))
 
     def set_intro(self, actor: CurrentUser, fiscal_year: int, intro: str) -> None:
-        """The O43 intro of a year; "" goes back to the default text."""
+        """The measures report's intro of a year; "" goes back to the default text."""
         require(actor, ItaOperation.EDIT_MEASURES)
         validate_fiscal_year(fiscal_year)
         intro = intro.strip()

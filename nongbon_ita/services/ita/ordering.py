@@ -1,4 +1,4 @@
-"""The order of a fiscal year's measures: the order of the rows of the O42 plan, the O43 report
+"""The order of a fiscal year's measures: the order of the rows of the measures plan, the measures report
 and the measures table. The coordinator moves one measure at a time; every move renumbers the
 year 1..n, which also mends the gaps and ties that deletes, copies and imports leave behind."""
 

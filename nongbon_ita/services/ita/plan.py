@@ -204,7 +204,7 @@ class MeasurePlanService:
                 target = targets.get(flagged.number)
                 if target is None or flagged.number in planned:
                     continue
-                # no score in the text: "๗๐.๒๕" would read as an inline item "๗๐." in O43
+                # no score in the text: "๗๐.๒๕" would read as an inline item "๗๐." in the report
                 issue = (f"ตัวชี้วัดนี้ได้คะแนนต่ำกว่าเกณฑ์ {threshold} คะแนน "
                          f"ในการประเมิน ITA ปีงบประมาณ พ.ศ. {thai_digits(fiscal_year - 1)}")  # fmt: skip
                 row = MeasureRowDb(
@@ -289,7 +289,7 @@ class MeasurePlanService:
             return load_measure(session, row.id)
 
     def set_plan_intro(self, actor: CurrentUser, fiscal_year: int, intro: str) -> None:
-        """The O42 plan's opening paragraph; "" goes back to the default text."""
+        """The measures plan's opening paragraph; "" goes back to the default text."""
         require(actor, ItaOperation.EDIT_MEASURES)
         validate_fiscal_year(fiscal_year)
         with self.ctx.transaction() as session:

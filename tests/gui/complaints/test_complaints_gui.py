@@ -149,7 +149,7 @@ def test_deadlines_on_the_dashboard(
 ) -> None:
     overdue = _file(services, staff, Category.GENERAL, days_ago=40)
     fresh = _file(services, staff, Category.GENERAL)  # outcome due in 15 working days
-    window = build_main_window(services, staff, render_o43=lambda year: b"")
+    window = build_main_window(services, staff, render_report=lambda year: b"")
     qtbot.addWidget(window)
     section = window.page("dashboard").sections["complaints"]
     rows = section.model.rows()

@@ -148,7 +148,7 @@ def test_dashboard_due_today_overdue_soon_and_the_referring_bodys_deadline(
     fresh = intake.receive(officer, NewComplaint(
         now, Channel.WALK_IN, Category.GENERAL, "ขอให้ตัดกิ่งไม้",
         identity=ComplaintIdentity(name="นายมาวันนี้ ใจดี")))  # fmt: skip
-    window = build_main_window(services, officer, render_o43=lambda year: b"")
+    window = build_main_window(services, officer, render_report=lambda year: b"")
     qtbot.addWidget(window)
     section = window.page("dashboard").sections["complaints"]
     rows = section.model.rows()

@@ -113,7 +113,7 @@ def test_editing_a_result_changes_the_o43_text(
 
     page = ItaPage(services, coordinator, today=lambda: TODAY, open_preview=lambda _d: None)
     qtbot.addWidget(page)
-    text = preview_text(qtbot, page, "o43", tmp_path)
+    text = preview_text(qtbot, page, "report", tmp_path)
     assert "๑.จัดทำและเผยแพร่คู่มือการยืมทรัพย์สินของทางราชการ" in text
 
 
@@ -185,10 +185,10 @@ def test_editing_the_opening_paragraphs_prints_them(
     ita_shot: Shot, tmp_path: Path,
 ) -> None:  # fmt: skip
     def edit(dialog: IntroDialog) -> None:
-        assert "ได้คะแนน ๘๒.๕๐ คะแนน" in dialog.o42.placeholderText()  # the standard text
+        assert "ได้คะแนน ๘๒.๕๐ คะแนน" in dialog.plan.placeholderText()  # the standard text
         ita_shot(dialog, "ita-intro-standard")
-        dialog.o42.setPlainText("องค์การบริหารส่วนตำบลหนองบอนได้ทบทวนผลการประเมินร่วมกับประชาคม")
-        dialog.o43.setPlainText("รายงานผลการขับเคลื่อนมาตรการตามแผนที่ประกาศไว้")
+        dialog.plan.setPlainText("องค์การบริหารส่วนตำบลหนองบอนได้ทบทวนผลการประเมินร่วมกับประชาคม")
+        dialog.report.setPlainText("รายงานผลการขับเคลื่อนมาตรการตามแผนที่ประกาศไว้")
         ita_shot(dialog, "ita-intro-dialog")
         dialog.accept()
 
@@ -201,5 +201,5 @@ def test_editing_the_opening_paragraphs_prints_them(
     page.edit_intros()
     assert page.intro_dialog is not None and page.intro_dialog.changed
     assert message_log.boxes == []
-    assert "ทบทวนผลการประเมินร่วมกับประชาคม" in preview_text(qtbot, page, "o42", tmp_path)
-    assert "ตามแผนที่ประกาศไว้" in preview_text(qtbot, page, "o43", tmp_path)
+    assert "ทบทวนผลการประเมินร่วมกับประชาคม" in preview_text(qtbot, page, "plan", tmp_path)
+    assert "ตามแผนที่ประกาศไว้" in preview_text(qtbot, page, "report", tmp_path)

@@ -105,13 +105,13 @@ def test_scores_to_measures_to_results_to_o43(
 
     # the O43 preview prints the result as typed
     with qtbot.waitSignal(page.previewer.opened, timeout=15000) as blocker:
-        page.preview_buttons["o43"].click()
+        page.preview_buttons["report"].click()
     preview = blocker.args[0]
     qtbot.addWidget(preview)
     assert opened == [preview] and preview.suggested_file_name == "measures-report-2567.pdf"
     assert "๑.จัดทำคู่มือการยืมทรัพย์สินแล้ว" in pdf_text(preview.pdf_bytes, tmp_path)
     with qtbot.waitSignal(page.previewer.opened, timeout=15000) as blocker:
-        page.preview_buttons["o42"].click()
+        page.preview_buttons["plan"].click()
     qtbot.addWidget(blocker.args[0])
     assert "ประชาสัมพันธ์แบบฟอร์ม" in pdf_text(blocker.args[0].pdf_bytes, tmp_path)
 

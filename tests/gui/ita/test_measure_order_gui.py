@@ -77,7 +77,7 @@ def test_move_down_and_up_reorder_the_table_and_keep_the_row_chosen(
     assert table(tab) == [("1", ISSUES[1]), ("2", ISSUES[0]), ("3", ISSUES[2])]
     assert selected_row(tab.view) == 1 and chosen(tab) == ISSUES[0]
     assert tab.up_button.isEnabled() and tab.down_button.isEnabled()
-    assert [r.issue for r in services.measures.o43_report(2567).rows] == [
+    assert [r.issue for r in services.measures.measures_report(2567).rows] == [
         ISSUES[1], ISSUES[0], ISSUES[2]]  # fmt: skip
     SHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(shot(page, "ita-reorder-moved-down"), SHOTS / "moved-down.png")

@@ -93,7 +93,7 @@ def year_2567(office: Office) -> Office:
 
 
 def test_o42_has_title_columns_scores_and_signatures(year_2567: Office, tmp_path: Path) -> None:
-    text = pdf_text(year_2567.services.ita.documents.o42_pdf(2567), tmp_path)
+    text = pdf_text(year_2567.services.ita.documents.measures_plan_pdf(2567), tmp_path)
     flat = "".join(text.split())
     for words in ("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ประจำปีงบประมาณพ.ศ.๒๕๖๗",
                   "ประเด็นที่ต้องปรับปรุง", "มาตรการ/แนวทาง", "ผู้รับผิดชอบ", "ระยะเวลา",
@@ -124,4 +124,4 @@ def test_a_year_without_measures_prints_nothing(office: Office) -> None:
     from nongbon_ita.domain.errors import ValidationError
 
     with pytest.raises(ValidationError):
-        office.services.ita.documents.o42_pdf(2580)
+        office.services.ita.documents.measures_plan_pdf(2580)

@@ -142,11 +142,11 @@ def test_deleting_a_result_removes_its_kept_file(office: Office, tmp_path: Path)
 def test_o43_prints_entries_as_typed_or_the_imported_cell(office: Office) -> None:
     services = office.services
     measure_id = _planned(office)
-    report = services.measures.o43_report(2567)
+    report = services.measures.measures_report(2567)
     assert report.rows[0].result == ""
     for text in ("๑.จัดทำคู่มือ", "-ประชาสัมพันธ์แบบฟอร์ม"):
         services.ita.results.add_result(office.coordinator, measure_id, ResultEntry(text))
-    assert services.measures.o43_report(2567).rows[0].result == "๑.จัดทำคู่มือ\n-ประชาสัมพันธ์แบบฟอร์ม"
+    assert services.measures.measures_report(2567).rows[0].result == "๑.จัดทำคู่มือ\n-ประชาสัมพันธ์แบบฟอร์ม"
 
 
 def test_a_stale_edit_is_refused_and_an_unknown_oit_item_too(office: Office) -> None:

@@ -32,16 +32,16 @@ def test_the_measures_report_prints_the_code_and_title_of_its_year(office: Offic
     services = office.services
     services.ita.years.start_year(office.coordinator, 2569)
     services.ita.plan.create(office.coordinator, 2569, MeasureDraft(4, "ประเด็น"))
-    report = services.measures.o43_report(2569)
+    report = services.measures.measures_report(2569)
     assert report.code == "O26"
     assert report.title == "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     services.ita.plan.create(office.coordinator, 2566, MeasureDraft(4, "ประเด็น"))
-    seed = services.measures.o43_report(2566)
+    seed = services.measures.measures_report(2566)
     assert (seed.code, seed.title) == (
         "O43",
         "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
     )
-    assert services.ita.documents.o42_plan(2569).code == "O25"
+    assert services.ita.documents.measures_plan(2569).code == "O25"
 
 
 def test_a_moved_role_leaves_its_former_item(office: Office) -> None:

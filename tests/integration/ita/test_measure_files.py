@@ -17,7 +17,7 @@ from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import recent_events
-from nongbon_ita.services.demo_data_o43_2566 import MEASURES as DEMO_MEASURES
+from nongbon_ita.services.demo_data_report_2566 import MEASURES as DEMO_MEASURES
 from nongbon_ita.services.demo_measures import add_demo_measures
 from nongbon_ita.services.ita.measure_files import read_measures_file
 from nongbon_ita.services.ita.measures import MeasureService
@@ -65,7 +65,7 @@ def coordinator(user_with: Callable[..., CurrentUser]) -> CurrentUser:
 
 def assert_equals_seed(service: MeasureService, year: int) -> None:
     data = seed()
-    report = service.o43_report(year)
+    report = service.measures_report(year)
     assert report.fiscal_year == year
     assert report.intro == data["intro"]
     cells = [
@@ -140,7 +140,7 @@ def test_a_damaged_xlsx_or_json_is_refused(tmp_path: Path) -> None:
         read_measures_file(tmp_path / "bad.json")
 
 
-def test_importing_the_seed_json_gives_an_o43_report_equal_to_its_cells(
+def test_importing_the_seed_json_gives_an_measures_report_equal_to_its_cells(
     measures: MeasureService, coordinator: CurrentUser
 ) -> None:
     assert measures.import_file(coordinator, SEED, 2566) == 8
@@ -174,7 +174,7 @@ def test_importing_again_adds_after_the_existing_rows(
 
     assert measures.import_file(coordinator, extra, 2566) == 1
 
-    rows = measures.o43_report(2566).rows
+    rows = measures.measures_report(2566).rows
     assert len(rows) == 9
     assert rows[-1].issue == "ประเด็นใหม่"
     assert rows[-1].indicator == "ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ"
@@ -190,10 +190,10 @@ def test_replace_puts_the_file_in_place_of_the_years_measures(
 
     assert measures.import_file(coordinator, other, 2566, replace=True) == 1
 
-    (only,) = measures.o43_report(2566).rows
+    (only,) = measures.measures_report(2566).rows
     assert (only.form, only.indicator_number, only.issue) == (AssessmentForm.EIT, 7, "สื่อสาร")
     assert only.indicator == "ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร"
-    assert measures.o43_report(2566).intro == seed()["intro"]  # a file without intro keeps it
+    assert measures.measures_report(2566).intro == seed()["intro"]  # a file without intro keeps it
 
 
 def test_staff_may_not_import(
@@ -246,7 +246,7 @@ def test_a_bad_file_writes_nothing(
         measures.import_file(coordinator, bad, 2566)
 
     assert measures.fiscal_years() == []
-    assert measures.o43_report(2566).rows == ()
+    assert measures.measures_report(2566).rows == ()
     with services.ctx.reading() as session:
         assert len(recent_events(session)) == events_before
 
@@ -262,7 +262,7 @@ def test_a_form_that_contradicts_the_years_catalogue_is_refused_whole(
     with pytest.raises(ValidationError, match="Row 2"):
         measures.import_file(coordinator, wrong, 2566)
 
-    assert len(measures.o43_report(2566).rows) == 8
+    assert len(measures.measures_report(2566).rows) == 8
 
 
 @pytest.mark.parametrize("year", [2023, 3000])
@@ -279,9 +279,9 @@ def test_set_intro_replaces_and_empty_means_default(
     measures.import_file(coordinator, SEED, 2566)
 
     measures.set_intro(coordinator, 2566, "  คำนำใหม่ ")
-    assert measures.o43_report(2566).intro == "คำนำใหม่"
+    assert measures.measures_report(2566).intro == "คำนำใหม่"
     measures.set_intro(coordinator, 2566, "")
-    assert measures.o43_report(2566).intro == ""
+    assert measures.measures_report(2566).intro == ""
     with services.ctx.reading() as session:
         assert recent_events(session, limit=1)[0].action == "measures.intro_changed"
 
@@ -292,7 +292,7 @@ def test_the_demo_year_has_the_seed_measures_with_slips_fixed(
     add_demo_measures(services.ctx, "admin")
     add_demo_measures(services.ctx, "admin")  # a second run adds nothing
 
-    report = measures.o43_report(2566)
+    report = measures.measures_report(2566)
     assert report.rows == DEMO_MEASURES
     assert report.intro == seed()["intro"]
     text = json.dumps([m.__dict__ for m in report.rows], ensure_ascii=False)

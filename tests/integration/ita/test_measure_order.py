@@ -166,11 +166,11 @@ def test_gaps_and_ties_left_by_deletes_and_imports_are_mended_by_a_move(
     assert created.position == 4 and issues(services)[-1] == "ใหม่"
 
 
-def test_the_o43_report_rows_follow_the_new_order(office: Office, four: list[Measure]) -> None:
+def test_the_measures_report_rows_follow_the_new_order(office: Office, four: list[Measure]) -> None:
     services = office.services
     services.ita.order.move_down(office.coordinator, four[0].id, four[0].version)
     services.ita.order.move_to(office.coordinator, four[3].id, 1, four[3].version)
-    rows = services.measures.o43_report(2567).rows
+    rows = services.measures.measures_report(2567).rows
     assert [r.issue for r in rows] == [ISSUES[3], ISSUES[1], ISSUES[0], ISSUES[2]]
     assert [r.indicator_number for r in rows] == [7, 5, 4, 6]
 

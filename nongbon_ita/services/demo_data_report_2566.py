@@ -1,4 +1,4 @@
-"""Demo content: the 8 measures of อบต.หนองบอน's O43 report for fiscal year 2566.
+"""Demo content: the 8 measures of อบต.หนองบอน's measures report (O43 of 2566) for fiscal year 2566.
 
 Copied from the office's published report (tests/fixtures/o43-report-2566-nongbon.json), with its
 typing slips fixed for the demo only: "No Fift Policy" → "No Gift Policy", "อบรม." written for

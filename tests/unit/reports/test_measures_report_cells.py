@@ -1,4 +1,4 @@
-from nongbon_ita.reports.documents.o43 import _cell_text
+from nongbon_ita.reports.documents.measures_report import _cell_text
 
 
 def test_inline_items_start_lines_but_decimal_scores_stay_whole() -> None:

@@ -12,9 +12,13 @@ from typing import Any
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, MeasuresReport
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
-from nongbon_ita.reports.documents.o43 import HEADER, default_o43_intro, render_o43
+from nongbon_ita.reports.documents.measures_report import (
+    HEADER,
+    default_report_intro,
+    render_measures_report,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "o43-report-2566-nongbon.json"
 OFFICE = OfficeProfile("องค์การบริหารส่วนตำบลหนองบอน", "อบต.หนองบอน", "โกสุมพิสัย", "มหาสารคาม")
@@ -42,7 +46,7 @@ def seed() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def report(seed: dict[str, Any]) -> O43Report:
+def report(seed: dict[str, Any]) -> MeasuresReport:
     rows = tuple(
         MeasureRow(
             AssessmentForm(r["form"]), indicator_number(r["indicator"]), r["indicator"],
@@ -50,12 +54,12 @@ def report(seed: dict[str, Any]) -> O43Report:
         )
         for r in seed["rows"]
     )  # fmt: skip
-    return O43Report(2566, seed["intro"], rows)
+    return MeasuresReport(2566, seed["intro"], rows)
 
 
 @pytest.fixture(scope="module")
-def pdf(report: O43Report) -> bytes:
-    return render_o43(report, OFFICE, REPORTER, CERTIFIER, footer_text=FOOTER)
+def pdf(report: MeasuresReport) -> bytes:
+    return render_measures_report(report, OFFICE, REPORTER, CERTIFIER, footer_text=FOOTER)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +80,7 @@ def body(text: str) -> str:
     return out
 
 
-def test_seed_has_the_eight_measures(report: O43Report) -> None:
+def test_seed_has_the_eight_measures(report: MeasuresReport) -> None:
     assert len(report.rows) == 8
     assert [r.indicator_number for r in report.rows] == [4, 6, 7, 8, 9, 9, 10, 10]
 
@@ -90,7 +94,7 @@ def test_titles_and_intro(text: str, seed: dict[str, Any]) -> None:
 
 
 def test_default_intro_follows_the_seed(seed: dict[str, Any]) -> None:
-    assert default_o43_intro(OFFICE, 2566) == seed["intro"]
+    assert default_report_intro(OFFICE, 2566) == seed["intro"]
 
 
 def test_every_word_of_every_cell_in_order(body: str, seed: dict[str, Any]) -> None:

@@ -1,11 +1,12 @@
-"""O43: รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (the ITA measures report)."""
+"""The measures report: รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (the year's
+code and title come from its catalogue's measures-report role; O43 in 2566, O26 in 2569)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
 
-from nongbon_ita.domain.ita.report import MeasureRow, O43Report
+from nongbon_ita.domain.ita.report import MeasureRow, MeasuresReport
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import thai_digits
 
@@ -19,7 +20,7 @@ COLUMN_SHARES = (0.09, 0.18, 0.3, 0.43)
 _INLINE_ITEM = re.compile(r"\s+(?=(?:[๐-๙]{1,2}\.[^\s๐-๙0-9]|-[^\s\d-]))")
 
 
-def default_o43_intro(office: OfficeProfile, fiscal_year: int) -> str:
+def default_report_intro(office: OfficeProfile, fiscal_year: int) -> str:
     """The report's opening sentence for `fiscal_year` (B.E.), naming the previous year's ITA."""
     year, previous = thai_digits(fiscal_year), thai_digits(fiscal_year - 1)
     return (
@@ -53,7 +54,7 @@ def _indicator_cell(row: MeasureRow, first_of_indicator: bool) -> str:
     return sub
 
 
-def table_rows(report: O43Report) -> list[list[str]]:
+def table_rows(report: MeasuresReport) -> list[list[str]]:
     """Rows as printed: the form once per group, the indicator once over its sub-indicators."""
     rows: list[list[str]] = []
     previous: MeasureRow | None = None
@@ -72,14 +73,14 @@ def table_rows(report: O43Report) -> list[list[str]]:
     return rows
 
 
-def render_o43(
-    report: O43Report,
+def render_measures_report(
+    report: MeasuresReport,
     office: OfficeProfile,
     reporter: SignatureBlock,
     certifier: SignatureBlock,
     footer_text: str = "",
 ) -> bytes:
-    """The O43 report as PDF bytes: A4 portrait, Laksaman 16 pt."""
+    """The measures report as PDF bytes: A4 portrait, Laksaman 16 pt."""
     from reportlab.platypus import Spacer
 
     from nongbon_ita.reports.thai import (
@@ -99,7 +100,7 @@ def render_o43(
     title = title_lines(office, report.fiscal_year, report.title)
     story: list[Flowable] = [ThaiParagraph(line, TITLE_STYLE) for line in title]
     story[-1].spaceAfter = 6
-    intro = report.intro or default_o43_intro(office, report.fiscal_year)
+    intro = report.intro or default_report_intro(office, report.fiscal_year)
     story.append(
         ThaiParagraph(intro, BODY.but(first_indent=2.5 * 28.3465, space_before=10, space_after=10))
     )

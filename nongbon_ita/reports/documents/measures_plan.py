@@ -1,4 +1,4 @@
-"""O42: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (the year's plan of ITA measures).
+"""The measures plan: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (the year's plan of ITA measures).
 
 Also the pieces the other ITA documents share: title lines, the time-frame and responsible
 cells, the side-by-side signature blocks (the coordinator reports, the executive approves).
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from nongbon_ita.domain.ita.documents import O42Plan
+from nongbon_ita.domain.ita.documents import MeasuresPlan
 from nongbon_ita.domain.ita.measure import Measure
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import format_date_short, thai_digits
@@ -35,7 +35,7 @@ def score_text(score: Decimal) -> str:
     return thai_digits(f"{score:.2f}")
 
 
-def default_o42_intro(plan: O42Plan, office: OfficeProfile) -> str:
+def default_plan_intro(plan: MeasuresPlan, office: OfficeProfile) -> str:
     """The plan's opening: last year's result, the indicators under the threshold, the plan."""
     year, previous = thai_digits(plan.fiscal_year), thai_digits(plan.fiscal_year - 1)
     text = (
@@ -142,7 +142,7 @@ def finish_landscape_report(
     signers: tuple[SignatureBlock, SignatureBlock],
     footer_text: str,
 ) -> bytes:
-    """The measures table grouped by form, the two signatures, and the landscape PDF (O42 and
+    """The measures table grouped by form, the two signatures, and the landscape PDF (the plan and
     the progress reports end the same way)."""
     from nongbon_ita.reports.thai import BODY, build_pdf, frame_width, thai_table
     from nongbon_ita.reports.thai import TITLE as TITLE_STYLE
@@ -158,19 +158,19 @@ def finish_landscape_report(
                      author=office.name)  # fmt: skip
 
 
-def render_o42(
-    plan: O42Plan,
+def render_measures_plan(
+    plan: MeasuresPlan,
     office: OfficeProfile,
     reporter: SignatureBlock,
     approver: SignatureBlock,
     footer_text: str = "",
 ) -> bytes:
-    """The O42 plan as PDF bytes: A4 landscape, Laksaman 16 pt."""
+    """The measures plan as PDF bytes: A4 landscape, Laksaman 16 pt."""
     from nongbon_ita.reports.thai import BODY, CM, ThaiParagraph
 
     lines = title_lines(office, plan.fiscal_year, plan.title or TITLE)
     story = title_story(lines)
-    intro = plan.intro or default_o42_intro(plan, office)
+    intro = plan.intro or default_plan_intro(plan, office)
     story.append(ThaiParagraph(intro, BODY.but(first_indent=2.5 * CM, space_before=6,
                                                space_after=10)))  # fmt: skip
     scores = {i.number: i.score for i in plan.scores.indicators} if plan.scores else {}
