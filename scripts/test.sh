@@ -10,4 +10,10 @@ if [ -z "${NONGBON_ITA_TEST_PG:-}" ]; then
   NONGBON_ITA_TEST_PG="$(bash scripts/pg-test-server.sh)"
   export NONGBON_ITA_TEST_PG
 fi
-exec .venv/bin/python -m pytest "$@"
+# one test process per core (pytest-xdist), whole files to one worker so a module's fixtures are
+# built once; NONGBON_ITA_TEST_WORKERS=0 runs everything in this process (e.g. to debug)
+WORKERS="${NONGBON_ITA_TEST_WORKERS:-auto}"
+if [ "$WORKERS" = "0" ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+exec .venv/bin/python -m pytest -n "$WORKERS" --dist loadfile "$@"
