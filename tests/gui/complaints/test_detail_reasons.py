@@ -6,22 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from nongbon_ita.domain.complaints.kinds import Category, Channel
 from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint
-from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints.detail_dialog import ComplaintDetailDialog
 from nongbon_ita.gui.complaints.table_model import COLUMNS
 from nongbon_ita.services.registry import Services
-
-
-@pytest.fixture
-def officer(services: Services, admin: CurrentUser) -> CurrentUser:
-    services.users.create_user(admin, "arunee", "นางสาวอรุณี ยุติธรรม",
-                               frozenset({Role.COMPLAINT_OFFICER}), "temporary-1")  # fmt: skip
-    return services.auth.login("arunee", "temporary-1")
 
 
 def _receive(services: Services, user: CurrentUser, days_ago: int, anonymous: bool) -> int:

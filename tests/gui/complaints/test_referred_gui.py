@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from nongbon_ita.domain.complaints.deadlines import DeadlineUnit
 from nongbon_ita.domain.complaints.kinds import Category, Channel
 from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint, Referral
-from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.complaints.complaints_page import ComplaintsPage
@@ -23,35 +22,14 @@ from nongbon_ita.gui.complaints.intake_dialog import IntakeDialog
 from nongbon_ita.gui.run import build_main_window
 from nongbon_ita.i18n.translate import set_language
 from nongbon_ita.services.registry import Services
+from tests.gui.complaints.conftest import AnswerDialogs
 
 Shot = Callable[[QWidget, str], Path]
 
 
 @pytest.fixture
-def officer(services: Services, admin: CurrentUser) -> CurrentUser:
-    services.users.create_user(admin, "arunee", "นางสาวอรุณี ยุติธรรม",
-                               frozenset({Role.COMPLAINT_OFFICER}), "temporary-1")  # fmt: skip
-    return services.auth.login("arunee", "temporary-1")
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
-    seen: list[QDialog] = []
-
-    def run(dialog: QDialog) -> int:
-        seen.append(dialog)
-        filler = getattr(dialog, "fill", None)
-        if filler is not None:
-            filler(dialog)
-        if isinstance(dialog, IntakeDialog):
-            dialog.save()
-            return int(dialog.result() == QDialog.DialogCode.Accepted)
-        dialog.show()
-        return 1
-
-    monkeypatch.setattr(common, "exec_dialog", run)
-    monkeypatch.setattr(common, "open_preview", lambda preview: seen.append(preview))
-    return seen
+def dialogs(answer_dialogs: AnswerDialogs) -> list[QDialog]:
+    return answer_dialogs(keep_open=True)
 
 
 def test_intake_of_a_referred_complaint_and_its_detail(

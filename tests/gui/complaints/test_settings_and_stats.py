@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from nongbon_ita.domain.complaints.kinds import Category, Channel
 from nongbon_ita.domain.complaints.records import ComplaintIdentity, NewComplaint
-from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.complaints.complaints_page import ComplaintsPage
@@ -21,13 +20,6 @@ from nongbon_ita.services.registry import Services
 
 NAME = "นางสาวผู้ร้อง ลับเฉพาะ"
 SHOTS = Path("/tmp/complaints-shots")
-
-
-@pytest.fixture
-def officer(services: Services, admin: CurrentUser) -> CurrentUser:
-    services.users.create_user(admin, "arunee", "นางสาวอรุณี ยุติธรรม",
-                               frozenset({Role.COMPLAINT_OFFICER}), "temporary-1")  # fmt: skip
-    return services.auth.login("arunee", "temporary-1")
 
 
 @pytest.fixture
