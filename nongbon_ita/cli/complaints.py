@@ -49,9 +49,12 @@ def _letter(args: argparse.Namespace, outcome: bool) -> int:
     services = services_of(args)
     actor = login(services, args.user)
     letters = services.complaints.letters
-    render = letters.outcome_pdf if outcome else letters.receipt_pdf
-    pdf = render(actor, register, args.letter_number or "")
-    return write_and_report(args.out, pdf)
+    render = letters.outcome if outcome else letters.receipt
+    printed = render(actor, register, args.letter_number or "")
+    from nongbon_ita.cli.letters import say_issued
+
+    say_issued(printed)
+    return write_and_report(args.out, printed.pdf)
 
 
 def cmd_print_receipt(args: argparse.Namespace) -> int:
@@ -89,7 +92,8 @@ def register(tree: CommandTree) -> None:
         command = tree.grouped("print", name, help_text, handler)
         command.add_argument("--complaint", required=True, metavar="N/YYYY")
         command.add_argument("--letter-number", metavar="NUMBER",
-                             help="the outgoing number after the office's code")  # fmt: skip
+                             help="the number given by hand (when letters are numbered by "
+                                  "hand); a first print issues the letter's number")  # fmt: skip
         command.add_argument("--out", required=True, metavar="FILE.pdf")
         user_option(command)
     purge = tree.grouped("complaints", "purge-identities",

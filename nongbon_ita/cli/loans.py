@@ -33,10 +33,15 @@ def cmd_print_loan_form(args: argparse.Namespace) -> int:
 
 
 def cmd_print_overdue_memo(args: argparse.Namespace) -> int:
+    from nongbon_ita.cli.letters import say_issued
+
     services = services_of(args)
-    actor = login(services, args.user, read_only=True)
+    actor = login(services, args.user)  # a first print issues the memo: a write
     loan = services.loans.by_number(actor, args.loan)
-    return write_and_report(args.out, services.loans.overdue_memo_pdf(actor, loan.id))
+    printed = services.loans.overdue_memo(actor, loan.id, new=args.new,
+                                          letter_number=args.letter_number or "")  # fmt: skip
+    say_issued(printed)
+    return write_and_report(args.out, printed.pdf)
 
 
 def _query(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -68,6 +73,10 @@ def register(tree: CommandTree) -> None:
         parser.add_argument("--loan", required=True, metavar="12/2567")
         parser.add_argument("--out", required=True, metavar="FILE.pdf")
         user_option(parser)
+    memo.add_argument("--new", action="store_true",
+                      help="issue a new memo today (the next follow-up) instead of reprinting")  # fmt: skip
+    memo.add_argument("--letter-number", metavar="NUMBER",
+                      help="the number given by hand (when letters are numbered by hand)")  # fmt: skip
     pdf = tree.grouped("print", "loan-register", "the loan control register of a fiscal year",
                        cmd_print_loan_register)  # fmt: skip
     xlsx = tree.grouped("export", "loan-register", "the loan register as XLSX",

@@ -24,6 +24,7 @@ AREA_MODULES = (
     "complaints",
     "loans",
     "loan_steps",
+    "letters",
     "server",
 )
 

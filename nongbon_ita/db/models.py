@@ -28,6 +28,7 @@ from nongbon_ita.db.models_ita import (
     OitItemRow,
     SubIndicatorRow,
 )
+from nongbon_ita.db.models_letters import OutgoingLetterRow
 from nongbon_ita.db.models_loans import (
     LiabilityRow,
     LoanFollowUpRow,
@@ -41,6 +42,6 @@ __all__ = [
     "ComplaintAttachmentRow", "ComplaintChannelRow", "ComplaintIdentityRow", "ComplaintRow", "DivisionRow",
     "EvidenceRow", "HolidayRow", "IndicatorRow", "ItaYearRow", "LiabilityRow",
     "LoanFollowUpRow", "LoanItemRow", "LoanReturnRow", "LoanRow", "MeasureResultRow",
-    "MeasureRowDb", "OfficeProfileRow", "OfficialRow", "OitItemRow", "SettingRow",
+    "MeasureRowDb", "OfficeProfileRow", "OfficialRow", "OitItemRow", "OutgoingLetterRow", "SettingRow",
     "SubIndicatorRow", "UserRoleRow", "UserRow",
 ]  # fmt: skip

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from nongbon_ita.services.documents import DocumentService
     from nongbon_ita.services.ita.bundle import ItaServices
     from nongbon_ita.services.ita.measures import MeasureService
+    from nongbon_ita.services.letters.register import OutgoingLetterService
     from nongbon_ita.services.loans.service import LoanService
     from nongbon_ita.services.office import OfficeService
     from nongbon_ita.services.setup import SetupService
@@ -94,3 +95,10 @@ class Services:
         from nongbon_ita.services.loans.service import LoanService
 
         return LoanService(self.ctx, self.assets, self.auth, self.office)
+
+    @cached_property
+    def letters(self) -> OutgoingLetterService:
+        """The register of outgoing letters (letters are issued by each area's prints)."""
+        from nongbon_ita.services.letters.register import OutgoingLetterService
+
+        return OutgoingLetterService(self.ctx, self.office)

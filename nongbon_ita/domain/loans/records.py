@@ -116,6 +116,12 @@ class LoanItem:
         """How many are out with the borrower now."""
         return self.quantity - self.returned_quantity if self.handed_out else 0
 
+    def outstanding_on(self, day: date) -> int:
+        """How many were out with the borrower at the end of `day` (a reprinted memo's list)."""
+        if self.handed_out_at is None or self.handed_out_at.date() > day:
+            return 0
+        return self.quantity - sum(r.quantity for r in self.returns if r.returned_on <= day)
+
     @property
     def fully_returned(self) -> bool:
         return self.handed_out and self.outstanding == 0

@@ -34,7 +34,14 @@ def add_complaint_sections(dashboard: DashboardPage, services: Services,
 
 
 def add_complaint_reports(reports: ReportsPage, services: Services, user: CurrentUser) -> None:
-    """The O29 statistics on the reports page."""
+    """The O29 statistics on the reports page, and the register of outgoing letters (the
+    complaint letters and the loans' follow-up memos) for whoever may read it."""
+    from nongbon_ita.domain.letters import LetterOperation
+
+    if is_allowed(user, LetterOperation.VIEW_REGISTER):
+        reports.add_document(_("Register of outgoing letters"),
+                             lambda year: services.letters.register_pdf(user, year),
+                             "letters-register")  # fmt: skip
     stats = services.complaints.stats
     reports.add_document(_("O29 complaint statistics: fiscal year"),
                          lambda year: stats.pdf(user, year), "O29")  # fmt: skip

@@ -31,6 +31,7 @@ from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.complaints.intake_dialog import choose_files
 from nongbon_ita.gui.complaints.step_dialog import StepDialog
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.letters import issued_text
 from nongbon_ita.gui.widgets.open_file import open_kept_file
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
@@ -317,14 +318,14 @@ class ComplaintDetailDialog(QDialog):
         register = self.detail.summary.register
         letters = self.services.complaints.letters
         try:
-            pdf = (letters.outcome_pdf if outcome else letters.receipt_pdf)(self.user, register)
+            printed = (letters.outcome if outcome else letters.receipt)(self.user, register)
         except Exception as err:
             report_error(err, self)
             return False
         title = _("Outcome letter") if outcome else _("Acknowledgement letter")
         stem = "outcome" if outcome else "receipt"
         self.preview = common.show_pdf(
-            self, f"{title} — {register}",
-            pdf, f"complaint-{register.number}-{register.fiscal_year}-{stem}.pdf")  # fmt: skip
+            self, f"{title} — {register} — {issued_text(printed)}",
+            printed.pdf, f"complaint-{register.number}-{register.fiscal_year}-{stem}.pdf")  # fmt: skip
         self.reload()
         return True

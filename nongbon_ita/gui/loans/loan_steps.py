@@ -9,6 +9,7 @@ from nongbon_ita.domain.loans import Loan
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints.step_dialog import StepDialog
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.letters import issued_text
 from nongbon_ita.gui.loans import common
 from nongbon_ita.gui.loans.actions import Step
 from nongbon_ita.gui.loans.handout_dialog import HandOutDialog
@@ -97,7 +98,9 @@ class LoanSteps:
 
     def _follow_up(self, loan: Loan) -> Loan | None:
         loans = self.services.loans
-        dialog = FollowUpDialog(loan, loans.today(), loans.suggest_memo_number(), self.parent)
+        dialog = FollowUpDialog(
+            loan, loans.today(), loans.suggest_memo_number(loan.id), self.parent
+        )
         if not self._open(dialog) or dialog.on.date() is None:
             return None
         return loans.record_follow_up(self.user, loan.id, dialog.on.date(),  # type: ignore[arg-type]
@@ -111,8 +114,8 @@ class LoanSteps:
         return None
 
     def _print_memo(self, loan: Loan) -> Loan | None:
-        pdf = self.services.loans.overdue_memo_pdf(self.user, loan.id)
+        printed = self.services.loans.overdue_memo(self.user, loan.id)
         name = f"overdue-memo-{loan.number_text.replace('/', '-')}.pdf"
-        common.show_pdf(self.parent, _("Overdue memo for loan {number}").format(
-            number=loan.number_text), pdf, name)  # fmt: skip
+        title = _("Overdue memo for loan {number}").format(number=loan.number_text)
+        common.show_pdf(self.parent, f"{title} — {issued_text(printed)}", printed.pdf, name)
         return None

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from nongbon_ita.domain.letters import BLANK_NUMBER
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
-from nongbon_ita.i18n.thaiformat import format_date_long
+from nongbon_ita.i18n.thaiformat import format_date_long, thai_digits
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -76,8 +77,9 @@ def _head(letter: ExternalLetter, office: OfficeProfile, width: float) -> Any:
     from nongbon_ita.reports.thai import BODY, ThaiParagraph
 
     code = office.letter_code.strip()
-    number = letter.number.strip() or "\u00a0" * 12
-    reference = f"ที่ {code}/{number}" if code else f"ที่ {number}"
+    number = letter.number.strip() or BLANK_NUMBER  # numbered by hand: a dotted blank
+    # a formal letter: Thai digits, whatever digits the office typed its code with
+    reference = thai_digits(f"ที่ {code}/{number}" if code else f"ที่ {number}")
     address_lines = [office.name, *[line for line in office.address.split("\n") if line.strip()]]
     left = [ThaiParagraph(reference, BODY)]
     right = [ThaiParagraph(line, BODY) for line in address_lines]

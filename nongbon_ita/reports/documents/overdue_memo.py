@@ -7,6 +7,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
+from nongbon_ita.domain.letters import BLANK_NUMBER
 from nongbon_ita.domain.loans import Loan
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import format_date_long, thai_digits
@@ -79,11 +80,12 @@ def render_overdue_memo(
 ) -> bytes:  # fmt: skip
     width = frame_width()
     b = loan.borrower
-    late = loan.days_overdue(on)
-    out = [i for i in loan.items if i.outstanding]
+    # as things stood on the memo's date: a reprint after a return is still the same memo
+    late = max(0, (on - loan.due_date).days)
+    out = [(i, i.outstanding_on(on)) for i in loan.items if i.outstanding_on(on)]
     number = thai_digits(loan.number_text)
     lent_on = loan.handed_out_on or loan.start_date
-    code = thai_digits(memo_number) if memo_number else f"{office.letter_code}/……………"
+    code = thai_digits(memo_number) if memo_number else f"{office.letter_code}/{BLANK_NUMBER}"
     phone = f" โทร. {thai_digits(office.phone)}" if office.phone else ""
     story: list[Flowable] = [
         _heading(office, width),
@@ -103,9 +105,9 @@ def render_overdue_memo(
             f"บัดนี้ได้เลยกำหนดส่งคืนมาแล้ว {thai_digits(late)} วัน และยังมีพัสดุที่ยังไม่ได้ส่งคืน "
             f"จำนวน {thai_digits(len(out))} รายการ ดังนี้", INDENT.but(space_before=6)),
     ]  # fmt: skip
-    for n, item in enumerate(out, start=1):
+    for n, (item, count) in enumerate(out, start=1):
         story.append(numbered_item(n, f"{item.description} หมายเลขครุภัณฑ์ {item.asset_number} "
-                                      f"จำนวน {thai_digits(item.outstanding)} {item.unit}".rstrip(),
+                                      f"จำนวน {thai_digits(count)} {item.unit}".rstrip(),
                                    BODY.but(left_indent=2.5 * CM)))  # fmt: skip
     request = ThaiParagraph(
         "จึงขอให้ท่านส่งคืนพัสดุดังกล่าวในสภาพที่ใช้การได้เรียบร้อย ภายใน ๗ วัน นับแต่วันที่ได้รับ"

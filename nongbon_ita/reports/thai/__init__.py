@@ -14,7 +14,12 @@ Public API (what documents use):
 * ``nobreak.keep_whole(words)``: documents set inside keep the office's words unbroken
 """
 
+# ruff: noqa: E402 - platypus is imported first, on purpose (platypus_import.py)
 from __future__ import annotations
+
+from nongbon_ita.reports.thai.platypus_import import import_platypus
+
+import_platypus()  # before any module below imports reportlab.platypus (why: that module)
 
 from nongbon_ita.reports.thai.errors import ThaiEngineError
 from nongbon_ita.reports.thai.flowables import (

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nongbon_ita.reports.thai import nobreak
+from nongbon_ita.reports.thai import layout_cache, nobreak
 from nongbon_ita.reports.thai.segment import dictionary, tcc_positions, word_tokenize
 
 # may not start a line: above/below vowels, tone marks, following vowels, ๆ, closing punctuation
@@ -42,8 +42,18 @@ def units(text: str) -> tuple[Unit, ...]:
 
 @lru_cache(maxsize=8192)
 def _cached_units(text: str, keep: nobreak.KeepWords) -> tuple[Unit, ...]:
-    # cached per word list: documents repeat themselves
-    return tuple(_glue(_prefer_longer(_units(text)), text, keep))
+    # cached per word list: documents repeat themselves, within a run and from run to run
+    stored = layout_cache.lookup("units", keep.fingerprint, text)
+    if stored is not None:
+        try:
+            found = tuple(Unit(t, s) for t, s in stored)
+            if "".join(u.text for u in found) == text:
+                return found
+        except (TypeError, ValueError):
+            pass  # a damaged cache entry: set the text again
+    made = tuple(_glue(_prefer_longer(_units(text)), text, keep))
+    layout_cache.remember("units", keep.fingerprint, text, tuple((u.text, u.space) for u in made))
+    return made
 
 
 _TITLE_REACH = 30  # characters a title may take with it (a first name; never a whole sentence)

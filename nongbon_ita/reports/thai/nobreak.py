@@ -10,6 +10,7 @@ come from the database, through the services, as data: `keep_whole(words)` aroun
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
@@ -82,21 +83,39 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 class KeepWords:
-    """The office's own words (names of the office, places, people, assets): each stays whole."""
+    """The office's own words (names of the office, places, people, assets): each stays whole.
+
+    Sorted out against the dictionary on first use only: a document whose break units all come
+    from the layout cache (layout_cache.py) never loads the dictionary.
+    """
 
     def __init__(self, words: Iterable[str]) -> None:
-        from nongbon_ita.reports.thai.segment import dictionary
+        self.words = tuple(dict.fromkeys(w for w in words if w.strip()))
+        self._index: dict[str, list[str]] | None = None
 
-        known = dictionary()
-        self._by_start: dict[str, list[str]] = {}
-        for phrase in words:
-            for word in re.findall(r"[ก-๛]{3,}", phrase):
-                # a dictionary word already stays whole; "(ศรีไทย" is read as "ศรีไทย"
-                if word not in known:
-                    self._by_start.setdefault(word[:2], []).append(word)
-        for found in self._by_start.values():
-            found.sort(key=len, reverse=True)
-            found[:] = list(dict.fromkeys(found))
+    @property
+    def fingerprint(self) -> str:
+        """What the break units set under these words depend on, as a short hex digest."""
+        digest = hashlib.sha256("\n".join(self.words).encode("utf-8")).hexdigest()
+        return digest[:16]
+
+    @property
+    def _by_start(self) -> dict[str, list[str]]:
+        if self._index is None:
+            from nongbon_ita.reports.thai.segment import dictionary
+
+            known = dictionary()
+            index: dict[str, list[str]] = {}
+            for phrase in self.words:
+                for word in re.findall(r"[ก-๛]{3,}", phrase):
+                    # a dictionary word already stays whole; "(ศรีไทย" is read as "ศรีไทย"
+                    if word not in known:
+                        index.setdefault(word[:2], []).append(word)
+            for found in index.values():
+                found.sort(key=len, reverse=True)
+                found[:] = list(dict.fromkeys(found))
+            self._index = index
+        return self._index
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_start.values())
@@ -132,13 +151,17 @@ def current() -> KeepWords:
 
 @contextlib.contextmanager
 def keep_whole(words: Iterable[str] | KeepWords) -> Iterator[KeepWords]:
-    """Documents set inside this block keep `words` (the office's names) unbroken."""
+    """Documents set inside this block keep `words` (the office's names) unbroken; the break
+    units and shaped words are remembered for the next run (layout_cache.py)."""
+    from nongbon_ita.reports.thai import layout_cache
+
     keep = words if isinstance(words, KeepWords) else KeepWords(words)
     token = _current.set(keep)
     try:
         yield keep
     finally:
         _current.reset(token)
+        layout_cache.save()
 
 
 def spans(text: str, keep: KeepWords | None = None) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from nongbon_ita.reports.thai import layout_cache
 from nongbon_ita.reports.thai.fonts import PUA_TO_THAI, ThaiFace
 
 SARA_AM, NIKHAHIT, SARA_AA = 0x0E33, 0x0E4D, 0x0E32
@@ -75,8 +76,32 @@ def shape(face: ThaiFace, text: str) -> Run:
     key = (face.name, text)
     run = _cache.get(key)
     if run is None:
-        run = _cache[key] = _shape(face, text)
+        run = _cache[key] = _kept_run(face, text)
     return run
+
+
+_KINDS = tuple(OpKind)
+
+
+def _kept_run(face: ThaiFace, text: str) -> Run:
+    """The run an earlier process shaped (layout_cache.py), or a newly shaped one, kept."""
+    face_key = _face_keys.get(face.name)
+    if face_key is None:
+        face_key = _face_keys[face.name] = layout_cache.font_key(face.name, face.path)
+    kept = layout_cache.lookup("runs", face_key, text)
+    if kept is not None:
+        try:
+            advance, ops = kept
+            return Run(text, face, tuple(Op(_KINDS[k], c, x, y) for k, c, x, y in ops), advance)
+        except (TypeError, ValueError, IndexError):
+            pass  # a damaged entry: shape it again
+    run = _shape(face, text)
+    flat = tuple((int(op.kind), op.code, op.x, op.y) for op in run.ops)
+    layout_cache.remember("runs", face_key, text, (run.advance, flat))
+    return run
+
+
+_face_keys: dict[str, str] = {}
 
 
 def harfbuzz_glyphs(face: ThaiFace, text: str) -> list[tuple[int, int, int, int]]:

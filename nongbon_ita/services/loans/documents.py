@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from nongbon_ita.domain.errors import N_, ValidationError
+from nongbon_ita.domain.letters import LetterDraft, LetterKind, RecordKind
 from nongbon_ita.domain.loans import Loan, LoanOperation
 from nongbon_ita.domain.office import Official, SignatureBlock, SignatureRole
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.document_parts import printed_at, signature_block
+from nongbon_ita.services.letters.issue import PrintedLetter, issue_letter, latest_issued
 from nongbon_ita.services.loans.register import LoanRegisterOps, RegisterQuery
 from nongbon_ita.services.loans.repository import load_loan
 from nongbon_ita.services.office_words import office_words_kept
@@ -56,21 +58,38 @@ class LoanDocuments(LoanRegisterOps):
                                     self._footer(f"ใบยืมพัสดุ เลขที่ {number}"))  # fmt: skip
 
     def overdue_memo_pdf(self, actor: CurrentUser, loan_id: int) -> bytes:
-        """บันทึกข้อความ ติดตามทวงพัสดุ, signed by the approver, numbered as the last follow-up."""
+        return self.overdue_memo(actor, loan_id).pdf
+
+    def overdue_memo(self, actor: CurrentUser, loan_id: int, *, new: bool = False,
+                     letter_number: str = "") -> PrintedLetter:  # fmt: skip
+        """บันทึกข้อความ ติดตามทวงพัสดุ, signed by the approver: the loan's memo as issued (its
+        date and number from the register of outgoing letters; a reprint is the same memo), or
+        with `new` (the next follow-up) a memo issued today."""
         from nongbon_ita.reports.documents.overdue_memo import render_overdue_memo
 
-        loan = self._printable(actor, loan_id)
+        require(actor, LoanOperation.PRINT)
         today = self.today()
-        if not loan.is_overdue(today):
-            raise ValidationError(N_("Loan {number} is not overdue."), field="loan",
-                                  number=loan.number_text)  # fmt: skip
-        last = loan.last_follow_up
+        with self.ctx.transaction() as session:
+            loan = load_loan(session, loan_id)
+            issued = None if new else latest_issued(session, LetterKind.OVERDUE_MEMO,
+                                                    RecordKind.LOAN, loan.id)  # fmt: skip
+            if issued is None and not loan.is_overdue(today):
+                raise ValidationError(N_("Loan {number} is not overdue."), field="loan",
+                                      number=loan.number_text)  # fmt: skip
+            draft = LetterDraft(
+                kind=LetterKind.OVERDUE_MEMO, record_kind=RecordKind.LOAN, record_id=loan.id,
+                record_text=loan.number_text, issued_on=today, addressee=loan.borrower.name,
+                subject=LetterKind.OVERDUE_MEMO.thai, hand_number=letter_number,
+            )  # fmt: skip
+            letter = issue_letter(self.ctx, session, actor, draft, new=new)
+        office = self.office.profile()
+        reference = letter.reference(office.letter_code)
         signer = signature_block("", self.office.signer(SignatureRole.APPROVER))
+        footer = self._footer(f"ติดตามทวงพัสดุ ใบยืมเลขที่ {thai_digits(loan.number_text)}")
         with office_words_kept(self.ctx):
-            return render_overdue_memo(loan, self.office.profile(), today,
-                                   last.memo_number if last else "", signer,
-                                   self._footer(f"ติดตามทวงพัสดุ ใบยืมเลขที่ "
-                                                f"{thai_digits(loan.number_text)}"))  # fmt: skip
+            pdf = render_overdue_memo(loan, office, letter.issued_on, thai_digits(reference),
+                                      signer, footer)  # fmt: skip
+        return PrintedLetter(pdf, letter, reference)
 
     def register_pdf(self, actor: CurrentUser, query: RegisterQuery) -> bytes:
         """The loan control register, landscape, with the finance division's review block."""

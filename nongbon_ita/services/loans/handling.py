@@ -229,16 +229,24 @@ class LoanHandling(LoanServiceBase):
                                "memo_number": memo_number.strip()})  # fmt: skip
             return load_loan(session, row.id)
 
-    def suggest_memo_number(self) -> str:
-        """The office's letter code and the next running number of follow-up memos."""
+    def suggest_memo_number(self, loan_id: int | None = None) -> str:
+        """What a follow-up by memo records as its number: the loan's last memo as issued in
+        the register of outgoing letters (print the memo first), else nothing to guess."""
+        if loan_id is None:
+            return ""
+        from nongbon_ita.domain.letters import LetterKind, RecordKind
+        from nongbon_ita.services.letters.issue import latest_issued, letter_of
+
         with self.ctx.reading() as session:
-            count = session.scalar(select(func.count(LoanFollowUpRow.id))
-                                   .where(LoanFollowUpRow.memo_number != "")) or 0  # fmt: skip
+            row = latest_issued(session, LetterKind.OVERDUE_MEMO, RecordKind.LOAN, loan_id)
+            letter = letter_of(row) if row is not None else None
+        if letter is None or not letter.number_text:
+            return ""
         try:
             code = self.office.profile().letter_code
         except NotFoundError:
             code = ""
-        return f"{code}/{count + 1}" if code else str(count + 1)
+        return letter.reference(code)
 
     @staticmethod
     def _items(session: Session, loan_id: int, item_ids: Sequence[int]) -> list[LoanItemRow]:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-12-03 14:06:39.499224
+Create Date: 2026-12-03 15:16:05.528709
 """
 
 from collections.abc import Sequence
@@ -425,6 +425,39 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "outgoing_letter",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("fiscal_year", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=True),
+        sa.Column("hand_number", sa.String(length=50), nullable=False),
+        sa.Column("issued_on", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(length=30), nullable=False),
+        sa.Column("record_kind", sa.String(length=20), nullable=False),
+        sa.Column("record_id", sa.Integer(), nullable=False),
+        sa.Column("record_text", sa.String(length=50), nullable=False),
+        sa.Column("addressee", sa.String(length=300), nullable=False),
+        sa.Column("subject", sa.String(length=500), nullable=False),
+        sa.Column("issued_by_user_id", sa.Integer(), nullable=True),
+        sa.Column("issued_at", nongbon_ita.db.base.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["issued_by_user_id"],
+            ["app_user.id"],
+            name=op.f("fk_outgoing_letter_issued_by_user_id_app_user"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_outgoing_letter")),
+        sa.UniqueConstraint(
+            "fiscal_year", "number", name=op.f("uq_outgoing_letter_fiscal_year_number")
+        ),
+    )
+    with op.batch_alter_table("outgoing_letter", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_outgoing_letter_issued_on"), ["issued_on"], unique=False
+        )
+        batch_op.create_index(
+            "ix_outgoing_letter_record", ["record_kind", "record_id", "kind"], unique=False
+        )
+
+    op.create_table(
         "user_role",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -801,6 +834,11 @@ def downgrade() -> None:
 
     op.drop_table("complaint_action")
     op.drop_table("user_role")
+    with op.batch_alter_table("outgoing_letter", schema=None) as batch_op:
+        batch_op.drop_index("ix_outgoing_letter_record")
+        batch_op.drop_index(batch_op.f("ix_outgoing_letter_issued_on"))
+
+    op.drop_table("outgoing_letter")
     with op.batch_alter_table("loan_review", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_loan_review_fiscal_year"))
 
