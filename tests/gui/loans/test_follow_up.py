@@ -10,7 +10,7 @@ from nongbon_ita.gui.loans.actions import Step
 from nongbon_ita.gui.loans.common import short_date
 from nongbon_ita.gui.loans.loans_page import LoansPage
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
-from nongbon_ita.i18n.thaiformat import format_date_numeric
+from nongbon_ita.i18n.thaiformat import format_date_long, format_date_numeric
 
 
 def _page(qtbot, office, user):  # type: ignore[no-untyped-def]
@@ -26,10 +26,14 @@ def test_follow_up_and_memo_of_an_overdue_loan(qtbot, office, dialogs, snap, mes
     page.overdue_only.setChecked(True)
     assert page.model.total == 1 and page.select_loan(loan.id)
     assert page.step_buttons[Step.PRINT_MEMO].isEnabled()
+    page.run_step(Step.PRINT_MEMO)  # issued: the register's number 1, today
+    memo = dialogs.seen[-1]
+    assert isinstance(memo, DocumentPreviewDialog) and memo.page_count() == 1
+    assert memo.windowTitle().endswith(f"Letter ๑ dated {format_date_long(office.today())}")
 
     def record(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.method.setCurrentIndex(dialog.method.findData(FollowUpMethod.MEMO.value))
-        assert dialog.memo_number.text() == "1"  # the next running number
+        assert dialog.memo_number.text() == "1"  # the memo's number as issued
         dialog.memo_number.setText("มค 81101/1")
         dialog.note.setText("โทรแจ้งแล้ว ส่งบันทึกทวง")
         snap(dialog, "follow-up-dialog")
@@ -40,9 +44,6 @@ def test_follow_up_and_memo_of_an_overdue_loan(qtbot, office, dialogs, snap, mes
     assert followed.follow_ups[-1].memo_number == "มค 81101/1"
     assert "follow up by" in page.detail.toHtml()
     snap(page, "loans-page-overdue")
-    page.run_step(Step.PRINT_MEMO)
-    memo = dialogs.seen[-1]
-    assert isinstance(memo, DocumentPreviewDialog) and memo.page_count() == 1
 
     approver_page = _page(qtbot, office, office.approver)
     approver_page.select_loan(loan.id)
