@@ -10,7 +10,8 @@ Reports p50/p95/max per operation, errors (anything but a rule's refusal), refus
 bookings (two approvals of one asset for overlapping days, neither returned before the other
 was approved), lost updates (a step reported done but not in the database) and the audit chain.
 Target (issue 12): p95 ≤ 150 ms per operation on PostgreSQL, 0 errors, 0 double bookings,
-0 lost updates.
+0 lost updates. "wait" is the part of an operation spent waiting for a write lock (another
+writer's turn); the rest is work, and on a machine shared by N clients, waiting for a CPU.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 
 os.environ.setdefault("NONGBON_ITA_CHEAP_HASHING", "1")
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import event, insert, select, text
 
 from nongbon_ita.db.engine import open_database
 from nongbon_ita.db.location import DatabaseLocation, location_of_text
@@ -110,6 +111,9 @@ class Client:
     def __init__(self, location: DatabaseLocation, pumps: list[int], seed: int) -> None:
         self.services = services_at(location)
         self.times: dict[str, list[float]] = defaultdict(list)
+        self.waits: dict[str, list[float]] = defaultdict(list)
+        self.waited = 0.0  # ms spent in lock statements during the current operation
+        self._watch_locks()
         self.errors: list[str] = []
         self.supply = self.timed("log in", lambda: self.services.auth.login("supply", PASSWORD))
         self.approver = self.timed("log in", lambda: self.services.auth.login("approver", PASSWORD))
@@ -118,7 +122,24 @@ class Client:
         self.refused = 0
         self.done: dict[int, str] = {}  # loan id → the status this client last set successfully
 
+    def _watch_locks(self) -> None:
+        """Time the statements that take a write lock (db/locks.py): the wait for a lock."""
+        engine = self.services.ctx.database.engine
+        started: list[float] = []
+
+        def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if "advisory_xact_lock" in statement or statement.startswith("BEGIN IMMEDIATE"):
+                started.append(time.perf_counter())
+
+        def after(*_args: Any) -> None:
+            if started:
+                self.waited += (time.perf_counter() - started.pop()) * 1000
+
+        event.listen(engine, "before_cursor_execute", before)
+        event.listen(engine, "after_cursor_execute", after)
+
     def timed(self, name: str, work: Any) -> Any:
+        self.waited = 0.0
         started = time.perf_counter()
         try:
             result = work()
@@ -132,6 +153,7 @@ class Client:
             self.errors.append(f"{name}: {type(error).__name__}: {error}")
             return None
         self.times[name].append((time.perf_counter() - started) * 1000)
+        self.waits[name].append(self.waited)
         return result
 
     def request(self) -> LoanRequest:
@@ -190,9 +212,10 @@ def run_client(url: str, pumps: list[int], seed: int, seconds: float, out: Any) 
             while time.monotonic() < deadline:
                 client.one_round()
         client.services.ctx.database.dispose()
-        out.put((dict(client.times), client.errors, client.refused, client.done))
+        out.put((dict(client.times), dict(client.waits), client.errors, client.refused,
+                 client.done))  # fmt: skip
     except Exception as error:
-        out.put(({}, [f"client: {type(error).__name__}: {error}"], 0, {}))
+        out.put(({}, {}, [f"client: {type(error).__name__}: {error}"], 0, {}))
 
 
 def double_bookings(services: Services) -> int:
@@ -247,12 +270,15 @@ def main() -> int:
     for worker in workers:
         worker.join()
     times: dict[str, list[float]] = defaultdict(list)
+    waits: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     done: dict[int, str] = {}
     refused = 0
-    for part_times, part_errors, part_refused, part_done in results:
+    for part_times, part_waits, part_errors, part_refused, part_done in results:
         for name, values in part_times.items():
             times[name] += values
+        for name, values in part_waits.items():
+            waits[name] += values
         errors += part_errors
         refused += part_refused
         done.update(part_done)
@@ -266,7 +292,8 @@ def main() -> int:
         values = times.get(name, [])
         if values:
             print(f"  {name:9} n={len(values):5}  p50 {statistics.median(values):6.0f} ms  "
-                  f"p95 {percentile(values, 0.95):6.0f} ms  max {max(values):6.0f} ms")  # fmt: skip
+                  f"p95 {percentile(values, 0.95):6.0f} ms  max {max(values):6.0f} ms  "
+                  f"wait p95 {percentile(waits[name], 0.95):5.0f} ms")  # fmt: skip
     print(f"  errors {len(errors)}, refused by a rule {refused}, double bookings {doubles}, "
           f"lost updates {lost}, audit chain {'intact' if chain.ok else 'BROKEN'} "
           f"({chain.events} events)")  # fmt: skip

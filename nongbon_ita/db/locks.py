@@ -13,14 +13,20 @@ yet is opened here with `BEGIN IMMEDIATE`, and one that is already open already 
 `ServiceContext.transaction()` calls `take_write_lock(session, WRITE)` at its start, so on
 SQLite every write transaction holds the lock from its first read. Readers (WAL) never wait.
 
-PostgreSQL: the lock is a transaction-scoped advisory lock on a stable 64-bit hash of `key`,
-released at commit or rollback. `WRITE`, taken at the start of every write transaction, is one
-such lock too: one writer at a time, as on SQLite, so every rule that is a check followed by a
-write holds on the server without a key of its own (the multi-process tests found two that
-had none: the first intake's holiday list, and two imports of one file). Readers never wait
-(MVCC). The specific keys — `BOOKING`, `numbering(kind, year)`, `AUDIT` — are then taken
-uncontended, always in that order after WRITE, so no two transactions wait for each other in a
-cycle. A wait ends after the busy timeout (`lock_timeout`, db/server.py), or `patience_ms`.
+PostgreSQL: the locks are transaction-scoped advisory locks on a stable 64-bit hash of a key,
+released at commit or rollback; readers never wait (MVCC). Every write transaction first takes
+`WRITE`. By default it takes it exclusively: one such writer at a time, as on SQLite, so a rule
+that is a check followed by a write holds on the server without a key of its own (the
+multi-process tests found two that had none: the first intake's holiday list, and two imports
+of one file). A transaction whose every check is guarded by a key of its own (`keyed=True` in
+`ServiceContext.transaction`: the loan steps and the login record) takes `WRITE` shared
+instead, so keyed writers run side by side and queue only where they really meet: the assets
+they book (`booking(asset_id)`), one number sequence (`numbering(kind, year)`), and the head of
+the audit chain (`AUDIT`, taken by the commit itself, services/audit_chain.py, so it is held
+only for the append and the commit). An exclusive `WRITE` still waits for every keyed writer
+and the reverse. Keys are always taken in the order WRITE, bookings by asset id, numbering,
+AUDIT, so no two transactions wait for each other in a cycle. A wait ends after the busy
+timeout (`lock_timeout`, db/server.py), or `patience_ms`.
 
 Waiting is normal: SQLite waits up to the busy timeout (db/location.py), then the wait ends in
 `DatabaseBusy` ("ฐานข้อมูลกำลังถูกใช้งาน… ลองใหม่", CLI exit 2), never in SQL text.
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import text
@@ -40,7 +47,6 @@ from nongbon_ita.db.location import BUSY_TIMEOUT_MS
 from nongbon_ita.domain.errors import N_, DomainError
 
 WRITE = "write"  # any write transaction (SQLite: the file's write lock; PostgreSQL: advisory)
-BOOKING = "loans.booking"  # who holds which durable asset when, and consumables' stock
 AUDIT = "audit.chain"  # the head of the hash chain: one appender at a time
 
 BUSY_MESSAGE = N_("The database is in use by someone else… Wait a moment and try again.")
@@ -53,17 +59,25 @@ class DatabaseBusy(DomainError):
         super().__init__(BUSY_MESSAGE)
 
 
+def booking(asset_id: int) -> str:
+    """The key of one asset's bookings: who holds it when, and a consumable's stock."""
+    return f"loans.booking.{asset_id}"
+
+
 def numbering(kind: str, fiscal_year: int) -> str:
     """The key of one number sequence, e.g. numbering("loan", 2570)."""
     return f"numbering.{kind}.{fiscal_year}"
 
 
-def take_write_lock(session: Session, key: str, *, patience_ms: int | None = None) -> None:
+def take_write_lock(
+    session: Session, key: str, *, patience_ms: int | None = None, shared: bool = False
+) -> None:
     """Hold the lock guarding `key` until the session's transaction ends.
 
     Call it before reading anything the transaction checks. `patience_ms` shortens the wait
-    (SQLite) for writes that may be skipped when busy, such as the last-login time of a print.
-    Raises DatabaseBusy when the wait ends without the lock.
+    for writes that may be skipped when busy, such as the last-login time of a print. `shared`
+    (PostgreSQL) lets other shared holders of `key` in and keeps exclusive ones out; SQLite has
+    only its one file lock. Raises DatabaseBusy when the wait ends without the lock.
     """
     connection = session.connection()
     dialect = connection.dialect.name
@@ -83,10 +97,18 @@ def take_write_lock(session: Session, key: str, *, patience_ms: int | None = Non
     elif dialect == "postgresql":
         if patience_ms is not None:  # this transaction only; the connection keeps its default
             session.execute(text(f"SET LOCAL lock_timeout = {int(patience_ms)}"))
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
         try:
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _key_number(key)})
+            session.execute(text(f"SELECT {function}(:key)"), {"key": _key_number(key)})
         except OperationalError as error:
             raise busy_or(error) from None
+
+
+def take_booking_locks(session: Session, asset_ids: Iterable[int]) -> None:
+    """The booking keys of these assets, in id order (two loans sharing two assets never wait
+    for each other crosswise)."""
+    for asset_id in sorted(set(asset_ids)):
+        take_write_lock(session, booking(asset_id))
 
 
 def _key_number(key: str) -> int:

@@ -7,24 +7,15 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.locks import AUDIT, take_write_lock
 from nongbon_ita.db.models import AuditEventRow
-from nongbon_ita.domain.audit import (
-    GENESIS_HASH,
-    AuditEvent,
-    ChainCheck,
-    canonical_json,
-    event_hash,
-    verify_chain,
-)
-from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
+from nongbon_ita.domain.audit import AuditEvent, ChainCheck, canonical_json, verify_chain
+from nongbon_ita.services.audit_chain import QueuedEvent, queue_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.settings_store import (
     AUDIT_HEAD_COUNT,
     AUDIT_HEAD_HASH,
     get_int,
     get_setting,
-    put_setting,
 )
 
 
@@ -37,47 +28,18 @@ def record_event(
     entity_id: object = "",
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """Append one event inside the caller's transaction (so it commits or rolls back with it)."""
-    take_write_lock(session, AUDIT)  # one appender at a time, or two events share a `seq`
-    last = session.execute(
-        select(AuditEventRow.seq, AuditEventRow.hash).order_by(AuditEventRow.seq.desc()).limit(1)
-    ).first()
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+) -> None:
+    """Record one event inside the caller's transaction: it is chained and written by the
+    commit (services/audit_chain.py), and rolls back with the transaction."""
+    del ctx  # the commit stamps the time: events are numbered in the order they commit
     payload: dict[str, Any] = {}
     if before is not None:
         payload["before"] = before
     if after is not None:
         payload["after"] = after
-    event = AuditEvent(
-        seq=seq,
-        occurred_at=ctx.now(),
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        payload=canonical_json(payload),
-        prev_hash=prev_hash,
+    queue_event(
+        session, QueuedEvent(actor, action, entity, str(entity_id), canonical_json(payload))
     )
-    digest = event_hash(event)
-    session.add(
-        AuditEventRow(
-            seq=seq,
-            occurred_at=event.occurred_at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=event.entity_id,
-            payload=event.payload,
-            prev_hash=prev_hash,
-            hash=digest,
-        )
-    )
-    put_setting(session, AUDIT_HEAD_COUNT, str(seq))
-    put_setting(session, AUDIT_HEAD_HASH, digest)
-    # written to the head log beside the database once the transaction commits (context.py)
-    session.info.setdefault(PENDING_HEADS, []).append((seq, digest))
-    return AuditEvent(**{**event.__dict__, "hash": digest})
 
 
 def _to_event(row: AuditEventRow) -> AuditEvent:

@@ -100,7 +100,8 @@ class AuthService:
             _set_quietly(session, user_id, failed_logins=failed, locked_until=locked_until)
 
     def _record_login(self, user: CurrentUser, channel: str, patience_ms: int | None) -> None:
-        with self.ctx.transaction(patience_ms=patience_ms) as session:
+        # keyed: it checks nothing, so it never waits for another workstation's loan step
+        with self.ctx.transaction(patience_ms=patience_ms, keyed=True) as session:
             _set_quietly(session, user.id, failed_logins=0, locked_until=None,
                          last_login_at=self.ctx.now())  # fmt: skip
             record_event(self.ctx, session, user.username, "user.login", "user", user.id,

@@ -15,6 +15,7 @@ from nongbon_ita.db.engine import Database
 from nongbon_ita.db.locks import WRITE, busy_or, take_write_lock
 from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.domain.errors import N_, StaleEditError
+from nongbon_ita.services.audit_chain import append_queued
 from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
 from nongbon_ita.services.audit_heads import append_heads
 from nongbon_ita.services.presence import FileIdentity
@@ -64,18 +65,23 @@ class ServiceContext:
         return self.office_now().date()
 
     @contextmanager
-    def transaction(self, patience_ms: int | None = None) -> Iterator[Session]:
+    def transaction(
+        self, patience_ms: int | None = None, *, keyed: bool = False
+    ) -> Iterator[Session]:
         """All-or-nothing: commit on success, roll back on any error.
 
         Holds the write lock from the start (db/locks.py), so what the transaction checks cannot
         change before it writes; waits for another writer up to the busy timeout (or
-        `patience_ms`), then raises DatabaseBusy.
+        `patience_ms`), then raises DatabaseBusy. `keyed`: the caller takes the key of all it
+        checks itself (bookings, numbering), so on PostgreSQL it runs beside other keyed writers.
+        The audit events it recorded are chained at the commit (services/audit_chain.py).
         """
         self.identity.check()
         session = self.database.sessions()
         try:
-            take_write_lock(session, WRITE, patience_ms=patience_ms)
+            take_write_lock(session, WRITE, patience_ms=patience_ms, shared=keyed)
             yield session
+            append_queued(session, self.now())
             session.commit()
             # after the commit, never before: a recorded head always exists in the file
             append_heads(self.database.location.file, session.info.pop(PENDING_HEADS, []))

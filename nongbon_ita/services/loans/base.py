@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.models import LoanRow
+from nongbon_ita.db.locks import take_booking_locks
+from nongbon_ita.db.models import LoanItemRow, LoanRow
 from nongbon_ita.domain.calendar import office_date
 from nongbon_ita.domain.errors import N_, PermissionDenied, ValidationError
 from nongbon_ita.domain.loans import LoanOperation, LoanStatus
@@ -41,6 +44,13 @@ class LoanServiceBase:
         before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
     ) -> None:  # fmt: skip
         record_event(self.ctx, session, actor.username, action, "loan", loan_id, before, after)
+
+    @staticmethod
+    def _lock_assets(session: Session, loan_id: int, more: Sequence[int] = ()) -> None:
+        """The booking keys of the loan's assets (and `more`), before anything is read that the
+        step checks: only plain ids are read first, so nothing stale stays in the session."""
+        held = session.scalars(select(LoanItemRow.asset_id).where(LoanItemRow.loan_id == loan_id))
+        take_booking_locks(session, [*held, *more])
 
     @staticmethod
     def may_see(actor: CurrentUser, row: LoanRow) -> bool:

@@ -10,7 +10,6 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.locks import BOOKING, take_write_lock
 from nongbon_ita.db.models import (
     LiabilityRow,
     LoanFollowUpRow,
@@ -64,8 +63,8 @@ class LoanHandling(LoanServiceBase):
         require(actor, LoanOperation.HAND_OUT)
         if not item_ids:
             raise ValidationError(N_("Choose the items to hand out."), field="items")
-        with self.ctx.transaction() as session:
-            take_write_lock(session, BOOKING)  # stock and statuses are checked, then changed
+        with self.ctx.transaction(keyed=True) as session:
+            self._lock_assets(session, loan_id)  # stock and statuses are checked, then changed
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.APPROVED, LoanStatus.HANDED_OUT)
             today = self.today()
@@ -109,7 +108,8 @@ class LoanHandling(LoanServiceBase):
             raise ValidationError(
                 N_("A return cannot be dated in the future."), field="returned_on"
             )
-        with self.ctx.transaction() as session:
+        with self.ctx.transaction(keyed=True) as session:
+            self._lock_assets(session, loan_id)  # statuses and stock change
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.HANDED_OUT)
             items = {

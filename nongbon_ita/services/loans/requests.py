@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.locks import BOOKING, numbering, take_write_lock
+from nongbon_ita.db.locks import numbering, take_booking_locks, take_write_lock
 from nongbon_ita.db.models import DivisionRow, LoanItemRow, LoanRow, UserRow
 from nongbon_ita.domain.calendar import fiscal_year
 from nongbon_ita.domain.errors import N_, NotFoundError, PermissionDenied, ValidationError
@@ -85,8 +85,9 @@ class LoanRequests(LoanServiceBase):
     ) -> Loan:
         """A new request (a draft, or submitted at once); every rule is checked now."""
         require(actor, LoanOperation.REQUEST)
-        with self.ctx.transaction() as session:
-            take_write_lock(session, BOOKING)  # before the checks: nobody books in between
+        with self.ctx.transaction(keyed=True) as session:
+            # before the checks: nobody books these assets in between
+            take_booking_locks(session, [i.asset_id for i in request.items])
             request = _fill_staff_borrower(session, actor, request)
             self._check(session, request, None)
             row = LoanRow(fiscal_year=fiscal_year(self.today()), status=LoanStatus.DRAFT.value,
@@ -95,17 +96,21 @@ class LoanRequests(LoanServiceBase):
             session.add(row)
             session.flush()
             self._put_items(session, row.id, request)
-            if submit:
+            loan = load_loan(session, row.id)
+            if submit:  # last: the year's sequence is held only for the audit and the commit
                 self._number(session, row)
+                loan = replace(loan, fiscal_year=row.fiscal_year, number=row.number,
+                               status=LoanStatus.SUBMITTED, submitted_at=row.submitted_at,
+                               version=row.version)  # fmt: skip
             self._audit(session, actor, "loan.created", row.id, after=_audit_view(row))
-            return load_loan(session, row.id)
+            return loan
 
     def update_draft(
         self, actor: CurrentUser, loan_id: int, request: LoanRequest, expected_version: int
     ) -> Loan:
         require(actor, LoanOperation.REQUEST)
-        with self.ctx.transaction() as session:
-            take_write_lock(session, BOOKING)
+        with self.ctx.transaction(keyed=True) as session:
+            self._lock_assets(session, loan_id, [i.asset_id for i in request.items])
             row = self._own_row(session, actor, loan_id)
             self._editable(row, expected_version, LoanStatus.DRAFT)
             request = _fill_staff_borrower(session, actor, request)
@@ -122,8 +127,8 @@ class LoanRequests(LoanServiceBase):
     def submit(self, actor: CurrentUser, loan_id: int, expected_version: int | None = None) -> Loan:
         """Send a draft for approval: it gets its number in the fiscal year of today."""
         require(actor, LoanOperation.REQUEST)
-        with self.ctx.transaction() as session:
-            take_write_lock(session, BOOKING)
+        with self.ctx.transaction(keyed=True) as session:
+            self._lock_assets(session, loan_id)
             row = self._own_row(session, actor, loan_id)
             self._editable(row, expected_version, LoanStatus.DRAFT)
             loan = load_loan(session, row.id)
@@ -140,10 +145,10 @@ class LoanRequests(LoanServiceBase):
         self, actor: CurrentUser, loan_id: int, expected_version: int | None = None
     ) -> Loan:
         require(actor, LoanOperation.APPROVE)
-        with self.ctx.transaction() as session:
-            # the write lock before the overlap check: two approvers of overlapping loans of one
-            # asset at the same moment would otherwise both pass it (issue 12)
-            take_write_lock(session, BOOKING)
+        with self.ctx.transaction(keyed=True) as session:
+            # the assets' keys before the overlap check: two approvers of overlapping loans of
+            # one asset at the same moment would otherwise both pass it (issue 12)
+            self._lock_assets(session, loan_id)
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.SUBMITTED)
             self._not_own(actor, row)
@@ -164,7 +169,8 @@ class LoanRequests(LoanServiceBase):
         require(actor, LoanOperation.APPROVE)
         if not reason.strip():
             raise ValidationError(N_("Give the reason for refusing."), field="reason")
-        with self.ctx.transaction() as session:
+        # the loan's own version guards it; a refusal books nothing
+        with self.ctx.transaction(keyed=True) as session:
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.SUBMITTED)
             self._not_own(actor, row)
@@ -182,7 +188,8 @@ class LoanRequests(LoanServiceBase):
         reason: str = "",
     ) -> Loan:
         """Before hand-out, by whoever asked for it, the borrower or the supply officer."""
-        with self.ctx.transaction() as session:
+        # the loan's own version guards it; a cancellation only frees what it booked
+        with self.ctx.transaction(keyed=True) as session:
             row = loan_row(session, loan_id)
             if not (is_allowed(actor, LoanOperation.HAND_OUT)
                     or actor.id in (row.created_by_user_id, row.borrower_user_id)):  # fmt: skip
@@ -201,8 +208,8 @@ class LoanRequests(LoanServiceBase):
     ) -> Loan:  # fmt: skip
         """A later due date, approved by an approver (never on their own loan)."""
         require(actor, LoanOperation.APPROVE)
-        with self.ctx.transaction() as session:
-            take_write_lock(session, BOOKING)
+        with self.ctx.transaction(keyed=True) as session:
+            self._lock_assets(session, loan_id)
             row = loan_row(session, loan_id)
             self._editable(row, expected_version, LoanStatus.APPROVED, LoanStatus.HANDED_OUT)
             self._not_own(actor, row)
