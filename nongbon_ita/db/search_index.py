@@ -119,4 +119,9 @@ def substring_condition(
         )
         return id_column.in_(matching)
     pattern = _like_pattern(needle)
+    if dialect_name == "postgresql" and needle.lower() == needle.upper():
+        # no letter with a case (Thai has none): LIKE finds the same rows, and PostgreSQL's ILIKE
+        # folds the case of every multibyte value it reads (500,000 loans: 15 ms against 0.8 ms
+        # for the first 100 matches); the trigram indexes serve both
+        return or_(*(column.like(pattern, escape="\\") for column in columns))
     return or_(*(column.ilike(pattern, escape="\\") for column in columns))

@@ -40,13 +40,16 @@ def office_words(execute: Execute, *, records: bool = True) -> tuple[str, ...]:
 
 
 @contextmanager
-def office_words_kept(ctx: ServiceContext, *, records: bool = True) -> Iterator[None]:
-    """Documents rendered inside this block keep the office's words whole."""
+def office_words_kept(
+    ctx: ServiceContext, *, records: bool = True, also: Iterable[str] = ()
+) -> Iterator[None]:
+    """Documents rendered inside this block keep the office's words whole; `also`: the words
+    of the one record a document prints, instead of every record's (`records=False`)."""
     from sqlalchemy import text
 
     from nongbon_ita.reports.thai.nobreak import keep_whole
 
     with ctx.reading() as session:
         words = office_words(lambda sql: session.execute(text(sql)).all(), records=records)
-    with keep_whole(words):
+    with keep_whole((*words, *also)):
         yield

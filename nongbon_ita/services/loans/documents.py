@@ -24,6 +24,14 @@ def _acting(name: str, official: Official | None, fallback_position: str) -> Sig
     return SignatureBlock("", name, official.position if same and official else fallback_position)
 
 
+def _words_of(loan: Loan) -> list[str]:
+    """The names one loan's documents print (borrower, places, items): kept whole without
+    reading every loan and asset of the office for each form (issue 12: print under load)."""
+    b = loan.borrower
+    return [b.name, b.position, b.organization, loan.place_of_use,
+            *(item.name for item in loan.items)]  # fmt: skip
+
+
 class LoanDocuments(LoanRegisterOps):
     def _footer(self, what: str) -> str:
         return f"{what} · {printed_at(self.ctx)}"
@@ -53,7 +61,7 @@ class LoanDocuments(LoanRegisterOps):
             received_by=_acting(received, supply, "เจ้าหน้าที่พัสดุ"),
         )  # fmt: skip
         number = thai_digits(loan.number_text) or "ร่าง"
-        with office_words_kept(self.ctx):
+        with office_words_kept(self.ctx, records=False, also=_words_of(loan)):
             return render_loan_form(loan, self.office.profile(), signers,
                                     self._footer(f"ใบยืมพัสดุ เลขที่ {number}"))  # fmt: skip
 
@@ -86,7 +94,7 @@ class LoanDocuments(LoanRegisterOps):
         reference = letter.reference(office.letter_code)
         signer = signature_block("", self.office.signer(SignatureRole.APPROVER))
         footer = self._footer(f"ติดตามทวงพัสดุ ใบยืมเลขที่ {thai_digits(loan.number_text)}")
-        with office_words_kept(self.ctx):
+        with office_words_kept(self.ctx, records=False, also=_words_of(loan)):
             pdf = render_overdue_memo(loan, office, letter.issued_on, thai_digits(reference),
                                       signer, footer)  # fmt: skip
         return PrintedLetter(pdf, letter, reference)

@@ -172,7 +172,10 @@ class LoanQueries(LoanServiceBase):
         outstanding: dict[int, int] = defaultdict(int)
         if not loan_ids:
             return names, outstanding
+        # the returns of these loans' items only: the whole table's would be summed per screen
+        shown = select(LoanItemRow.id).where(LoanItemRow.loan_id.in_(loan_ids))
         back = (select(LoanReturnRow.loan_item_id, func.sum(LoanReturnRow.quantity).label("n"))
+                .where(LoanReturnRow.loan_item_id.in_(shown))
                 .group_by(LoanReturnRow.loan_item_id).subquery())  # fmt: skip
         query = (
             select(LoanItemRow.loan_id, AssetRow.name, LoanItemRow.quantity, AssetRow.unit,
