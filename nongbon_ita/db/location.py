@@ -126,7 +126,9 @@ def check_file(location: DatabaseLocation, must_exist: bool) -> None:
     if is_network_path(path if path.exists() else path.parent):
         raise DatabaseRefused(
             N_("The database {path} is on a network share, where SQLite can corrupt data. "
-               "Keep it on this computer, or use a database server (NONGBON_ITA_DATABASE_URL)."),
+               "Keep it on this computer, or keep the office's data on a PostgreSQL server: "
+               "--db postgresql://user@server/dbname, the NONGBON_ITA_DB variable, or "
+               "\"Use the office's server…\" when the program is first set up (README)."),
             path=str(path),
         )  # fmt: skip
     if synced_folder(path) is not None:

@@ -199,15 +199,13 @@ class FirstRunWizard(QWizard):
             self.setButtonText(button, text)
 
     def choose_server(self) -> None:
-        """The server dialog; once it connected, the wizard ends with SERVER_CHOSEN."""
+        """The server dialog; once it connected, the wizard ends with SERVER_CHOSEN (the program
+        then goes on on the server and saves it for next time: server_dialog.first_run)."""
         from nongbon_ita.gui.server_dialog import ServerDialog
 
         dialog = ServerDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.location is not None:
             self.server_location = dialog.location
-            from nongbon_ita.db.workstation import save_server
-
-            save_server(dialog.location.url)  # the next start opens the server
             self.done(self.SERVER_CHOSEN)
 
     @property

@@ -222,10 +222,12 @@ def run_gui(services: Services, argv: list[str], render_report: Render | None = 
     apply_saved_language()
     install_qt_strings(app)
     try:
-        if not services.setup.is_initialised():
-            wizard = FirstRunWizard(services.setup)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
-                return 0
+        from nongbon_ita.gui.server_dialog import first_run
+
+        set_up = first_run(services)  # the wizard; or the office's server, chosen in it
+        if set_up is None:
+            return 0
+        services = set_up
         from nongbon_ita.gui.bench_autologin import bench_autologin
         from nongbon_ita.gui.database_watch import DatabaseWatch
         from nongbon_ita.gui.single_instance import FirstCopy, ask_first_copy, instance_key

@@ -1,5 +1,6 @@
 """ "ใช้เซิร์ฟเวอร์ของสำนักงาน": point this workstation at the office's PostgreSQL server — its
-address, an optional password, a connection test — from the first-run wizard."""
+address, an optional password, a connection test — from the first-run wizard; the program then
+goes on on the server (login there), without a restart."""
 
 from __future__ import annotations
 
@@ -118,3 +119,23 @@ def switch_to_server(services: Services, location: DatabaseLocation) -> Services
     save_server(location.url)
     services.ctx.database.dispose()
     return Services.over(ServiceContext(database, hashing=services.ctx.hashing))
+
+
+def first_run(services: Services) -> Services | None:
+    """The first-run wizard until the database is set up: the services to go on with (on the
+    office's server, if it was chosen there), or None when the user gave up."""
+    from nongbon_ita.gui.first_run_wizard import FirstRunWizard
+
+    while not services.setup.is_initialised():
+        wizard = FirstRunWizard(services.setup)
+        result = wizard.exec()
+        chosen = wizard.server_location
+        wizard.deleteLater()
+        if result == FirstRunWizard.SERVER_CHOSEN and chosen is not None:
+            on_server = switch_to_server(services, chosen)
+            if on_server is services:
+                return None  # it could not be opened: switch_to_server said why
+            services = on_server  # set up already (login), or the office is set up there now
+        elif result != QDialog.DialogCode.Accepted:
+            return None
+    return services

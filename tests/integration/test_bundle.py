@@ -1,4 +1,6 @@
-"""The frozen bundle: build it with build.spec (≈40 s here), then run its own self-test.
+"""The frozen bundle: build it with build.spec (≈40 s here), then run its own self-test; with a
+PostgreSQL test server, the frozen CLI also opens an office's server database (psycopg and its
+libpq travel in the bundle).
 
 Set NONGBON_ITA_BUNDLE to an already built folder (e.g. dist/nongbon-ita) to skip the build.
 """
@@ -11,6 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from nongbon_ita.app import open_services
+from tests.backends import PgTestDatabase, backends
+from tests.conftest import OFFICE, PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
@@ -66,3 +72,20 @@ def test_thai_output_is_utf8_under_a_legacy_locale(bundle: Path, tmp_path: Path)
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     text = result.stdout.decode("utf-8")  # raises if anything but UTF-8 came out
     assert "สร้างฐานข้อมูลตัวอย่าง" in text
+
+
+ON_PG = [name for name in backends() if name == "postgresql"]  # empty without a test server
+
+
+@pytest.mark.parametrize("backend", ON_PG)
+def test_the_frozen_cli_opens_a_server_database(
+    backend: str, bundle: Path, pg_database: PgTestDatabase
+) -> None:
+    pg_database.empty()
+    services = open_services(pg_database.location)
+    services.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", PASSWORD)
+    services.ctx.database.dispose()
+    result = run(bundle, "nongbon-ita-cli", "--db", pg_database.url, "check")
+    text = result.stdout.decode("utf-8")
+    assert result.returncode == 0, text + result.stderr.decode("utf-8", "replace")
+    assert "ฐานข้อมูลปกติ" in text  # migrations ran, the chain verified: on the server

@@ -59,3 +59,24 @@ def test_the_environment_variable_reaches_the_server_too(
     assert main(["--lang", "en", "check"]) == 2
     assert "Cannot reach the database server" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("th", ["--db postgresql://", "NONGBON_ITA_DB", "ใช้เซิร์ฟเวอร์ของสำนักงาน"]),
+     ("en", ["--db postgresql://", "NONGBON_ITA_DB", "Use the office's server"])],
+)  # fmt: skip
+def test_a_file_on_a_network_share_is_refused_naming_the_server_options(
+    lang: str,
+    words: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("nongbon_ita.db.location.is_network_path", lambda _path: True)
+    office = tmp_path / "office.sqlite3"
+    assert main(["--lang", lang, "--db", str(office), "check"]) == 2
+    err = capsys.readouterr().err
+    assert all(word in err for word in words), err
+    assert "NONGBON_ITA_DATABASE_URL" not in err and "Traceback" not in err
+    assert not office.exists()  # nothing was made on the share
