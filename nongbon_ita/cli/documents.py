@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 
 from nongbon_ita.cli.parser import CommandTree, user_option
@@ -23,10 +25,18 @@ def parse_year(text: str) -> int:
     return int(digits)
 
 
+# `print … --sign` (cli/signing.py) sets this: the printed PDF is signed before it is written,
+# so a refused signature leaves no unsigned file behind
+BEFORE_WRITE: ContextVar[Callable[[bytes], bytes] | None] = ContextVar("before_write", default=None)
+
+
 def write_and_report(out: str, data: bytes) -> int:
     """Write a printed or exported file and say where it went: the end of every print command."""
     from nongbon_ita.services.output_files import write_output
 
+    change = BEFORE_WRITE.get()
+    if change is not None:
+        data = change(data)
     say(_("Written: {path}").format(path=write_output(out, data)))
     return 0
 

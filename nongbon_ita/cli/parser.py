@@ -26,6 +26,8 @@ AREA_MODULES = (
     "loan_steps",
     "letters",
     "server",
+    "oit_site",
+    "signing",  # last: adds --sign to every `print` command registered before it
 )
 
 
@@ -83,6 +85,11 @@ class CommandTree:
         _global_options(parser, suppress=True)
         parser.set_defaults(handler=handler)
         return parser
+
+    def subcommands(self, group: str) -> list[argparse.ArgumentParser]:
+        """The parsers of a group's commands (e.g. every `print …`), in registration order."""
+        found = self._groups.get(group)
+        return list(found.choices.values()) if found is not None else []
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from nongbon_ita.services.loans.service import LoanService
     from nongbon_ita.services.office import OfficeService
     from nongbon_ita.services.setup import SetupService
+    from nongbon_ita.services.signing.service import SigningService
     from nongbon_ita.services.users import UserService
 
 
@@ -69,6 +70,12 @@ class Services:
         from nongbon_ita.services.documents import DocumentService
 
         return DocumentService(self.ctx, self.office, self.measures)
+
+    @cached_property
+    def signing(self) -> SigningService:
+        from nongbon_ita.services.signing.service import SigningService
+
+        return SigningService(self.ctx, self.office)
 
     # ---- areas: one cached property each (loans, assets, complaints, ITA) below this line ----
 

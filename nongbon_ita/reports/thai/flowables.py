@@ -250,6 +250,7 @@ class _SignatureBlock(Flowable):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         dots = "." * 40
+        self.signer = (caption, full_name, position)  # the field's tooltip: whose block it is
         self.lines = [
             f"(ลงชื่อ){dots}{caption}".strip(),
             f"({full_name})",
@@ -276,6 +277,15 @@ class _SignatureBlock(Flowable):  # type: ignore[misc]
             x = min(max(centre - w / 2, 0.0), self.width - w)
             draw_runs(self.canv, x, baseline, s.size, [(0.0, run)])
             baseline -= s.line_height
+        # an empty signature field over the block: a digital signature goes exactly here
+        from nongbon_ita.reports.thai.sigfields import add_signature_field
+
+        width = max(shape(self._face, t).width(s.size) for t in self.lines) + s.size
+        left = min(max(centre - width / 2, 0.0), max(self.width - width, 0.0))
+        # the box reaches above the first line's marks and below the last line's descenders
+        above, below = s.size * 0.3, s.size * 0.2
+        add_signature_field(self.canv, left, -below, width, self.height + above + below,
+                            "\n".join(self.signer))  # fmt: skip
 
 
 def keep_lines(*flowables: Flowable) -> Any:

@@ -48,5 +48,7 @@ class ItaServices:
     def export_oit_links(self, fiscal_year: int, out: Path) -> Path:
         """The year's OIT items with their addresses, in ITAS's order (no permission needed)."""
         from nongbon_ita.services.ita.oit_export import write_oit_links
+        from nongbon_ita.services.oit_site.links import with_site_addresses
 
-        return write_oit_links(self.oit.entries(fiscal_year), out)
+        entries = self.oit.entries(fiscal_year)  # the published site's pages, when there is one
+        return write_oit_links(with_site_addresses(self.oit.ctx, fiscal_year, entries), out)

@@ -1,0 +1,1 @@
+"""The static OIT site: HTML pages and their style sheet (no database, no script)."""

@@ -1,0 +1,63 @@
+"""Opening a PKCS#12 file: its certificate's facts and a pyHanko signer (password never kept)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
+from nongbon_ita.domain.signing import CertificateInfo
+
+MAX_P12 = 1024 * 1024  # a PKCS#12 file is a few KB; anything larger is not one
+
+
+def read_p12(path: Path) -> bytes:
+    path = path.expanduser()
+    if not path.is_file():
+        raise NotFoundError(N_("The certificate file {path} does not exist."), path=str(path))
+    if path.stat().st_size > MAX_P12:
+        raise ValidationError(N_("{path} is not a certificate file (.p12/.pfx)."), field="cert",
+                              path=str(path))  # fmt: skip
+    return path.read_bytes()
+
+
+def _open(data: bytes, password: str, path: Path) -> tuple[Any, Any, list[Any]]:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        key, cert, others = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
+    except ValueError:
+        raise ValidationError(
+            N_("The certificate {path} could not be opened: wrong password, or not a .p12/.pfx "
+               "file."), field="password", path=path.name,
+        ) from None  # fmt: skip
+    if key is None or cert is None:
+        raise ValidationError(N_("{path} holds no private key and certificate to sign with."),
+                              field="cert", path=path.name)  # fmt: skip
+    return key, cert, list(others)
+
+
+def _common_name(name: Any) -> str:
+    from cryptography.x509.oid import NameOID
+
+    found = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(found[0].value) if found else name.rfc4514_string()
+
+
+def certificate_info(path: Path, password: str) -> CertificateInfo:
+    """Holder, issuer and dates of the certificate in a PKCS#12 file."""
+    _, cert, _ = _open(read_p12(path), password, path)
+    return CertificateInfo(_common_name(cert.subject), _common_name(cert.issuer),
+                           cert.not_valid_before_utc.date(), cert.not_valid_after_utc.date())  # fmt: skip
+
+
+def p12_signer(path: Path, password: str) -> tuple[Any, CertificateInfo]:
+    """A pyHanko signer for the file's key and its certificate's facts."""
+    from pyhanko.sign.signers import SimpleSigner
+
+    data = read_p12(path)
+    _, cert, _ = _open(data, password, path)
+    signer = SimpleSigner.load_pkcs12_data(data, [], password.encode("utf-8"))
+    info = CertificateInfo(_common_name(cert.subject), _common_name(cert.issuer),
+                           cert.not_valid_before_utc.date(), cert.not_valid_after_utc.date())  # fmt: skip
+    return signer, info
