@@ -13,7 +13,6 @@ from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:
-    from nongbon_ita.domain.signing import SignatureCheck
     from nongbon_ita.services.registry import Services
     from nongbon_ita.services.signing.service import SigningKey
 
@@ -62,38 +61,6 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return write_and_report(args.out, signed)
 
 
-def _when(check: SignatureCheck) -> str:
-    from nongbon_ita.domain.calendar import office_time
-    from nongbon_ita.i18n.thaiformat import format_datetime_short
-
-    if check.signed_at is None:
-        return _("unknown")
-    text = format_datetime_short(office_time(check.signed_at), thai=True)
-    source = _("timestamp server") if check.timestamped else _("as the signer's PC claims")
-    return f"{text} ({source})"
-
-
-def _yes(value: bool) -> str:
-    return _("yes") if value else _("no")
-
-
-def report_lines(checks: list[SignatureCheck]) -> list[str]:
-    """The Thai report of `verify` (and of the GUI's check), one signature after another."""
-    lines = []
-    for n, check in enumerate(checks, 1):
-        lines += [
-            _("Signature {n}: {signer}").format(n=n, signer=check.signer),
-            "  " + _("Signed at: {when}").format(when=_when(check)),
-            "  " + _("Changed since signing: {answer}").format(
-                answer=_yes(not (check.intact and check.unchanged))),
-            "  " + _("Certificate valid then: {answer}").format(answer=_yes(check.cert_valid_then)),
-            "  " + _("Chains to a trusted root: {answer}").format(answer=_yes(check.trusted)),
-            "  " + (_("Result: valid") if check.valid else
-                    _("Result: NOT valid — {reason}").format(reason=_(check.problem))),
-        ]  # fmt: skip
-    return lines
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
     data = _read_pdf(args.file)
     extra = [_read_pdf(path) for path in args.trust or ()]
@@ -101,6 +68,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if not checks:
         raise ValidationError(N_("{name} has no digital signature."), field="file",
                               name=Path(args.file).name)  # fmt: skip
+    from nongbon_ita.services.signing.report import report_lines
+
     for line in report_lines(checks):
         say(line)
     bad = next((c for c in checks if not c.valid), None)

@@ -63,6 +63,7 @@ def test_non_admin_sees_read_only_profile(qtbot, services, staff, shot):
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Office profile",
         "Divisions and officials",
+        "Electronic signatures",  # read-only for staff, but anyone may check a signed PDF
         "Language",
         "My password",
     ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -65,3 +65,17 @@ def make_p12(
         serialization.BestAvailableEncryption(password.encode()),
     ))  # fmt: skip
     return path
+
+
+def make_tsa(ca: ThrowawayCa) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    """A timestamp authority's certificate (extended key usage: time stamping) and its RSA key
+    (pyHanko's test timestamper signs with RSA only)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(_name("TSA ทดสอบ")).issuer_name(ca.cert.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=30)).not_valid_after(now + timedelta(days=365))
+            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]),
+                           critical=True)
+            .sign(ca.key, hashes.SHA256()))  # fmt: skip
+    return cert, key

@@ -70,11 +70,14 @@ class OitTab(QWidget):
         copy, export = QPushButton(_("Copy addresses"), self), QPushButton(_("Export…"), self)
         copy.clicked.connect(self.copy_links)
         export.clicked.connect(self.export)
+        self.publish_button = QPushButton(_("Publish…"), self)  # the year's OIT site
+        self.publish_button.clicked.connect(self.publish)
+        self.publish_button.setEnabled(is_allowed(user, ItaOperation.KEEP_OIT))
         filters, buttons = QHBoxLayout(), QHBoxLayout()
         for widget in (self.summary, self.status_filter, self.missing_only):
             filters.addWidget(widget)
         filters.insertStretch(1, 1)
-        for button in (self.edit_button, copy, export):
+        for button in (self.edit_button, copy, export, self.publish_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -149,3 +152,8 @@ class OitTab(QWidget):
             report_error(err, self)
             return
         messages.inform(self, _("Written: {path}").format(path=path))
+
+    def publish(self) -> None:
+        from nongbon_ita.gui.ita.publish_dialog import publish_site
+
+        publish_site(self, self.services, self.user, self.fiscal_year, self._ask)

@@ -45,6 +45,10 @@ class SettingsPage(QWidget):
             from nongbon_ita.gui.pages.backups_tab import BackupsTab
 
             self.tabs.addTab(_scrolling(BackupsTab(services.ctx, user)), _("Backups"))
+        from nongbon_ita.gui.pages.signatures_tab import SignaturesTab
+
+        self.signatures_tab = SignaturesTab(services, user)  # certificates, roots, check a PDF
+        self.tabs.addTab(self.signatures_tab, _("Electronic signatures"))
         self.language_tab = LanguageTab()
         self.tabs.addTab(self.language_tab, _("Language"))
         self.password_form = ChangePasswordForm(user, services.auth.change_own_password)

@@ -79,11 +79,12 @@ def gather(services: Services, year: int) -> list[GatheredItem]:
         if found is not None:
             roles[found.code] = each
     root = evidence_root(services.ctx.database)
+    has_measures = bool(services.ita.plan.measures(year))  # else no plan or report to print
     gathered = []
     for entry in entries:
         documents: tuple[tuple[str, str, Callable[[], bytes]], ...] = ()
         role = roles.get(entry.code)
-        if role is not None:
+        if role is not None and (role is ItemRole.COMPLAINT_STATS or has_measures):
             stem, title = ROLE_DOCUMENTS[role]
             documents = ((f"{stem}-{year}.pdf", f"{title} ปีงบประมาณ {year}",
                           _maker(services, role, year)),)  # fmt: skip
