@@ -1,4 +1,4 @@
-""""เผยแพร่…" on the OIT checklist: choose a folder (and the site's address), see every file that
+"""The OIT checklist's "เผยแพร่…": choose a folder (and the site's address), see every file that
 will be written, write the year's OIT site, then open its index in the browser.
 
 `choose_folder` and `open_in_browser` are module-level so tests replace them: no test waits on a

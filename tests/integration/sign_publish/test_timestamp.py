@@ -35,7 +35,7 @@ def tsa_url() -> Iterator[tuple[str, Path]]:
     )  # fmt: skip
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             request = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
             body = stamper.request_tsa_response(request).dump()
             self.send_response(200)
