@@ -80,9 +80,13 @@ class SigningService:
         signer, info = p12_signer(path, password)
         return SigningKey(signer, info, "", "")
 
-    def sign(self, actor: CurrentUser, data: bytes, key: SigningKey, source: str = "") -> bytes:
+    def sign(
+        self, actor: CurrentUser | None, data: bytes, key: SigningKey, source: str = ""
+    ) -> bytes:
         """`data` with one more signature by `key`, in the first unsigned block that is the
-        key's (by name) — or, for a file key, the first unsigned block — recorded in the trail."""
+        key's (by name) — or, for a file key, the first unsigned block — recorded in the trail
+        as done by `actor`, or (None: `print … --sign` without a login) by the certificate's
+        holder, whose password was the proof."""
         from nongbon_ita.reports.pades.appearance import Appearance
         from nongbon_ita.reports.pades.sign import PdfUnreadable, sign_pdf, signature_fields
 
@@ -127,7 +131,8 @@ class SigningService:
                 url=self.certificates.timestamp_url(),
             ) from None  # fmt: skip
         with self.ctx.transaction() as session:
-            record_event(self.ctx, session, actor.username, "document.signed", "document",
+            who = actor.username if actor is not None else f"certificate:{key.info.subject}"[:64]
+            record_event(self.ctx, session, who, "document.signed", "document",
                          source or hashlib.sha256(data).hexdigest()[:16],
                          after={"field": field.name if field else "", "signer": key.info.subject,
                                 "sha256": hashlib.sha256(signed).hexdigest()})  # fmt: skip
