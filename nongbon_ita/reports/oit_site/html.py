@@ -1,8 +1,9 @@
 """HTML of the OIT site: the index in ITAS's order and one page per item.
 
-Plain HTML5 with a small style sheet embedded in each page: no script, no external resource (fonts are the
-reader's own Thai system fonts), lang="th", one h1 per page, tables with headers, links that say
-what they open. Every text is escaped; every local link is percent-encoded.
+Plain HTML5 with a small style sheet embedded in each page: no script, no external resource (the
+reader's own Thai fonts, else our Garuda as a file of the site), lang="th", one h1 per page,
+tables with headers, links that say what they open. Every text is escaped; every local link is
+percent-encoded.
 """
 
 from __future__ import annotations
@@ -13,10 +14,21 @@ from urllib.parse import quote
 from nongbon_ita.domain.ita.site import Site, SiteFile, SiteItem
 from nongbon_ita.i18n.thaiformat import format_date_long, thai_digits
 
+FONT_FILES = ("Garuda.ttf", "Garuda-Bold.ttf", "LICENSE-tlwg.txt")  # copied into fonts/
+
+# the reader's own Thai fonts first; our bundled Garuda (a local file of the site) where there
+# is none (many Linux PCs and phones), so Thai never shows as empty boxes
+_FONT_FACES = """
+@font-face { font-family: "Garuda"; font-weight: normal; src: local("Garuda"),
+             url("{fonts}/Garuda.ttf") format("truetype"); }
+@font-face { font-family: "Garuda"; font-weight: bold; src: local("Garuda Bold"),
+             url("{fonts}/Garuda-Bold.ttf") format("truetype"); }
+""".strip()
+
 CSS = """
 :root { color-scheme: light; }
 body { font-family: "Sarabun", "TH Sarabun New", "Leelawadee UI", "Noto Sans Thai", Tahoma,
-       sans-serif; font-size: 1.05rem; line-height: 1.7; color: #1a1a1a; background: #fff;
+       "Garuda", sans-serif; font-size: 1.05rem; line-height: 1.7; color: #1a1a1a; background: #fff;
        margin: 0 auto; max-width: 60rem; padding: 1rem; }
 h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.2rem; margin-top: 1.5rem; border-bottom: 1px solid #ccd; }
@@ -44,12 +56,14 @@ nav { margin-bottom: 1rem; }
 """.strip()
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, fonts: str) -> str:
+    """A whole page; `fonts`: the site's fonts/ folder relative to the page."""
+    faces = _FONT_FACES.replace("{fonts}", fonts)
     return (
-        '<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n'
+        "<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
-        f"<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{escape(title)}</title>\n<style>\n{faces}\n{CSS}\n</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
@@ -85,7 +99,7 @@ def index_html(site: Site) -> str:
         f"<tbody>\n{rows}\n</tbody>\n</table>\n"
         f'<p class="note">จัดทำเมื่อ {_date(site.made_on)}</p>'
     )
-    return _page(f"{title} — {site.office_name}", body)
+    return _page(f"{title} — {site.office_name}", body, "fonts")
 
 
 def _size(size: int) -> str:
@@ -124,4 +138,4 @@ def item_html(site: Site, item: SiteItem) -> str:
         f"<p>สถานะ: {_status(item)} · ปรับปรุงเมื่อ {_date(item.updated)}</p></header>\n"
         + "\n".join(sections)
     )
-    return _page(f"{item.code} {_name(item)} — {site.office_name}", body)
+    return _page(f"{item.code} {_name(item)} — {site.office_name}", body, "../fonts")

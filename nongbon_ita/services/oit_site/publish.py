@@ -17,6 +17,7 @@ from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.ita.site import Site, SiteFile, SiteItem
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.reports.oit_site.html import FONT_FILES
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.oit_site.gather import GatheredItem, gather
@@ -38,7 +39,7 @@ class SitePlan:
 
     def paths(self) -> list[str]:
         """Every file the site will hold, relative to its folder (what the GUI shows first)."""
-        found = ["index.html"]
+        found = ["index.html", *(f"fonts/{name}" for name in FONT_FILES)]
         for g in self.items:
             folder = f"files/{g.entry.code.lower()}"
             found.append(f"items/{_page(g)}")
@@ -105,9 +106,13 @@ class OitSitePublisher:
     def _build(self, root: Path, plan: SitePlan, sign: Callable[[bytes], bytes] | None
                ) -> list[str]:  # fmt: skip
         from nongbon_ita.reports.oit_site.html import index_html, item_html
+        from nongbon_ita.resources_path import resource_path
 
         (root / "items").mkdir()
-        written = ["index.html"]
+        (root / "fonts").mkdir()
+        for name in FONT_FILES:  # the Thai font where the reader has none, with its licence
+            shutil.copyfile(resource_path("fonts", name), root / "fonts" / name)
+        written = ["index.html", *(f"fonts/{name}" for name in FONT_FILES)]
         items = []
         for g in plan.items:
             folder = root / "files" / g.entry.code.lower()

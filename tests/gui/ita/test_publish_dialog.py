@@ -34,8 +34,8 @@ def test_publish_lists_writes_and_opens_the_index(
         assert isinstance(dialog, PublishDialog)
         dialog._browse()
         listed.extend(dialog.files.toPlainText().splitlines())
-        # the index, 26 item pages and the complaint statistics (no measures in this office)
-        assert dialog.publish_button.isEnabled() and "28 " in dialog.summary.text()
+        # the index, 3 font files, 26 item pages and the complaint statistics (no measures here)
+        assert dialog.publish_button.isEnabled() and "31 " in dialog.summary.text()
         SHOTS_DIR.mkdir(exist_ok=True)
         dialog.grab().save(str(SHOTS_DIR / "publish-dialog.png"))
         return 1
@@ -49,7 +49,7 @@ def test_publish_lists_writes_and_opens_the_index(
     assert opened == [site / "index.html"] and opened[0].is_file()
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == sorted(
         p for p in listed if p.endswith(".html"))  # fmt: skip
-    assert "28" in message_log.last()
+    assert "31" in message_log.last()
 
 
 def test_publish_is_for_who_keeps_the_checklist(
