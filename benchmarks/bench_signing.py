@@ -104,7 +104,7 @@ def site_time(db: Path, work: Path) -> float:
             row.files = "\n".join(filter(None, [row.files, stored.relative]))
     publisher = OitSitePublisher(services)
     times = []
-    for i in range(3):
+    for _ in range(3):
         start = time.perf_counter()
         plan = publisher.plan(2570, work / "site", "https://www.nongbon.go.th/oit")
         written = publisher.write(actor, plan)

@@ -60,7 +60,7 @@ def _page(title: str, body: str, fonts: str) -> str:
     """A whole page; `fonts`: the site's fonts/ folder relative to the page."""
     faces = _FONT_FACES.replace("{fonts}", fonts)
     return (
-        "<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{faces}\n{CSS}\n</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"

@@ -17,8 +17,8 @@ from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.ita.site import Site, SiteFile, SiteItem
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.reports.oit_site.html import FONT_FILES
 from nongbon_ita.i18n.thaiformat import thai_digits
+from nongbon_ita.reports.oit_site.html import FONT_FILES
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.oit_site.gather import GatheredItem, gather
 from nongbon_ita.services.oit_site.links import SITE_URL_PREFIX
