@@ -42,9 +42,9 @@ class GatheredItem:
 
 def _maker(services: Services, role: ItemRole, year: int) -> Callable[[], bytes]:
     if role is ItemRole.MEASURES_PLAN:
-        return lambda: services.ita.documents.o42_pdf(year)
+        return lambda: services.ita.documents.measures_plan_pdf(year)
     if role is ItemRole.MEASURES_REPORT:
-        return lambda: services.documents.o43_pdf(year)
+        return lambda: services.documents.measures_report_pdf(year)
     return lambda: services.complaints.stats.pdf(None, year, None)
 
 
