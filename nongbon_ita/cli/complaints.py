@@ -1,4 +1,4 @@
-"""Complaint commands: the O29 statistics (PDF, XLSX), letters to a complainant, identity purge.
+"""Complaint commands: the statistics (PDF, XLSX), letters to a complainant, identity purge.
 
 Statistics hold no personal data and print without a login; letters carry the complainant's
 identity and need a complaint officer's login (`--user`); every line printed here is free of
@@ -77,8 +77,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def register(tree: CommandTree) -> None:
     for group, handler, suffix, help_text in (
-        ("print", cmd_print_stats, "FILE.pdf", "complaint statistics (O29) of a fiscal year"),
-        ("export", cmd_export_stats, "FILE.xlsx", "complaint statistics (O29) as XLSX"),
+        ("print", cmd_print_stats, "FILE.pdf", "complaint statistics of a fiscal year"),
+        ("export", cmd_export_stats, "FILE.xlsx", "complaint statistics as XLSX"),
     ):
         command = tree.grouped(group, "complaint-stats", help_text, handler)
         command.add_argument("--year", required=True, metavar="YYYY")

@@ -1,4 +1,4 @@
-"""The one place that writes XLSX: every export (assets, measures, loan register, O29…) uses it.
+"""The one place that writes XLSX: every export (assets, measures, loan register, statistics…) uses it.
 
 What it guarantees, whatever the data:
 - Text is text. A value such as ``=HYPERLINK(…)``, ``+1``, ``-2`` or ``@SUM(…)`` is written as a

@@ -1,1 +1,1 @@
-"""Complaints (ITA O27–O29): intake, workflow, deadlines in working days, protected identities."""
+"""Complaints: intake, workflow, deadlines in working days, protected identities."""

@@ -1,5 +1,5 @@
-"""The published statistics (ITA O29): counts per fiscal year or half, general and corruption
-complaints apart. Built from anonymous facts only (no names, no subjects): nothing personal can
+"""The published statistics (the ITA complaint-stats item): counts per fiscal year or half,
+general and corruption complaints apart. Built from anonymous facts only (no names, no subjects): nothing personal can
 reach the printed report or the spreadsheet."""
 
 from __future__ import annotations

@@ -34,8 +34,9 @@ def add_complaint_sections(dashboard: DashboardPage, services: Services,
 
 
 def add_complaint_reports(reports: ReportsPage, services: Services, user: CurrentUser) -> None:
-    """The O29 statistics on the reports page, and the register of outgoing letters (the
-    complaint letters and the loans' follow-up memos) for whoever may read it."""
+    """The complaint statistics on the reports page (named by the year's code when saved), and
+    the register of outgoing letters (the complaint letters and the loans' follow-up memos) for
+    whoever may read it."""
     from nongbon_ita.domain.letters import LetterOperation
 
     if is_allowed(user, LetterOperation.VIEW_REGISTER):
@@ -43,9 +44,9 @@ def add_complaint_reports(reports: ReportsPage, services: Services, user: Curren
                              lambda year: services.letters.register_pdf(user, year),
                              "letters-register")  # fmt: skip
     stats = services.complaints.stats
-    reports.add_document(_("O29 complaint statistics: fiscal year"),
-                         lambda year: stats.pdf(user, year), "O29")  # fmt: skip
-    reports.add_document(_("O29 complaint statistics: first half (October–March)"),
-                         lambda year: stats.pdf(user, year, 1), "O29-half1")  # fmt: skip
-    reports.add_document(_("O29 complaint statistics: second half (April–September)"),
-                         lambda year: stats.pdf(user, year, 2), "O29-half2")  # fmt: skip
+    reports.add_document(_("Complaint statistics: fiscal year"),
+                         lambda year: stats.pdf(user, year), "complaint-stats")  # fmt: skip
+    reports.add_document(_("Complaint statistics: first half (October–March)"),
+                         lambda year: stats.pdf(user, year, 1), "complaint-stats-half1")  # fmt: skip
+    reports.add_document(_("Complaint statistics: second half (April–September)"),
+                         lambda year: stats.pdf(user, year, 2), "complaint-stats-half2")  # fmt: skip

@@ -1,4 +1,4 @@
-"""Receiving a complaint: the general form, and the corruption channel's own form (O28), which
+"""Receiving a complaint: the general form, and the corruption channel's own form, which
 files on the confidential track and says so."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""O29 complaint statistics from the GUI: a fiscal year or one of its halves, as the PDF the
+"""Complaint statistics from the GUI: a fiscal year or one of its halves, as the PDF the
 office publishes (previewed) or as an Excel workbook. The figures hold no personal data."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class StatisticsDialog(QDialog):
 
     def __init__(self, services: Services, user: CurrentUser, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_("Complaint statistics (O29)"))
+        self.setWindowTitle(_("Complaint statistics"))
         self.stats, self.user = services.complaints.stats, user
         self.runner = BackgroundRunner(self)  # the PDF or workbook being made
         self.preview: DocumentPreviewDialog | None = None
@@ -92,8 +92,7 @@ class StatisticsDialog(QDialog):
         return self.year_spin.value(), self.period.currentData()
 
     def file_stem(self) -> str:
-        year, half = self.choice()
-        return f"O29-{year}" + (f"-half{half}" if half else "")
+        return self.stats.file_stem(*self.choice())  # the year's code: O29 in 2566, O18 in 2569
 
     def _show_range(self) -> None:
         year, half = self.choice()

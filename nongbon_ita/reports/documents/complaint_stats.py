@@ -1,4 +1,5 @@
-"""O29: สถิติเรื่องร้องเรียน — the yearly (or half-yearly) statistics the office publishes.
+"""สถิติเรื่องร้องเรียน — the yearly (or half-yearly) statistics the office publishes (the ITA
+complaint-stats item; the year's catalogue gives its title).
 
 General and corruption complaints apart; counts only, no personal data. Bar charts are ReportLab
 graphics whose Thai labels are set by the Thai engine (draw_runs), so marks sit as HarfBuzz puts
@@ -23,8 +24,12 @@ COLOURS = ((0.25, 0.45, 0.7), (0.85, 0.45, 0.2))  # general, corruption
 LABEL_SIZE = 12.0
 
 
-def title_lines(stats: ComplaintStats, office: OfficeProfile) -> list[str]:
-    lines = ["สถิติเรื่องร้องเรียนและเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+TITLE = "สถิติเรื่องร้องเรียนและเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
+
+
+def title_lines(stats: ComplaintStats, office: OfficeProfile, title: str = "") -> list[str]:
+    """`title`: the year's catalogue's title for the item ("" = the standard title)."""
+    lines = [title or TITLE,
              f"{office.name} {office.district_line}",
              f"ประจำปีงบประมาณ พ.ศ. {thai_digits(stats.fiscal_year)}"]  # fmt: skip
     if stats.half is not None:
@@ -161,8 +166,9 @@ class BarChart:
 
 
 def render_complaint_stats(
-    stats: ComplaintStats, office: OfficeProfile, as_of: date, footer_text: str = ""
-) -> bytes:
+    stats: ComplaintStats, office: OfficeProfile, as_of: date, footer_text: str = "",
+    title: str = "",
+) -> bytes:  # fmt: skip
     from reportlab.platypus import Spacer
 
     from nongbon_ita.reports.thai import (
@@ -181,7 +187,7 @@ def render_complaint_stats(
     small_head = TITLE.but(size=14)
     heading = BODY.but(bold=True, space_before=12, space_after=4)
     figure = small.but(align=Align.CENTER)
-    lines = title_lines(stats, office)
+    lines = title_lines(stats, office, title)
     story: list[Any] = [ThaiParagraph(line, TITLE) for line in lines]
     story.append(ThaiParagraph(f"ข้อมูล ณ วันที่ {format_date_long(as_of)}",
                                BODY.but(align=Align.CENTER, space_after=6)))  # fmt: skip

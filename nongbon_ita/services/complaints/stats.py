@@ -1,4 +1,7 @@
-"""Statistics (O29): gathered from anonymous columns only, printed as PDF or written as XLSX."""
+"""Statistics: gathered from anonymous columns only, printed as PDF or written as XLSX.
+
+The ITA item they answer has another code every year (O29 in 2566, O18 in 2569): its code and
+title come from the year's catalogue (the complaint-stats role), never from the program."""
 
 from __future__ import annotations
 
@@ -15,12 +18,15 @@ from nongbon_ita.domain.complaints.stats import (
     compute_stats,
     stats_period,
 )
+from nongbon_ita.domain.ita.catalogue import OitItem
+from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.services.complaints.common import calendar_of, channels_of
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.document_parts import check_fiscal_year, printed_at
+from nongbon_ita.services.ita.records import role_item
 from nongbon_ita.services.office import OfficeService
 from nongbon_ita.services.office_words import office_words_kept
 
@@ -62,22 +68,36 @@ class StatsService:
                      for r, c, ch, s, o, closed in rows]  # fmt: skip
         return compute_stats(facts, fiscal_year, half, calendar, channels)
 
-    def _footer(self, stats: ComplaintStats) -> str:
+    def item(self, fiscal_year: int) -> OitItem | None:
+        """The year's ITA item for the statistics (None: the year has no catalogue yet)."""
+        with self.ctx.reading() as session:
+            return role_item(session, fiscal_year, ItemRole.COMPLAINT_STATS)
+
+    def file_stem(self, fiscal_year: int, half: int | None = None) -> str:
+        """ "O18-2569-half1": the year's code, or "complaint-stats" when it has none."""
+        item = self.item(fiscal_year)
+        return f"{item.code if item else 'complaint-stats'}-{fiscal_year}" + (
+            f"-half{half}" if half else "")  # fmt: skip
+
+    def _footer(self, stats: ComplaintStats, item: OitItem | None) -> str:
         half = f" รอบ {thai_digits(stats.half)}" if stats.half else ""
-        return (f"สถิติเรื่องร้องเรียน ปีงบประมาณ {thai_digits(stats.fiscal_year)}{half} · "
+        code = f" {item.code}" if item else ""
+        return (f"สถิติเรื่องร้องเรียน{code} ปีงบประมาณ {thai_digits(stats.fiscal_year)}{half} · "
                 f"{printed_at(self.ctx)}")  # fmt: skip
 
     def pdf(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:
         from nongbon_ita.reports.documents.complaint_stats import render_complaint_stats
 
         stats = self.stats(actor, fiscal_year, half)
+        item = self.item(fiscal_year)
         as_of = office_date(self.ctx.now())
         from nongbon_ita.reports.thai import draft_while
 
         # a year or half still running is a draft: its figures will change
         with office_words_kept(self.ctx, records=False), draft_while(as_of <= stats.period.end):
             return render_complaint_stats(stats, self.office.profile(), as_of,
-                                          self._footer(stats))  # fmt: skip
+                                          self._footer(stats, item),
+                                          item.title if item else "")  # fmt: skip
 
     def xlsx(self, actor: CurrentUser | None, fiscal_year: int, half: int | None = None) -> bytes:
         from nongbon_ita.reports.documents.complaint_stats import SHORT_TRACK, month_labels
@@ -85,6 +105,7 @@ class StatsService:
         from nongbon_ita.reports.xlsx import Column, Kind, XlsxBook
 
         stats = self.stats(actor, fiscal_year, half)
+        item = self.item(fiscal_year)
         n = Kind.NUMBER
         book = XlsxBook()
         summary = book.sheet("สรุป", [
@@ -92,7 +113,7 @@ class StatsService:
             Column("อยู่ระหว่างดำเนินการ", 14, n), Column("แล้วเสร็จ", 12, n),
             Column("ไม่รับพิจารณา", 12, n), Column("เฉลี่ยวันทำการ", 12, n),
             Column("นานที่สุด (วันทำการ)", 14, n),
-        ], title=titles(stats, self.office.profile()))  # fmt: skip
+        ], title=titles(stats, self.office.profile(), item.title if item else ""))  # fmt: skip
         for label, track in [*[(SHORT_TRACK[t], t) for t in TRACKS], ("รวม", None)]:
             f = stats.figures[track]
             average = round(f.average_days_to_close, 1) if f.average_days_to_close else None

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow, MeasureRowDb, OitItemRow
+from nongbon_ita.db.models_ita import IndicatorRow, ItaYearRow, MeasureRowDb
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.measure import MeasureStatus, result_cell
@@ -25,7 +25,7 @@ from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
 from nongbon_ita.services.ita.measure_files import read_measures_file
-from nongbon_ita.services.ita.records import load_measures
+from nongbon_ita.services.ita.records import load_measures, role_item
 from nongbon_ita.services.ita.years import indicators_of, year_row
 
 
@@ -150,12 +150,10 @@ class MeasureService:
                 )
                 for measure in load_measures(session, MeasureRowDb.fiscal_year == fiscal_year)
             )
-            item = session.scalar(select(OitItemRow).where(
-                OitItemRow.fiscal_year == fiscal_year,
-                OitItemRow.role == ItemRole.MEASURES_REPORT.value))  # fmt: skip
-            return MeasuresReport(fiscal_year=fiscal_year, intro=year.intro if year else "", rows=rows,
-                             code=item.code if item else "",
-                             title=(item.document_title or item.name) if item else "")  # fmt: skip
+            item = role_item(session, fiscal_year, ItemRole.MEASURES_REPORT)
+            return MeasuresReport(fiscal_year=fiscal_year, intro=year.intro if year else "",
+                                  rows=rows, code=item.code if item else "",
+                                  title=item.title if item else "")  # fmt: skip
 
     def fiscal_years(self) -> list[int]:
         """Fiscal years that have measures, oldest first."""

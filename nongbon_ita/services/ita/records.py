@@ -65,6 +65,15 @@ def provenance_of(row: ItaYearRow | None) -> Provenance:
                       row.version)  # fmt: skip
 
 
+def role_item(session: Session, fiscal_year: int, role: ItemRole) -> OitItem | None:
+    """The year's item holding `role` (its code and title are what the role's document prints);
+    None when the year has no catalogue or no item with that role: nothing is guessed."""
+    query = select(OitItemRow).where(OitItemRow.fiscal_year == fiscal_year,
+                                     OitItemRow.role == role.value)  # fmt: skip
+    row = session.scalars(query).first()
+    return None if row is None else item_of(row)
+
+
 def take_role(session: Session, fiscal_year: int, role: ItemRole) -> None:
     """The year's item holding `role` gives it up (a role belongs to one item of a year)."""
     query = select(OitItemRow).where(OitItemRow.fiscal_year == fiscal_year,

@@ -143,15 +143,15 @@ def test_second_half_statistics_preview_and_xlsx_hold_no_name(
     dialog = page.open_statistics()
     dialog.year_spin.setValue(2568)
     dialog.period.setCurrentIndex(2)
-    assert dialog.file_stem() == "O29-2568-half2"
+    assert dialog.file_stem() == "complaint-stats-2568-half2"
     assert dialog.range_label.text() == "1 เมษายน 2568 ถึง 30 กันยายน 2568"
     snap(dialog, "statistics-dialog")
     with qtbot.waitSignal(dialog.preview_opened, timeout=20000) as opened:
         dialog.preview_button.click()
     preview = opened.args[0]
     assert preview in no_blocking and preview.pdf_bytes.startswith(b"%PDF")
-    assert preview.suggested_file_name == "O29-2568-half2.pdf"
-    (SHOTS / "O29-2568-half2.pdf").write_bytes(preview.pdf_bytes)
+    assert preview.suggested_file_name == "complaint-stats-2568-half2.pdf"
+    (SHOTS / "complaint-stats-2568-half2.pdf").write_bytes(preview.pdf_bytes)
     with qtbot.waitSignal(dialog.exported, timeout=20000) as exported:
         dialog.export_button.click()
     path = exported.args[0]
