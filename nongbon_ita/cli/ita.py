@@ -1,5 +1,5 @@
 """ITA commands: print the measures plan, the progress report and the evidence appendix; export a
-year's measures; copy a year's catalogue or measures into another year.
+year's measures; copy a year's catalogue into another (carrying measures: cli/ita_carry.py).
 
 (`measures import` and `print o43` live in cli/documents.py with the other documents.)
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from nongbon_ita.cli import ita_years
+from nongbon_ita.cli import ita_carry, ita_years
 from nongbon_ita.cli.documents import parse_year, write_and_report
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.session import login, say, services_of
@@ -57,16 +57,6 @@ def cmd_catalogue_copy(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_measures_copy(args: argparse.Namespace) -> int:
-    source, target = parse_year(args.from_year), parse_year(args.to_year)
-    services = services_of(args)
-    actor = login(services, args.user)
-    count = services.ita.plan.copy_year(actor, source, target)
-    say(_("Copied {n} measures of {source} into {target}.").format(
-        n=count, source=source, target=target))  # fmt: skip
-    return 0
-
-
 def _year_and_out(parser: argparse.ArgumentParser, out: str = "FILE.pdf") -> None:
     parser.add_argument("--year", required=True, metavar="YYYY")
     parser.add_argument("--out", required=True, metavar=out)
@@ -95,6 +85,5 @@ def register(tree: CommandTree) -> None:
                                cmd_export_measures), "FILE.xlsx")  # fmt: skip
     _from_to(tree.grouped("catalogue", "copy", "start a year from another year's ITA catalogue",
                           cmd_catalogue_copy))  # fmt: skip
-    _from_to(tree.grouped("measures", "copy", "start a year from another year's measures",
-                          cmd_measures_copy))  # fmt: skip
     ita_years.register(tree)
+    ita_carry.register(tree)

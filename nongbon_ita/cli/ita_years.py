@@ -1,6 +1,6 @@
 """ITA year commands: the year's catalogue (show, confirm) and the assessment's scores.
 
-`catalogue show --year Y [--format csv]`, `catalogue confirm --year Y --user NAME`,
+`catalogue show --year Y [--format csv]`, `catalogue start|confirm --year Y --user NAME`,
 `ita scores set --year Y --iit N --eit N --oit N [--indicator K=N …] --user NAME`,
 `ita scores show --year Y`.
 """
@@ -57,15 +57,28 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
     year = parse_year(args.year)
     services = services_of(args)
     actor = login(services, args.user)
+    from nongbon_ita.cli.ita_carry import mapping_lines
+    from nongbon_ita.domain.ita.item_mapping import parse_changes
+
+    changes = parse_changes(args.map or [])
     importer = services.ita.catalogue_import
-    preview = importer.preview(Path(args.file), year)
-    for m in preview.mapping:  # how the present items move: the coordinator reviews this
-        how = {"role": _("by role"), "name": _("by name")}.get(m.how, _("no match"))
-        say(f"{m.old_code} → {m.new_code or '-'} ({how})")
-    importer.import_file(actor, Path(args.file), year, approve=args.approve)
+    preview = importer.preview(Path(args.file), year, changes)
+    for line in mapping_lines(preview.mapping):  # the coordinator reviews how the items move
+        say(line)
+    importer.import_file(actor, Path(args.file), year, approve=args.approve, changes=changes)
     say(_("Imported {n} OIT items into fiscal year {year}.").format(
         n=len(preview.imported.items), year=year))  # fmt: skip
     say(status_line(services, year))
+    return 0
+
+
+def cmd_catalogue_start(args: argparse.Namespace) -> int:
+    year = parse_year(args.year)
+    services = services_of(args)
+    services.ita.years.start_year(login(services, args.user), year)
+    say(status_line(services, year))
+    say(_("Source: {source}").format(
+        source=services.ita.catalogue.catalogue(year).provenance.source))  # fmt: skip
     return 0
 
 
@@ -173,7 +186,13 @@ def register(tree: CommandTree) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--year", required=True, metavar="YYYY")
     imp.add_argument("--approve", action="store_true", help="approve the item mapping shown")
+    imp.add_argument("--map", action="append", metavar="OLD=NEW",
+                     help="map a present item to another imported one (OLD= keeps nothing)")  # fmt: skip
     user_option(imp)
+    start = tree.grouped("catalogue", "start", "start a year from the latest list (unconfirmed)",
+                         cmd_catalogue_start)  # fmt: skip
+    start.add_argument("--year", required=True, metavar="YYYY")
+    user_option(start)
     confirm = tree.grouped("catalogue", "confirm", "confirm a year's ITA catalogue",
                            cmd_catalogue_confirm)  # fmt: skip
     confirm.add_argument("--year", required=True, metavar="YYYY")

@@ -1,5 +1,5 @@
 """Turn the NACC's table of a year's OIT items (CSV/XLSX rows keyed by header) into catalogue
-data, and map a year's present items onto the imported ones for the coordinator to review.
+data (how the year's present items map onto the imported ones: domain/ita/item_mapping.py).
 
 Headers as offices write them, in Thai or English: รหัส/code, รายการ/ชื่อรายการ/name,
 หมวด/กลุ่ม/group, ตัวชี้วัดย่อย/sub_indicator ("9.1" with or without its name), ตัวชี้วัด/indicator
@@ -37,16 +37,6 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u00a0 \t\r\n"
 class ImportedCatalogue:
     items: tuple[ItemData, ...]
     sub_indicators: tuple[SubIndicatorData, ...]
-
-
-@dataclass(frozen=True)
-class ItemMapping:
-    """Where a present item goes: the imported code, found by role or by name (or nowhere)."""
-
-    old_code: str
-    old_name: str
-    new_code: str  # "" = no match: its evidence and references need the coordinator
-    how: str  # "role", "name" or ""
 
 
 def _key(header: str) -> str:
@@ -121,25 +111,3 @@ def parse_catalogue_table(rows: Sequence[Mapping[str, str | None]]) -> ImportedC
     check_roles(tuple(items))
     ordered = sorted(subs.values(), key=lambda s: (s.indicator, s.number))
     return ImportedCatalogue(tuple(items), tuple(ordered))
-
-
-def map_items(
-    present: Sequence[tuple[str, str, ItemRole | None]], imported: Sequence[ItemData]
-) -> list[ItemMapping]:
-    """Each present item (code, name, role) to an imported one: by role first, then by the same
-    name (spaces ignored) — never by code alone, since codes are renumbered every year."""
-
-    def squash(text: str) -> str:
-        return "".join(text.split())
-
-    by_role = {i.role: i.code for i in imported if i.role}
-    by_name = {squash(i.name): i.code for i in imported if i.name}
-    found = []
-    for code, name, role in present:
-        if role is not None and role in by_role:
-            found.append(ItemMapping(code, name, by_role[role], "role"))
-        elif name and squash(name) in by_name:
-            found.append(ItemMapping(code, name, by_name[squash(name)], "name"))
-        else:
-            found.append(ItemMapping(code, name, "", ""))
-    return found

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.ita.carry import CarryService
 from nongbon_ita.services.ita.catalogue import CatalogueService
 from nongbon_ita.services.ita.catalogue_import import CatalogueImportService
 from nongbon_ita.services.ita.catalogue_years import CatalogueYearService
@@ -29,6 +30,7 @@ class ItaServices:
     years: CatalogueYearService
     oit: OitChecklistService
     catalogue_import: CatalogueImportService
+    carry: CarryService
 
     @classmethod
     def over(cls, ctx: ServiceContext, office: OfficeService) -> ItaServices:
@@ -37,7 +39,7 @@ class ItaServices:
         return cls(catalogue, scores, plan, ResultService(ctx),
                    ItaDocumentService(ctx, office, plan, scores, years),
                    MeasureOrderService(ctx), years, OitChecklistService(ctx),
-                   CatalogueImportService(ctx))  # fmt: skip
+                   CatalogueImportService(ctx), CarryService(ctx))  # fmt: skip
 
     def export_measures(self, fiscal_year: int, out: Path) -> Path:
         """A year's measures and evidence list as an XLSX workbook (no permission needed)."""

@@ -9,6 +9,7 @@ item it maps to — by role, then by name. When the year has measures the mappin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +25,8 @@ from nongbon_ita.db.models_ita import (
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.ita.catalogue import parse_oit_codes
 from nongbon_ita.domain.ita.catalogue_data import CatalogueStatus, ItemRole
-from nongbon_ita.domain.ita.catalogue_import import (
-    ImportedCatalogue,
-    ItemMapping,
-    map_items,
-    parse_catalogue_table,
-)
+from nongbon_ita.domain.ita.catalogue_import import ImportedCatalogue, parse_catalogue_table
+from nongbon_ita.domain.ita.item_mapping import ItemKey, ItemMapping, change_mapping, map_items
 from nongbon_ita.domain.ita.measure_import import validate_fiscal_year
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import require
@@ -81,20 +78,29 @@ class CatalogueImportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def preview(self, path: Path | str, fiscal_year: int) -> CataloguePreview:
+    def preview(
+        self, path: Path | str, fiscal_year: int, changes: Mapping[str, str] | None = None
+    ) -> CataloguePreview:
+        """The file read and the year's present items mapped onto it (by role, then by name),
+        with the coordinator's `changes` (old code → new code, "" = keep nothing) applied."""
         validate_fiscal_year(fiscal_year)
         imported = read_catalogue_file(Path(path))
+        targets = [ItemKey(i.code, i.name, i.role) for i in imported.items]
         with self.ctx.reading() as session:
-            present = [(r.code, r.name, ItemRole(r.role) if r.role else None)
+            present = [ItemKey(r.code, r.name, ItemRole(r.role) if r.role else None)
                        for r in _present(session, fiscal_year)]  # fmt: skip
-            return CataloguePreview(imported, map_items(present, imported.items),
-                                    _measures(session, fiscal_year))  # fmt: skip
+            mapping = map_items(present, targets)
+            if changes:
+                mapping = change_mapping(mapping, changes, (t.code for t in targets))
+            return CataloguePreview(imported, mapping, _measures(session, fiscal_year))
 
     def import_file(
-        self, actor: CurrentUser, path: Path | str, fiscal_year: int, approve: bool = False
-    ) -> CataloguePreview:
+        self, actor: CurrentUser, path: Path | str, fiscal_year: int, approve: bool = False,
+        changes: Mapping[str, str] | None = None,
+    ) -> CataloguePreview:  # fmt: skip
+        """Import the table; a year with measures needs `approve` (the mapping was reviewed)."""
         require(actor, ItaOperation.EDIT_CATALOGUE)
-        preview = self.preview(path, fiscal_year)
+        preview = self.preview(path, fiscal_year, changes)
         if preview.needs_approval and not approve:
             raise ValidationError(
                 N_("Fiscal year {year} has {n} measures: review how its items map, then import "

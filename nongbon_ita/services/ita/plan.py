@@ -54,13 +54,6 @@ def _next_position(session: Session, fiscal_year: int) -> int:
     return 0 if last is None else last + 1
 
 
-def _shift_year(day: date | None) -> date | None:
-    if day is None:
-        return None
-    return day.replace(year=day.year + 1, day=28) if (day.month, day.day) == (2, 29) else \
-        day.replace(year=day.year + 1)  # fmt: skip
-
-
 class MeasurePlanService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -220,51 +213,6 @@ class MeasurePlanService:
                          "ita_year", fiscal_year,
                          after={"from_year": fiscal_year - 1, "created": len(created)})  # fmt: skip
             return load_measures(session, MeasureRowDb.id.in_(created)) if created else []
-
-    def copy_year(self, actor: CurrentUser, from_year: int, to_year: int) -> int:
-        """Start `to_year` with `from_year`'s measures (no results, dates one year on)."""
-        require(actor, ItaOperation.EDIT_MEASURES)
-        validate_fiscal_year(from_year)
-        validate_fiscal_year(to_year)
-        if from_year == to_year:
-            raise ValidationError(N_("Choose two different fiscal years."), field="to_year")
-        with self.ctx.transaction() as session:
-            sources = session.scalars(
-                select(MeasureRowDb).where(MeasureRowDb.fiscal_year == from_year)
-                .order_by(MeasureRowDb.position, MeasureRowDb.id)).all()  # fmt: skip
-            if not sources:
-                raise ValidationError(N_("No measures are recorded for fiscal year {year}."),
-                                      field="from_year", year=from_year)  # fmt: skip
-            if session.scalar(select(func.count()).select_from(MeasureRowDb)
-                              .where(MeasureRowDb.fiscal_year == to_year)):  # fmt: skip
-                raise ValidationError(
-                    N_("Fiscal year {year} already has measures: copying would repeat them."),
-                    field="to_year", year=to_year,
-                )  # fmt: skip
-            year_row(session, to_year)
-            ensure_catalogue(session, to_year)
-            targets = indicators_of(session, to_year)
-            numbers = {r.id: r.number for r in indicators_of(session, from_year).values()}
-            for position, src in enumerate(sources):
-                target = targets.get(numbers[src.indicator_id])
-                if target is None:
-                    raise ValidationError(
-                        N_("Fiscal year {year} has no indicator {number}."), field="indicator",
-                        year=to_year, number=numbers[src.indicator_id],
-                    )  # fmt: skip
-                session.add(MeasureRowDb(
-                    fiscal_year=to_year, position=position, indicator_id=target.id,
-                    indicator_text=indicator_label(target.number, target.name),
-                    sub_indicator=src.sub_indicator, oit_items=src.oit_items, issue=src.issue,
-                    plan=src.plan, responsible_division_id=src.responsible_division_id,
-                    responsible_user_id=src.responsible_user_id,
-                    start_on=_shift_year(src.start_on), due_on=_shift_year(src.due_on),
-                    status=MeasureStatus.PLANNED.value,
-                ))  # fmt: skip
-            session.flush()
-            record_event(self.ctx, session, actor.username, "ita.measures_copied", "ita_year",
-                         to_year, after={"from": from_year, "rows": len(sources)})  # fmt: skip
-            return len(sources)
 
     def mark_progress(
         self, actor: CurrentUser, measure_id: int, months: int, percent: int, note: str = "",

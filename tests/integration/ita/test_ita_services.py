@@ -165,13 +165,15 @@ def test_a_stale_edit_is_refused_and_an_unknown_oit_item_too(office: Office) -> 
 def test_copying_measures_into_the_next_year(office: Office) -> None:
     plan = office.services.ita.plan
     _planned(office)
-    assert plan.copy_year(office.coordinator, 2567, 2568) == 3
+    carry = office.services.ita.carry
+    office.services.ita.years.start_year(office.coordinator, 2568)
+    assert carry.apply(office.coordinator, 2567, 2568, evidence=False).measures == 3
     copied = plan.measures(2568)
     assert [m.indicator_number for m in copied] == [4, 7, 10]
     assert copied[0].plan == "๑.จัดทำคู่มือ" and copied[0].results == ()
     assert copied[0].due_on == date(2025, 9, 30)
     with pytest.raises(ValidationError):
-        plan.copy_year(office.coordinator, 2567, 2568)
+        carry.apply(office.coordinator, 2567, 2568, evidence=False)
 
 
 def test_every_change_is_audited(office: Office) -> None:
