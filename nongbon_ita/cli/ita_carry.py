@@ -19,7 +19,6 @@ from nongbon_ita.i18n.translate import _
 
 if TYPE_CHECKING:
     from nongbon_ita.domain.ita.item_mapping import ItemMapping
-    from nongbon_ita.services.ita.carry import CarryPreview
 
 
 def mapping_lines(mapping: Sequence[ItemMapping], notes: dict[str, str] | None = None) -> list[str]:
@@ -34,16 +33,6 @@ def mapping_lines(mapping: Sequence[ItemMapping], notes: dict[str, str] | None =
     return lines
 
 
-def _notes(preview: CarryPreview) -> dict[str, str]:
-    notes = {}
-    for m in preview.mapping:
-        parts = [_("evidence")] if m.old_code in preview.with_evidence else []
-        if count := preview.named_by.get(m.old_code, 0):
-            parts.append(_("{n} measures").format(n=count))
-        notes[m.old_code] = ", ".join(parts)
-    return notes
-
-
 def _carry(args: argparse.Namespace, measures: bool, evidence: bool) -> int:
     from nongbon_ita.domain.ita.item_mapping import parse_changes
 
@@ -54,7 +43,7 @@ def _carry(args: argparse.Namespace, measures: bool, evidence: bool) -> int:
     services = services_of(args)
     actor = login(services, args.user) if args.apply else None
     preview = services.ita.carry.preview(source, target, changes)
-    for line in mapping_lines(preview.mapping, _notes(preview)):
+    for line in mapping_lines(preview.mapping, preview.notes()):
         say(line)
     if actor is None:
         say(_("Nothing was copied: review the mapping, change rows with --map OLD=NEW, then "

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nongbon_ita.cli.documents import parse_year
@@ -139,21 +141,59 @@ def _show_scores(services: Services, year: int) -> int:
     return 0
 
 
+def _due(text: str | None) -> date | bool | None:
+    """ "15/01/2570" → the date; "-" → none; not given → keep (False)."""
+    from nongbon_ita.domain.calendar import parse_be_date
+
+    if text is None:
+        return False
+    if text.strip() == "-":
+        return None
+    try:
+        return parse_be_date(text)
+    except ValueError:
+        raise ValidationError(N_("{text} is not a B.E. date such as 15/01/2570."), field="due",
+                              text=text) from None  # fmt: skip
+
+
+def _stored(files: tuple[str, ...], name: str) -> str:
+    """A kept file named by its stored path or by its own name."""
+    return next((f for f in files if f == name or f.rsplit("/", 1)[-1] == name), name)
+
+
 def cmd_oit_set(args: argparse.Namespace) -> int:
     from nongbon_ita.domain.ita.oit import parse_status
 
     year = parse_year(args.year)
+    due = _due(args.due)
     services = services_of(args)
     actor = login(services, args.user)
-    current = services.ita.oit.entry(year, args.item)
+    oit = services.ita.oit
+    current = oit.entry(year, args.item)
+    for path in args.add_file or []:
+        current = oit.add_file(actor, year, args.item, Path(path))
+    for name in args.remove_file or []:
+        current = oit.remove_file(actor, year, args.item, _stored(current.files, name))
     urls = list(args.url or [])
     if urls and not args.replace_urls:
         urls = [*current.urls, *urls]
-    entry = services.ita.oit.save(
+    responsible: int | bool | None = False
+    if args.responsible is not None:
+        responsible = None if args.responsible.strip() in ("", "-") else \
+            oit.responsible_id(args.responsible)  # fmt: skip
+    entry = oit.save(
         actor, year, args.item, urls=urls if urls or args.replace_urls else None,
         status=parse_status(args.status) if args.status else None,
+        responsible_user_id=responsible, due_on=due,
     )  # fmt: skip
     say(f"{entry.code} {entry.status.thai}: " + (" ".join(entry.urls) or "-"))
+    if entry.responsible or entry.due_on or entry.files:
+        from nongbon_ita.i18n.thaiformat import format_date_numeric
+
+        due_text = format_date_numeric(entry.due_on) if entry.due_on else "-"
+        say(_("Responsible: {name} · due: {due} · kept files: {files}").format(
+            name=entry.responsible or "-", due=due_text,
+            files=", ".join(f.rsplit("/", 1)[-1] for f in entry.files) or "-"))  # fmt: skip
     return 0
 
 
@@ -167,12 +207,17 @@ def cmd_export_oit_links(args: argparse.Namespace) -> int:
 
 
 def register(tree: CommandTree) -> None:
-    oit = tree.grouped("oit", "set", "an OIT item's web addresses and status", cmd_oit_set)
+    oit = tree.grouped("oit", "set", "an OIT item's addresses, status, person, due date, files",
+                       cmd_oit_set)  # fmt: skip
     oit.add_argument("--year", required=True, metavar="YYYY")
     oit.add_argument("--item", required=True, metavar="CODE")
     oit.add_argument("--url", action="append", metavar="URL")
     oit.add_argument("--replace-urls", action="store_true", help="drop the item's other URLs")
     oit.add_argument("--status", metavar="S", help="not_started, in_progress or published")
+    oit.add_argument("--responsible", metavar="NAME", help="the user preparing it (- = nobody)")
+    oit.add_argument("--due", metavar="DD/MM/YYYY", help="due date in B.E. (- = none)")
+    oit.add_argument("--add-file", action="append", metavar="PATH", help="keep a copy of a file")
+    oit.add_argument("--remove-file", action="append", metavar="NAME", help="drop a kept file")
     user_option(oit)
     links = tree.grouped("export", "oit-links", "the year's OIT addresses for ITAS (XLSX/CSV)",
                          cmd_export_oit_links)  # fmt: skip

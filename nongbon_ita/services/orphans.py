@@ -21,6 +21,7 @@ from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.ita.oit import kept_oit_files
 
 GRACE_SECONDS = 600
 
@@ -47,7 +48,8 @@ def _referenced(ctx: ServiceContext) -> dict[KeptKind, set[str]]:
             select(EvidenceRow.stored_path).where(EvidenceRow.kind == "file")
         )
         attached = session.scalars(select(ComplaintAttachmentRow.stored_path))
-        return {KeptKind.EVIDENCE: set(evidence), KeptKind.ATTACHMENT: set(attached)}
+        kept = set(evidence) | kept_oit_files(session)  # the OIT checklist keeps files too
+        return {KeptKind.EVIDENCE: kept, KeptKind.ATTACHMENT: set(attached)}
 
 
 def find_orphans(

@@ -7,18 +7,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,58 +26,18 @@ from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.ita.catalogue_import_dialog import CatalogueImportDialog
 from nongbon_ita.gui.ita.catalogue_status import CatalogueStatus
+from nongbon_ita.gui.ita.small_forms import (
+    Ask,
+    FieldsDialog,
+    buttons_row,
+    exec_ask,
+    read_only_table,
+)
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
-
-Ask = Callable[[QDialog], bool]
-
-
-def exec_ask(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-class FieldsDialog(QDialog):
-    """A small form: labelled widgets and OK/Cancel."""
-
-    def __init__(self, parent: QWidget, title: str, fields: list[tuple[str, QWidget]]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(520)
-        form = QFormLayout()
-        for label, widget in fields:
-            widget.setParent(self)
-            form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-
-def _table(parent: QWidget, headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _buttons(parent: QWidget, *pairs: tuple[str, Callable[[], None]]) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for text, slot in pairs:
-        button = QPushButton(text, parent)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class CatalogueTab(QWidget):
@@ -94,21 +48,22 @@ class CatalogueTab(QWidget):
         super().__init__(parent)
         self.services, self.user, self._ask = services, user, ask
         self.fiscal_year = 0
+        self.import_dialog: CatalogueImportDialog | None = None
         self.catalogue = Catalogue(0, (), (), ())
         self.summary = QLabel(self)
-        self.indicators = _table(self, [_("Form"), _("No."), _("Indicator")], 2)
+        self.indicators = read_only_table(self, [_("Form"), _("No."), _("Indicator")], 2)
         self.indicators.itemSelectionChanged.connect(self._show_subs)
         self.subs = QListWidget(self)
-        self.items = _table(self, [_("Code"), _("Item"), _("Group"), _("Sub-indicator"),
+        self.items = read_only_table(self, [_("Code"), _("Item"), _("Group"), _("Sub-indicator"),
                                    _("Role")], 1)  # fmt: skip
         grid = QGridLayout()
         grid.addWidget(QLabel(_("Indicators"), self), 0, 0)
         grid.addWidget(QLabel(_("Sub-indicators of the chosen indicator"), self), 0, 1)
         grid.addWidget(self.indicators, 1, 0)
         grid.addWidget(self.subs, 1, 1)
-        grid.addLayout(_buttons(self, (_("Add…"), self.add_indicator),
+        grid.addLayout(buttons_row(self, (_("Add…"), self.add_indicator),
                                 (_("Edit…"), self.edit_indicator)), 2, 0)  # fmt: skip
-        grid.addLayout(_buttons(self, (_("Add…"), self.add_sub), (_("Rename…"), self.rename_sub),
+        grid.addLayout(buttons_row(self, (_("Add…"), self.add_sub), (_("Rename…"), self.rename_sub),
                                 (_("Delete"), self.delete_sub)), 2, 1)  # fmt: skip
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -118,7 +73,8 @@ class CatalogueTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(body)
         layout = body.box
-        top = _buttons(self, (_("Start from the latest list"), self.start_year),
+        top = buttons_row(self, (_("Start from the latest list"), self.start_year),
+                          (_("Import the NACC's table…"), self.import_table),
                        (_("Copy last year's catalogue"), self.copy_last_year),
                        (_("Fill with the shipped list"), self.install_defaults))  # fmt: skip
         top.insertWidget(0, self.summary)  # one row: the tab fits a 1280×720 screen at 125 %
@@ -132,7 +88,7 @@ class CatalogueTab(QWidget):
         layout.addLayout(grid, 3)
         layout.addWidget(QLabel(_("OIT items"), self))
         layout.addWidget(self.items, 2)
-        layout.addLayout(_buttons(self, (_("Add…"), self.add_item), (_("Edit…"), self.edit_item),
+        layout.addLayout(buttons_row(self, (_("Add…"), self.add_item), (_("Edit…"), self.edit_item),
                                   (_("Delete"), self.delete_item)))  # fmt: skip
         for button in self.findChildren(QPushButton):
             button.setEnabled(self.editable)
@@ -202,6 +158,12 @@ class CatalogueTab(QWidget):
         question = _("Confirm the list of fiscal year {year}: checked against the NACC's manual?")
         if messages.confirm(self, question.format(year=self.fiscal_year)):
             self._do(lambda: self.services.ita.years.confirm(self.user, self.fiscal_year))
+
+    def import_table(self) -> None:
+        """The NACC's table from a file, with the mapping review when items carry something."""
+        self.import_dialog = CatalogueImportDialog(self.services, self.user, self.fiscal_year, self)
+        self._ask(self.import_dialog)
+        self.load(self.fiscal_year)
 
     def install_defaults(self) -> None:
         self._do(lambda: self.services.ita.catalogue.install_defaults(self.user, self.fiscal_year))

@@ -1,6 +1,6 @@
 """The year's measures (coordinator) or the measures assigned to me (staff): a table and the
-measure dialog; the coordinator also adds, deletes, reorders (the order the measures plan and the report
-report print) and copies last year's measures."""
+measure dialog; the coordinator also adds, deletes, reorders (the order the measures plan and the
+report print) and carries last year's measures over (by a reviewed item mapping)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.ita.carry_dialog import CarryDialog
 from nongbon_ita.gui.ita.measure_dialog import MeasureDialog
 from nongbon_ita.gui.ita.measure_files import MeasureFiles
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
@@ -73,6 +74,8 @@ class MeasuresTab(QWidget):
         self.services, self.user, self.mine = services, user, mine
         self.fiscal_year = 0
         self._open_dialog = open_dialog
+        self.open_carry: Callable[[CarryDialog], object] = CarryDialog.exec  # tests replace it
+        self.carry_dialog: CarryDialog | None = None
         self.dialog: MeasureDialog | None = None
         self._places: dict[int, int] = {}  # measure id -> its place in the year's order
         # "my measures" mixes years and skips others' measures: a number there would mislead
@@ -90,7 +93,7 @@ class MeasuresTab(QWidget):
         self.new_button.clicked.connect(self.new_measure)
         self.delete_button = QPushButton(_("Delete"), self)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.copy_button = QPushButton(_("Copy last year's measures"), self)
+        self.copy_button = QPushButton(_("Carry from last year…"), self)
         self.copy_button.clicked.connect(self.copy_last_year)
         self.up_button = QPushButton(_("Move up"), self)
         self.up_button.clicked.connect(self.move_up)
@@ -220,16 +223,19 @@ class MeasuresTab(QWidget):
         self.changed.emit()
 
     def copy_last_year(self) -> None:
-        previous = self.fiscal_year - 1
-        if not messages.confirm(self, _("Start fiscal year {year} with the measures of {previous} "
-                                        "(without their results)?").format(
-                                    year=self.fiscal_year, previous=previous)):  # fmt: skip
-            return
-        try:
-            count = self.services.ita.plan.copy_year(self.user, previous, self.fiscal_year)
-        except Exception as err:
-            report_error(err, self)
-            return
-        messages.inform(self, _("Copied {n} measures.").format(n=count))
-        self.load(self.fiscal_year)
-        self.changed.emit()
+        """Last year's measures (and OIT evidence) into this year, after the mapping review."""
+        if not self.services.ita.catalogue.catalogue(self.fiscal_year).items:
+            question = _("Fiscal year {year} has no catalogue yet. Start it from the latest list "
+                         "(unconfirmed) first?").format(year=self.fiscal_year)  # fmt: skip
+            if not messages.confirm(self, question):
+                return
+            try:
+                self.services.ita.years.start_year(self.user, self.fiscal_year)
+            except Exception as err:
+                report_error(err, self)
+                return
+        self.carry_dialog = CarryDialog(self.services, self.user, self.fiscal_year, self)
+        self.open_carry(self.carry_dialog)
+        if self.carry_dialog.result is not None:
+            self.load(self.fiscal_year)
+            self.changed.emit()

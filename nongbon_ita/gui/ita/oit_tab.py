@@ -1,5 +1,6 @@
-"""The OIT checklist for ITAS: each item of the year with its web addresses, status, person and
-due date; filters show what is missing; the addresses go to ITAS by clipboard or XLSX."""
+"""The OIT checklist for ITAS: each item of the year with its web addresses, status, person, due
+date and kept files (edited in OitEntryDialog); filters show what is missing; the addresses go to
+ITAS by clipboard or XLSX."""
 
 from __future__ import annotations
 
@@ -11,12 +12,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,19 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nongbon_ita.domain.ita.catalogue_data import MISSING_NAME
 from nongbon_ita.domain.ita.oit import OitEntry, OitStatus
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.ita.oit_dialog import OitEntryDialog
 from nongbon_ita.gui.widgets.dialog_hooks import ask_xlsx_path, run_dialog
 from nongbon_ita.i18n.thaiformat import format_date_numeric
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.oit_export import clipboard_text
 from nongbon_ita.services.registry import Services
 
-HEADERS = ("Code", "Item", "Web addresses", "Status", "Responsible", "Due")
+HEADERS = ("Code", "Item", "Web addresses", "Status", "Responsible", "Due", "Kept files")
 
 
 class OitTab(QWidget):
@@ -48,6 +48,7 @@ class OitTab(QWidget):
         super().__init__(parent)
         self.services, self.user, self._ask, self._choose = services, user, ask, choose_xlsx
         self.fiscal_year, self.entries, self.shown = 0, list[OitEntry](), list[OitEntry]()
+        self.dialog: OitEntryDialog | None = None
         self.summary = QLabel(self)
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(_("All statuses"), None)
@@ -99,8 +100,9 @@ class OitTab(QWidget):
                       and (not missing or e.missing)]  # fmt: skip
         self.table.setRowCount(len(self.shown))
         for row, e in enumerate(self.shown):
-            cells = (e.code, e.name or "ต้องกรอก", "\n".join(e.urls), e.status.thai,
-                     e.responsible, format_date_numeric(e.due_on) if e.due_on else "")  # fmt: skip
+            cells = (e.code, e.name or MISSING_NAME, "\n".join(e.urls), e.status.thai,
+                     e.responsible, format_date_numeric(e.due_on) if e.due_on else "",
+                     "\n".join(Path(f).name for f in e.files))  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
@@ -110,31 +112,8 @@ class OitTab(QWidget):
         if not rows or not self.edit_button.isEnabled():
             return
         entry = self.shown[rows[0].row()]
-        dialog = QDialog(self)
-        dialog.setWindowTitle(f"{entry.code} {entry.name}")
-        urls, status = QPlainTextEdit(dialog), QComboBox(dialog)
-        urls.setPlainText("\n".join(entry.urls))
-        urls.setPlaceholderText("https://…  " + _("(one address a line)"))
-        for choice in OitStatus:
-            status.addItem(choice.thai, choice.value)
-        status.setCurrentIndex(status.findData(entry.status.value))
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel, dialog)  # fmt: skip
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
-        form = QFormLayout(dialog)
-        form.addRow(_("Web addresses"), urls)
-        form.addRow(_("Status"), status)
-        form.addRow(box)
-        if not self._ask(dialog):
-            return
-        try:
-            self.services.ita.oit.save(
-                self.user, self.fiscal_year, entry.code, urls=urls.toPlainText().splitlines(),
-                status=OitStatus(status.currentData()), version=entry.version or None,
-            )  # fmt: skip
-        except Exception as err:
-            report_error(err, self)
+        self.dialog = OitEntryDialog(self.services, self.user, self.fiscal_year, entry, self)
+        self._ask(self.dialog)  # the dialog saves on OK (a refusal keeps it open)
         self.load(self.fiscal_year)
 
     def copy_links(self) -> None:

@@ -10,8 +10,8 @@ already have some, never as "published" — last year's page must be checked for
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
@@ -34,9 +34,31 @@ from nongbon_ita.domain.ita.oit import OitStatus
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.ita.years import indicators_of, year_row
+
+
+@dataclass(frozen=True)
+class ItemLoad:
+    """What hangs on a year's items: kept evidence, and the measures naming each code."""
+
+    with_evidence: frozenset[str] = frozenset()
+    named_by: Mapping[str, int] = field(default_factory=dict)
+
+    def carries(self, code: str) -> bool:
+        return code in self.with_evidence or bool(self.named_by.get(code))
+
+    def notes(self, codes: Iterable[str]) -> dict[str, str]:
+        """What each item carries, in words: "evidence, 2 measures" ("" = nothing)."""
+        notes = {}
+        for code in codes:
+            parts = [_("evidence")] if code in self.with_evidence else []
+            if count := self.named_by.get(code, 0):
+                parts.append(_("{n} measures").format(n=count))
+            notes[code] = ", ".join(parts)
+        return notes
 
 
 @dataclass(frozen=True)
@@ -47,18 +69,16 @@ class CarryPreview:
     targets: tuple[ItemKey, ...]  # the items of `to_year`: what an old item may map to
     measures: int  # measures of `from_year`
     target_measures: int  # measures `to_year` has already (then none are copied)
-    with_evidence: frozenset[str]  # old codes with addresses or files kept
-    named_by: Mapping[str, int]  # old code → how many measures name it
-
-    def carries(self, code: str) -> bool:
-        return code in self.with_evidence or bool(self.named_by.get(code))
+    load: ItemLoad
 
     @property
     def left_behind(self) -> tuple[str, ...]:
         """Old items with something to carry that map nowhere."""
-        return tuple(
-            m.old_code for m in self.mapping if not m.new_code and self.carries(m.old_code)
-        )
+        return tuple(m.old_code for m in self.mapping
+                     if not m.new_code and self.load.carries(m.old_code))  # fmt: skip
+
+    def notes(self) -> dict[str, str]:
+        return self.load.notes(m.old_code for m in self.mapping)
 
 
 @dataclass(frozen=True)
@@ -103,16 +123,20 @@ def _preview(
     mapping = map_items((_key(row) for row in _items(session, from_year)), targets)
     if changes:
         mapping = change_mapping(mapping, changes, (t.code for t in targets))
-    measures = _measures(session, from_year)
-    named: dict[str, int] = {}
-    for measure in measures:
-        for code in parse_oit_codes(measure.oit_items):
-            named[code] = named.get(code, 0) + 1
-    kept = {code for code, row in _evidence(session, from_year).items() if row.urls or row.files}
     count = select(func.count()).select_from(MeasureRowDb)
     target_measures = session.scalar(count.where(MeasureRowDb.fiscal_year == to_year)) or 0
-    return CarryPreview(from_year, to_year, mapping, targets, len(measures), target_measures,
-                        frozenset(kept), named)  # fmt: skip
+    return CarryPreview(from_year, to_year, mapping, targets,
+                        len(_measures(session, from_year)), target_measures,
+                        item_load(session, from_year))  # fmt: skip
+
+
+def item_load(session: Session, fiscal_year: int) -> ItemLoad:
+    named: dict[str, int] = {}
+    for measure in _measures(session, fiscal_year):
+        for code in parse_oit_codes(measure.oit_items):
+            named[code] = named.get(code, 0) + 1
+    kept = {code for code, row in _evidence(session, fiscal_year).items() if row.urls or row.files}
+    return ItemLoad(frozenset(kept), named)
 
 
 def shift_year(day: date | None) -> date | None:

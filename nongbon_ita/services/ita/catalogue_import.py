@@ -10,7 +10,7 @@ item it maps to — by role, then by name. When the year has measures the mappin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -33,6 +33,7 @@ from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.ita.carry import ItemLoad, item_load
 from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
 from nongbon_ita.services.ita.years import indicators_of, year_row
 from nongbon_ita.services.tables import read_csv_rows, read_xlsx_rows
@@ -42,11 +43,16 @@ from nongbon_ita.services.tables import read_csv_rows, read_xlsx_rows
 class CataloguePreview:
     imported: ImportedCatalogue
     mapping: list[ItemMapping]
-    measures: int  # the year's measures: more than 0 needs approval
+    measures: int  # the year's measures: they (or kept evidence) need approval
+    load: ItemLoad = field(default_factory=ItemLoad)  # what hangs on the present items
+
+    @property
+    def targets(self) -> tuple[ItemKey, ...]:
+        return tuple(ItemKey(i.code, i.name, i.role) for i in self.imported.items)
 
     @property
     def needs_approval(self) -> bool:
-        return self.measures > 0 and bool(self.mapping)
+        return bool(self.mapping) and (self.measures > 0 or bool(self.load.with_evidence))
 
 
 def read_catalogue_file(path: Path) -> ImportedCatalogue:
@@ -92,7 +98,8 @@ class CatalogueImportService:
             mapping = map_items(present, targets)
             if changes:
                 mapping = change_mapping(mapping, changes, (t.code for t in targets))
-            return CataloguePreview(imported, mapping, _measures(session, fiscal_year))
+            return CataloguePreview(imported, mapping, _measures(session, fiscal_year),
+                                    item_load(session, fiscal_year))  # fmt: skip
 
     def import_file(
         self, actor: CurrentUser, path: Path | str, fiscal_year: int, approve: bool = False,
@@ -103,9 +110,9 @@ class CatalogueImportService:
         preview = self.preview(path, fiscal_year, changes)
         if preview.needs_approval and not approve:
             raise ValidationError(
-                N_("Fiscal year {year} has {n} measures: review how its items map, then import "
-                   "again approving the mapping."), field="approve", year=fiscal_year,
-                n=preview.measures,
+                N_("Fiscal year {year} has measures or OIT evidence on its items: review how the "
+                   "items map, then import again approving the mapping."), field="approve",
+                year=fiscal_year,
             )  # fmt: skip
         with self.ctx.transaction() as session:
             moved = _write(session, fiscal_year, preview)

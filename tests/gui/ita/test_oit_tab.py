@@ -24,7 +24,8 @@ def test_edit_filter_and_export_the_oit_list(
         dialog.findChild(QPlainTextEdit).setPlainText("https://www.nongbon.go.th/ita/o26\n")
         status = dialog.findChild(QComboBox)
         status.setCurrentIndex(status.findData(OitStatus.PUBLISHED.value))
-        return 1
+        dialog.accept()  # the dialog saves on OK
+        return dialog.result()
 
     out = tmp_path / "links.xlsx"
     tab = OitTab(services, coordinator, ask=fill, choose_xlsx=lambda _p, _s: str(out))

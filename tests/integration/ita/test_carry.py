@@ -40,7 +40,7 @@ def test_the_preview_maps_by_role_then_by_name_and_changes_nothing(year_2566: Of
     assert moves["O36"] == ("O23", MatchKind.NAME)  # แผนปฏิบัติการป้องกันการทุจริต in both
     assert moves["O1"] == ("", MatchKind.NONE)  # the same code, another item: never by code
     assert len(preview.mapping) == 43 and preview.measures == 1
-    assert preview.with_evidence == {"O43", "O29", "O1"} and preview.named_by["O42"] == 1
+    assert preview.load.with_evidence == {"O43", "O29", "O1"} and preview.load.named_by["O42"] == 1
     assert preview.left_behind == ("O1",)
     assert year_2566.services.ita.plan.measures(2569) == []  # nothing copied
     assert all(not e.urls for e in year_2566.services.ita.oit.entries(2569))
