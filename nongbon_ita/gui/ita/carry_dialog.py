@@ -49,6 +49,9 @@ class CarryDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.table = MappingTable(self)
+        self.only_loaded = QCheckBox(_("Only items with something to carry"), self)
+        self.only_loaded.setChecked(True)
+        self.only_loaded.toggled.connect(self.table.only_loaded)
         self.error = ErrorLabel(self)
         self.carry_button = QPushButton(_("Approve the mapping and carry"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -70,6 +73,7 @@ class CarryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(hint)
         layout.addWidget(self.summary)
+        layout.addWidget(self.only_loaded)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -87,6 +91,7 @@ class CarryDialog(QDialog):
         preview = self.preview
         self.error.clear_message()
         self.table.show_mapping(preview.mapping, preview.targets, preview.notes())
+        self.table.only_loaded(self.only_loaded.isChecked())
         self.summary.setText(_("{measures} measures of {source}; evidence kept for {evidence} "
                                "items; {left} items with something to carry have no match "
                                "(red).").format(measures=preview.measures,

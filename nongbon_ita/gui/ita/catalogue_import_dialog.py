@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nongbon_ita.domain.errors import DomainError
+from nongbon_ita.domain.errors import N_, DomainError
 from nongbon_ita.domain.ita.catalogue_data import MISSING_NAME
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
@@ -37,7 +37,14 @@ from nongbon_ita.services.ita.catalogue_import import CataloguePreview
 from nongbon_ita.services.registry import Services
 
 FileChooser = Callable[[QWidget], str | None]
-ITEM_HEADERS = ("Code", "Item", "Group", "Sub-indicator", "Indicator", "Role")
+ITEM_HEADERS = (
+    N_("Code"),
+    N_("Item"),
+    N_("Group"),
+    N_("Sub-indicator"),
+    N_("Indicator"),
+    N_("Role"),
+)
 
 
 def choose_table(parent: QWidget) -> str | None:
@@ -125,6 +132,7 @@ class CatalogueImportDialog(QDialog):
             self.mapping.show_mapping(self.preview.mapping, self.preview.targets,
                                       self.preview.load.notes(m.old_code for m in
                                                               self.preview.mapping))  # fmt: skip
+            self.mapping.only_loaded(True)  # the rows that carry nothing need no review
         self._show_mapping(review)
         self.import_button.setText(_("Approve the mapping and import") if review else _("Import"))
         self.import_button.setEnabled(True)

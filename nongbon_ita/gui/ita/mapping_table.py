@@ -12,11 +12,12 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from nongbon_ita.domain.errors import N_
 from nongbon_ita.domain.ita.catalogue_data import MISSING_NAME
 from nongbon_ita.domain.ita.item_mapping import MATCH_NAMES, ItemKey, ItemMapping, MatchKind
 from nongbon_ita.i18n.translate import _
 
-HEADERS = ("Old item", "Name", "Goes to", "Matched", "Carries")
+HEADERS = (N_("Old item"), N_("Name"), N_("Goes to"), N_("Matched"), N_("Carries"))
 _UNMATCHED = QColor("#fdecea")  # a row that carries something but goes nowhere
 
 
@@ -55,8 +56,13 @@ class MappingTable(QTableWidget):
             for column, text in cells.items():
                 self.setItem(row, column, QTableWidgetItem(text))
             self._colour(row, not m.new_code and bool(notes.get(m.old_code)))
-        self.resizeColumnToContents(0)
-        self.resizeColumnToContents(3)
+        for column in (0, 3, 4):
+            self.resizeColumnToContents(column)
+
+    def only_loaded(self, only: bool) -> None:
+        """Hide (or show again) the rows that carry nothing: what matters is on one screen."""
+        for row in range(self.rowCount()):
+            self.setRowHidden(row, only and not self.item(row, 4).text())
 
     def _chosen(self, row: int) -> None:
         proposed = self.mapping[row]

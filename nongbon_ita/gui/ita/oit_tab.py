@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nongbon_ita.domain.errors import N_
 from nongbon_ita.domain.ita.catalogue_data import MISSING_NAME
 from nongbon_ita.domain.ita.oit import OitEntry, OitStatus
 from nongbon_ita.domain.ita.permissions import ItaOperation
@@ -36,7 +37,8 @@ from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.oit_export import clipboard_text
 from nongbon_ita.services.registry import Services
 
-HEADERS = ("Code", "Item", "Web addresses", "Status", "Responsible", "Due", "Kept files")
+HEADERS = (N_("Code"), N_("Item"), N_("Web addresses"), N_("Status"), N_("Responsible"),
+           N_("Due"), N_("Kept files"))  # fmt: skip
 
 
 class OitTab(QWidget):

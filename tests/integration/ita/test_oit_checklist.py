@@ -66,3 +66,46 @@ def test_cli_oit_set_and_export_the_links_in_itas_order(
     assert (
         main([*db, "export", "oit-links", "--year", "2569", "--out", str(tmp_path / "x.pdf")]) == 2
     )
+
+
+def test_cli_oit_set_keeps_a_person_a_due_date_and_files(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import os
+    import time
+
+    from nongbon_ita.app import open_services
+    from nongbon_ita.db.location import DatabaseLocation
+    from nongbon_ita.services.orphans import find_orphans
+
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", PASSWORD)
+    scan = tmp_path / "o1-โครงสร้าง.pdf"
+    scan.write_bytes(b"%PDF-1.4 chart")
+    base = ["--db", str(demo_db), "oit", "set", "--year", "2570", "--item", "O1"]
+    user = ["--user", "ita_coordinator"]
+    assert main([*base, "--responsible", "staff", "--due", "31/03/2570", "--add-file",
+                 str(scan), *user]) == 0  # fmt: skip
+    assert "o1-โครงสร้าง.pdf" in capsys.readouterr().out
+    services = open_services(DatabaseLocation.for_file(demo_db))
+    try:
+        entry = services.ita.oit.entry(2570, "O1")
+        assert entry.responsible and entry.due_on is not None and entry.due_on.year == 2027
+        (stored,) = entry.files
+        kept = services.ita.oit.file_path(stored)
+        assert kept.read_bytes() == b"%PDF-1.4 chart"
+        os.utime(kept, (time.time() - 3600, time.time() - 3600))  # past the orphans' grace
+        assert all(o.path != kept for o in find_orphans(services.ctx))  # a record names it
+    finally:
+        services.ctx.database.dispose()
+    for bad in (["--due", "31/02/2570"], ["--responsible", "nobody-here"],
+                ["--remove-file", "other.pdf"]):  # fmt: skip
+        assert main([*base, *bad, *user]) == 2
+    assert main([*base, "--remove-file", "o1-โครงสร้าง.pdf", "--responsible", "-", "--due", "-",
+                 *user]) == 0  # fmt: skip
+    services = open_services(DatabaseLocation.for_file(demo_db))
+    try:
+        entry = services.ita.oit.entry(2570, "O1")
+        assert (entry.files, entry.responsible_user_id, entry.due_on) == ((), None, None)
+    finally:
+        services.ctx.database.dispose()
