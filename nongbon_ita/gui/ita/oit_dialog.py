@@ -3,14 +3,12 @@ date and the files kept beside the database. Files chosen or removed here are wr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QListWidget,
@@ -24,17 +22,10 @@ from PySide6.QtWidgets import (
 from nongbon_ita.domain.ita.oit import KEPT_PREFIX, OitEntry, OitStatus
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.gui.ita.evidence_input import FileChooser, choose_files
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
-from nongbon_ita.gui.widgets.saving import in_documents
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
-
-FileChooser = Callable[[QWidget], list[str]]
-
-
-def choose_files(parent: QWidget) -> list[str]:
-    files, _filter = QFileDialog.getOpenFileNames(parent, _("Files to keep"), in_documents(""))
-    return list(files)
 
 
 class OitEntryDialog(QDialog):

@@ -3,18 +3,14 @@ never from the program: the complaint statistics are O29 in 2566 and O18 in 2569
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from tests.integration.ita.conftest import Office
+from tests.integration.ita.test_ita_permissions_and_documents import pdf_text
 
 
 def flat_text(data: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout  # fmt: skip
-    return "".join(out.split())
+    return "".join(pdf_text(data, tmp_path).split())
 
 
 def test_complaint_statistics_print_the_code_and_title_of_their_year(
