@@ -36,6 +36,7 @@ def refuse_row_errors(errors: list[RowError]) -> None:
 
 def cmd_assets_import(args: argparse.Namespace) -> int:
     from nongbon_ita.services.assets.files import read_table
+    from nongbon_ita.services.assets.import_missing import missing_text
 
     services = services_of(args)
     actor = login(services, args.user)
@@ -45,8 +46,17 @@ def cmd_assets_import(args: argparse.Namespace) -> int:
     unplaced = [h for h in table.headers if h not in mapping]
     if unplaced:
         say(_("Columns not placed (ignored): {columns}").format(columns=", ".join(unplaced)))
-    refuse_row_errors(files.preview(table, mapping).errors)
-    count = files.import_table(actor, table, mapping)
+    preview = files.preview(table, mapping)
+    refuse_row_errors(preview.errors)
+    if preview.creates and not args.create_missing:
+        raise ValidationError(
+            N_("Nothing was imported: the file names what does not exist yet — {missing}. "
+               "Run the import again with --create-missing to create them."),
+            missing=missing_text(preview),
+        )  # fmt: skip
+    count = files.import_table(actor, table, mapping, create_missing=args.create_missing)
+    if preview.creates:
+        say(_("Created {missing}.").format(missing=missing_text(preview)))
     say(_("Imported {n} assets from {file}.").format(n=count, file=table.name))
     return 0
 
@@ -82,6 +92,8 @@ def register(tree: CommandTree) -> None:
     imp = tree.grouped("assets", "import", "import the asset register from CSV or XLSX",
                        cmd_assets_import)  # fmt: skip
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--create-missing", action="store_true",
+                     help="create the divisions and categories the file names that do not exist")  # fmt: skip
     user_option(imp)
     labels = tree.grouped("print", "asset-labels", "a sheet of asset labels with QR codes",
                           cmd_print_asset_labels)  # fmt: skip

@@ -27,6 +27,7 @@ from nongbon_ita.gui.pages.settings_page import SettingsPage
 from nongbon_ita.gui.preferences import apply_saved_language
 from nongbon_ita.gui.qt_strings import install_qt_strings
 from nongbon_ita.gui.widgets.background import BackgroundTask
+from nongbon_ita.i18n.digits import set_screen_digits
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -51,6 +52,7 @@ def build_main_window(
     """The main window with every area. Only the dashboard is built now; each other area is
     built the first time it is shown (MainWindow.add_page with a builder)."""
     name = office_name(services)
+    set_screen_digits(services.office.digit_style())  # the office's choice, on every screen
     window = MainWindow(user, name)
     dashboard = DashboardPage(user, name)
     window.add_page("dashboard", _("Dashboard"), dashboard)

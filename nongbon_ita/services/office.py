@@ -21,8 +21,10 @@ from nongbon_ita.domain.office import Division, OfficeProfile, Official, Signatu
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.text import check_text
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.digits import ARABIC, DIGIT_STYLES
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext, check_version
+from nongbon_ita.services.settings_store import SCREEN_DIGITS, get_setting, put_setting
 
 _PROFILE_FIELDS = ("name", "short_name", "district", "province", "address", "phone", "website",
                    "letter_code")  # fmt: skip
@@ -149,6 +151,21 @@ class OfficeService:
             record_event(self.ctx, session, actor.username, "office.updated", "office", 1,
                          before=before, after=_audit_view(saved))  # fmt: skip
             return saved
+
+    def digit_style(self) -> str:
+        """The office's digits on screens: "arabic" (default) or "thai" (i18n/digits.py)."""
+        with self.ctx.reading() as session:
+            return get_setting(session, SCREEN_DIGITS) or ARABIC
+
+    def set_digit_style(self, actor: CurrentUser, style: str) -> None:
+        require(actor, Operation.EDIT_OFFICE)
+        if style not in DIGIT_STYLES:
+            raise ValidationError(N_("Choose Arabic or Thai digits."), field="digits")
+        with self.ctx.transaction() as session:
+            before = get_setting(session, SCREEN_DIGITS) or ARABIC
+            put_setting(session, SCREEN_DIGITS, style)
+            record_event(self.ctx, session, actor.username, "office.digits", "office", 1,
+                         before={"digits": before}, after={"digits": style})  # fmt: skip
 
     def divisions(self) -> list[Division]:
         with self.ctx.reading() as session:

@@ -12,6 +12,7 @@ LOCKOUT_MINUTES = "auth.lockout_minutes"
 RECOVERY_CODE_HASH = "auth.recovery_code_hash"
 AUDIT_HEAD_COUNT = "audit.head_count"
 AUDIT_HEAD_HASH = "audit.head_hash"
+SCREEN_DIGITS = "ui.digits"  # the office's digits on screens: "arabic" or "thai"
 OFFICE_ID = "office.id"  # random, made at set-up: tells this office's backups from another's
 
 DEFAULTS = {LANGUAGE: "th", LOCKOUT_ATTEMPTS: "5", LOCKOUT_MINUTES: "15"}

@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from nongbon_ita.domain.assets.import_headers import (
+    JOINED_FIELDS,
+    THAI_HEADERS,
+    normalise_header,
+    plain_header,
+)
 from nongbon_ita.domain.calendar import check_be_year, parse_be_date, thai_to_arabic_digits
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.text import check_text
@@ -35,33 +41,16 @@ IMPORT_FIELDS: dict[str, str] = {
 }
 REQUIRED_FIELDS = ("asset_number", "name")
 
-_THAI_HEADERS: dict[str, str] = {
-    "หมายเลขครุภัณฑ์": "asset_number", "เลขครุภัณฑ์": "asset_number", "รหัสครุภัณฑ์": "asset_number",
-    "รหัสพัสดุ": "asset_number", "เลขทะเบียนครุภัณฑ์": "asset_number",
-    "รายการ": "name", "ชื่อครุภัณฑ์": "name", "ชื่อพัสดุ": "name", "รายการครุภัณฑ์": "name",
-    "ประเภท": "category", "ประเภทครุภัณฑ์": "category", "หมวด": "category",
-    "ยี่ห้อ/รุ่น": "brand_model", "ยี่ห้อ": "brand_model", "ยี่ห้อ รุ่น": "brand_model",
-    "หมายเลขเครื่อง": "serial", "หมายเลขซีเรียล": "serial",
-    "หน่วยนับ": "unit", "หน่วย": "unit",
-    "วันที่ได้มา": "acquired_on", "วันที่ได้รับ": "acquired_on", "วันที่จัดซื้อ": "acquired_on",
-    "ราคา": "value", "ราคาต่อหน่วย": "value", "มูลค่า": "value", "ราคา (บาท)": "value",
-    "แหล่งงบประมาณ": "budget_source", "แหล่งเงิน": "budget_source",
-    "สถานที่ตั้ง": "location", "สถานที่ตั้ง/อยู่": "location", "ที่ตั้ง": "location",
-    "หน่วยงานรับผิดชอบ": "division", "หน่วยงานที่รับผิดชอบ": "division", "ผู้รับผิดชอบ": "division",
-    "จำนวนคงเหลือ": "stock_quantity", "คงเหลือ": "stock_quantity",
-}  # fmt: skip
 _ALIASES = {**{name: name for name in IMPORT_FIELDS}, "division_name": "division",
             "category_name": "category", "acquisition_date": "acquired_on",
-            **_THAI_HEADERS}  # fmt: skip
-
-
-def normalise_header(header: str) -> str:
-    return " ".join(header.replace("\ufeff", "").split()).lower()
+            **THAI_HEADERS}  # fmt: skip
 
 
 def known_headers(aliases: dict[str, str]) -> dict[str, str]:
-    """alias → field, keyed as `normalise_header` writes headers (for `auto_mapping`)."""
-    return {normalise_header(alias): target for alias, target in aliases.items()}
+    """alias → field, keyed as `normalise_header` and `plain_header` write headers (for
+    `auto_mapping`)."""
+    known = {plain_header(alias): target for alias, target in aliases.items()}
+    return known | {normalise_header(alias): target for alias, target in aliases.items()}
 
 
 _KNOWN = known_headers(_ALIASES)
@@ -69,12 +58,13 @@ _KNOWN = known_headers(_ALIASES)
 
 def auto_mapping(headers: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
     """header → field for the headers recognised (`known`: another import's `known_headers`;
-    the asset register's by default); each field taken by its first header only."""
+    the asset register's by default), as written or in their plain form ("ราคา (บาท)"); each
+    field taken by its first header only, but for the fields several columns feed together."""
     known = _KNOWN if known is None else known
     mapping: dict[str, str] = {}
     for header in headers:
-        target = known.get(normalise_header(header))
-        if target is not None and target not in mapping.values():
+        target = known.get(normalise_header(header)) or known.get(plain_header(header))
+        if target is not None and (target not in mapping.values() or target in JOINED_FIELDS):
             mapping[header] = target
     return mapping
 
@@ -137,11 +127,16 @@ def parse_amount(text: str) -> Decimal:
 def mapped_values(
     raw: dict[str, str | None], mapping: dict[str, str]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(field → its cell, spacing tidied; field → the file's header feeding it)."""
+    """(field → its cell, spacing tidied; field → the file's header feeding it). A field fed by
+    several columns (brand and model) joins their cells with a space."""
     values: dict[str, str] = {}
     column_of: dict[str, str] = {}
     for header, target in mapping.items():
-        values[target] = " ".join((raw.get(header) or "").split())
+        cell = " ".join((raw.get(header) or "").split())
+        if target in values:
+            values[target] = " ".join(part for part in (values[target], cell) if part)
+            continue
+        values[target] = cell
         column_of[target] = header
     return values, column_of
 
@@ -205,6 +200,13 @@ class ImportPreview:
     assets: list[ImportedAsset]
     errors: list[RowError]
     unmapped: list[str]  # headers that feed no field
+    # named in the file but not in the database: created on the user's confirmation
+    new_divisions: list[str] = field(default_factory=list)
+    new_categories: list[str] = field(default_factory=list)
+
+    @property
+    def creates(self) -> bool:
+        return bool(self.new_divisions or self.new_categories)
 
     @property
     def ok(self) -> bool:

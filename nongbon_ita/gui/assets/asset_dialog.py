@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from nongbon_ita.domain.office import Division
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.errors import domain_message
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
 from nongbon_ita.i18n.thaiformat import format_money
@@ -76,7 +76,7 @@ class AssetDialog(QDialog):
         self.lendable_box = QCheckBox(_("May be lent"), self)
         self.lendable_box.setChecked(True)
         self.consumable_box = QCheckBox(_("Consumable (kept as stock)"), self)
-        self.stock_spin = QSpinBox(self)
+        self.stock_spin = DigitSpinBox(self)
         self.stock_spin.setRange(0, 10_000_000)
         self.stock_spin.setEnabled(False)
         self.consumable_box.toggled.connect(self.stock_spin.setEnabled)

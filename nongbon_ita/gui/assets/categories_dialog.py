@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,9 @@ from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.assets.register import AssetService
 
@@ -35,7 +36,7 @@ class CategoriesDialog(QDialog):
         self.resize(560, 420)
         self.list = QListWidget(self)
         self.name_edit = QLineEdit(self)
-        self.days_spin = QSpinBox(self)
+        self.days_spin = DigitSpinBox(self)
         self.days_spin.setRange(0, 3650)
         self.days_spin.setSpecialValueText(_("no limit"))
         self.days_spin.setSuffix(" " + _("days"))
@@ -66,7 +67,11 @@ class CategoriesDialog(QDialog):
         self.categories = self.assets.categories.list()
         self.list.clear()
         for category in self.categories:
-            days = _("{n} days").format(n=category.max_loan_days) if category.max_loan_days else ""
+            days = (
+                _("{n} days").format(n=on_screen(category.max_loan_days))
+                if category.max_loan_days
+                else ""
+            )
             self.list.addItem(f"{category.name}    {days}".rstrip())
         ids = [c.id for c in self.categories]
         self.list.setCurrentRow(ids.index(select_id) if select_id in ids else -1)

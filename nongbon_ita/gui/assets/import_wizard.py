@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -38,10 +39,22 @@ from nongbon_ita.gui.widgets.saving import in_documents
 from nongbon_ita.i18n.thaiformat import format_date_numeric, format_money
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.assets.files import read_table, row_error_text
+from nongbon_ita.services.assets.import_missing import missing_text
 from nongbon_ita.services.assets.register import AssetService
 
 OpenPathChooser = Callable[[QWidget], str | None]
+Confirm = Callable[[QWidget, str], bool]
 PREVIEW_ROWS = 500
+
+
+def confirm_creating(parent: QWidget, missing: str) -> bool:
+    """The one confirmation of a first import: create what the file names and the office lacks."""
+    answer = QMessageBox.question(
+        parent, _("Import the asset register"),
+        _("The file names what does not exist yet: {missing}.\n\nCreate them and import?")
+        .format(missing=missing),
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def choose_register_file(parent: QWidget) -> str | None:
@@ -57,10 +70,11 @@ def choose_register_file(parent: QWidget) -> str | None:
 class ImportWizard(QDialog):
     def __init__(
         self, assets: AssetService, user: CurrentUser, parent: QWidget | None = None,
-        choose_path: OpenPathChooser = choose_register_file,
+        choose_path: OpenPathChooser = choose_register_file, confirm: Confirm = confirm_creating,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.assets, self.user, self._choose_path = assets, user, choose_path
+        self._confirm = confirm
         self.table: ImportTable | None = None
         self.preview: ImportPreview | None = None
         self.imported = 0
@@ -158,10 +172,14 @@ class ImportWizard(QDialog):
         ], page)  # fmt: skip
         self.preview_view = make_table_view(page)
         self.preview_view.setModel(self.preview_model)
+        self.new_names_label = QLabel(page)  # what a first import creates, named before it does
+        self.new_names_label.setWordWrap(True)
+        self.new_names_label.setStyleSheet("color: #8a5a00;")
         self.errors_list = QListWidget(page)
         self.errors_list.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.new_names_label)
         layout.addWidget(self.preview_view, 3)
         layout.addWidget(QLabel(_("Errors (fix the file or the mapping):"), page))
         layout.addWidget(self.errors_list, 1)
@@ -206,6 +224,10 @@ class ImportWizard(QDialog):
         self.errors_list.clear()
         self.errors_list.addItems([row_error_text(e) for e in self.preview.errors])
         self.errors_list.setVisible(bool(self.preview.errors))
+        self.new_names_label.setText(
+            _("Not in the database yet, created when you import: {missing}.")
+            .format(missing=missing_text(self.preview)) if self.preview.creates else "")  # fmt: skip
+        self.new_names_label.setVisible(self.preview.creates)
         self.summary_label.setText(
             _("{ok} rows ready, {bad} errors. Nothing is imported while there are errors.")
             .format(ok=len(self.preview.assets), bad=len(self.preview.errors))
@@ -217,12 +239,15 @@ class ImportWizard(QDialog):
     def run_import(self) -> None:
         """Off the GUI thread (thousands of rows take seconds); a refusal is shown in the
         wizard, under its pages, like the other steps' refusals."""
-        assert self.table is not None
+        assert self.table is not None and self.preview is not None
         files, user, table, mapping = self.assets.files, self.user, self.table, self.mapping()
+        create = self.preview.creates
+        if create and not self._confirm(self, missing_text(self.preview)):
+            return
 
         def attempt() -> int | DomainError:
             try:
-                return files.import_table(user, table, mapping)
+                return files.import_table(user, table, mapping, create_missing=create)
             except DomainError as refused:
                 return refused
 

@@ -39,6 +39,7 @@ from nongbon_ita.gui.widgets.dialog_hooks import ask_xlsx_path
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -173,7 +174,7 @@ class AssetRegisterPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         self.search_timer.stop()
         self.model.set_query(self.search_edit.text().strip(), self.filters())
-        self.count_label.setText(_("{n} assets").format(n=f"{self.model.total():,}"))
+        self.count_label.setText(_("{n} assets").format(n=on_screen(f"{self.model.total():,}")))
         row = self.model.row_of(select_id) if select_id is not None else None
         if row is None and self.model.rowCount():
             row = 0
@@ -228,7 +229,7 @@ class AssetRegisterPage(QWidget):
         if self.run_dialog(wizard) == QDialog.DialogCode.Accepted:
             self.reload_categories()
             self.refresh()
-            messages.inform(self, _("Imported {n} assets.").format(n=wizard.imported))
+            messages.inform(self, _("Imported {n} assets.").format(n=on_screen(wizard.imported)))
 
     def edit_categories(self) -> None:
         self.run_dialog(CategoriesDialog(self.assets, self.user, self))

@@ -16,8 +16,9 @@ from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.widgets import dialog_hooks
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_short
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.translate import _
 
 E = TypeVar("E", bound=Enum)
 
@@ -34,7 +35,7 @@ choose_xlsx_path: Callable[[QWidget, str], str | None] = dialog_hooks.ask_xlsx_p
 
 
 def short_date(day: date | None) -> str:
-    return format_date_short(day, current_language() == "th") if day else ""
+    return format_date_short(day, screen_thai()) if day else ""
 
 
 def enum_combo(members: list[E], parent: QWidget, blank: str = "") -> QComboBox:

@@ -25,6 +25,7 @@ from nongbon_ita.gui.complaints.stats_dialog import StatisticsDialog
 from nongbon_ita.gui.complaints.table_model import ComplaintTableModel
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.queries import ComplaintFilter
 from nongbon_ita.services.registry import Services
@@ -103,7 +104,7 @@ class ComplaintsPage(QWidget):
         except Exception as err:
             report_error(err, self)
             return
-        self.count_label.setText(_("{n} complaints").format(n=self.model.total))
+        self.count_label.setText(_("{n} complaints").format(n=on_screen(self.model.total)))
 
     def new_complaint(self, corruption: bool) -> IntakeDialog:
         dialog = IntakeDialog(self.services, self.user, corruption, self)

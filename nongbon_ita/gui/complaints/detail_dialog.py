@@ -36,12 +36,12 @@ from nongbon_ita.gui.widgets.open_file import open_kept_file
 from nongbon_ita.gui.widgets.record_table import make_table_view
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
+from nongbon_ita.i18n.digits import on_screen, screen_thai
 from nongbon_ita.i18n.thaiformat import (
     format_datetime_short,
     format_register_number,
-    thai_digits,
 )
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.common import may_see_identity
 from nongbon_ita.services.registry import Services
 
@@ -81,7 +81,7 @@ class ComplaintDetailDialog(QDialog):
         identity_form.addRow(self.reveal_button)
         self.timeline = RowsTableModel([
             (_("When"), lambda e: format_datetime_short(e.occurred_at.astimezone(OFFICE_ZONE),
-                                                        current_language() == "th")),
+                                                        screen_thai())),
             (_("Step"), lambda e: _(e.kind.label_id)),
             (_("By"), lambda e: e.actor),
             (_("Note"), lambda e: e.note),
@@ -145,15 +145,15 @@ class ComplaintDetailDialog(QDialog):
         self.detail = s = detail
         c = s.summary
         self.setWindowTitle(_("Complaint {number}").format(
-            number=format_register_number(c.number, c.fiscal_year, thai=False)))  # fmt: skip
+            number=format_register_number(c.number, c.fiscal_year, thai=screen_thai())))  # fmt: skip
         while self.facts.rowCount():
             self.facts.removeRow(0)
         receipt, receipt_late = self._receipt_text()
         rows = [
-            (_("Number"), format_register_number(c.number, c.fiscal_year, thai=False)),
+            (_("Number"), format_register_number(c.number, c.fiscal_year, thai=screen_thai())),
             (_("Reference code"), c.public_code),
             (_("Received"), format_datetime_short(c.received_at.astimezone(OFFICE_ZONE),
-                                                  current_language() == "th")),
+                                                  screen_thai())),
             (_("Channel"), c.channel_name),
             (_("Referring body's reference"), s.referral.reference
              + (" " + _("of {date}").format(date=common.short_date(s.referral.dated))
@@ -166,7 +166,7 @@ class ComplaintDetailDialog(QDialog):
             (_("Status"), _(c.status.label_id)),
             (_("Outcome due"), f"{common.short_date(c.due_on)} ({_(c.deadline.label_id)}) — "
              + _("within {n} {unit}").format(
-                 n=thai_digits(s.outcome_days) if current_language() == "th" else s.outcome_days,
+                 n=on_screen(s.outcome_days),
                  unit=_(s.outcome_unit.label_id))),
             (_("Complainant"), _("Anonymous: no name, nobody to write to") if c.anonymous
              and not s.referral.report_to else ""),

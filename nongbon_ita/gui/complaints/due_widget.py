@@ -10,6 +10,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.complaints.common import short_date
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.table_section import TableSection
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_register_number
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.queries import DueItem
@@ -33,7 +34,7 @@ class DueComplaintsWidget(TableSection[DueItem]):
         self.services, self.user = services, user
         model: RowsTableModel[DueItem] = RowsTableModel([
             (_("Number"), lambda i: format_register_number(i.summary.number,
-                                                           i.summary.fiscal_year, thai=False)),
+                                                           i.summary.fiscal_year, thai=screen_thai())),
             (_("Due"), lambda i: short_date(i.due_on)),
             (_("Deadline"), lambda i: _(_URGENCY[i.urgency(services.complaints.queries
                                                             .today())])),

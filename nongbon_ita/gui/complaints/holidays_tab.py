@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,9 +19,11 @@ from nongbon_ita.gui import messages
 from nongbon_ita.gui.complaints.common import run_inline
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.i18n.digits import on_screen, screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_long
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.holiday_source import Holiday
@@ -40,13 +41,13 @@ class HolidaysTab(QWidget):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.settings, self.user = settings, user
-        self.year_spin = QSpinBox(self)
+        self.year_spin = DigitSpinBox(self)
         self.year_spin.setRange(2550, 2700)
         self.year_spin.setValue(year_ad + BE_OFFSET)
         self.year_spin.setFixedWidth(110)
         self.year_spin.setToolTip(_("Calendar year in the Buddhist Era"))
         self.model: RowsTableModel[Holiday] = RowsTableModel(
-            [(_("Date"), lambda h: format_date_long(h.day, thai=False)),
+            [(_("Date"), lambda h: format_date_long(h.day, thai=screen_thai())),
              (_("Holiday"), lambda h: h.name),
              (_("From"), lambda h: _(h.source.label_id)
               + (" — " + _("removed: the office works") if h.removed else ""))],
@@ -104,7 +105,7 @@ class HolidaysTab(QWidget):
             return
         self.model.set_rows(shown)
         days_off = sum(1 for h in shown if not h.removed)
-        self.count_label.setText(_("{n} holidays").format(n=days_off))
+        self.count_label.setText(_("{n} holidays").format(n=on_screen(days_off)))
 
     def add(self) -> None:
         self.error.clear_message()
@@ -136,7 +137,7 @@ class HolidaysTab(QWidget):
             return
         question = _("Remove “{name}” ({day}) from the holiday list? The deadlines of open "
                      "complaints will be counted again.")  # fmt: skip
-        when = format_date_long(holiday.day, thai=False)
+        when = format_date_long(holiday.day, thai=screen_thai())
         if not messages.confirm(self, question.format(name=holiday.name, day=when),
                                 yes_text=_("Remove")):  # fmt: skip
             return

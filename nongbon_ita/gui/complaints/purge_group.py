@@ -19,6 +19,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.widgets.background import BackgroundRunner
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_long
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.purge import PurgeOutcome, PurgeService
@@ -62,7 +63,7 @@ class PurgeGroup(QGroupBox):
         except Exception as err:
             report_error(err, self)
             return
-        before = format_date_long(found.cutoff, thai=False)  # screens use Arabic digits
+        before = format_date_long(found.cutoff, thai=screen_thai())  # screens use Arabic digits
         if not found.identities and not (attachments and found.attachments):
             messages.inform(self, _("Nothing to erase: no complaint received before {date} "
                                     "still holds an identity.").format(date=before))  # fmt: skip

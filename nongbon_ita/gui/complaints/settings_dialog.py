@@ -28,6 +28,7 @@ from nongbon_ita.gui.complaints.common import chosen, enum_combo
 from nongbon_ita.gui.complaints.holidays_tab import HolidaysTab
 from nongbon_ita.gui.complaints.purge_group import PurgeGroup
 from nongbon_ita.gui.errors import domain_message, report_error
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
@@ -35,7 +36,7 @@ from nongbon_ita.services.registry import Services
 
 def _spin(parent: QWidget, suffix: str) -> QSpinBox:
     """Wider than the policy allows on purpose: the service's check (and message) decides."""
-    spin = QSpinBox(parent)
+    spin = DigitSpinBox(parent)
     spin.setRange(0, 999)
     spin.setSuffix(suffix)
     spin.setFixedWidth(160)

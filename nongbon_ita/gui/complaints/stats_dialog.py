@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +24,10 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.complaints import common
 from nongbon_ita.gui.widgets.background import BackgroundRunner
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.saving import with_suffix, write_or_warn
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_long
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
@@ -44,7 +45,7 @@ class StatisticsDialog(QDialog):
         self.stats, self.user = services.complaints.stats, user
         self.runner = BackgroundRunner(self)  # the PDF or workbook being made
         self.preview: DocumentPreviewDialog | None = None
-        self.year_spin = QSpinBox(self)
+        self.year_spin = DigitSpinBox(self)
         self.year_spin.setRange(2550, 2700)
         self.year_spin.setValue(fiscal_year(services.complaints.queries.today()))
         self.year_spin.setToolTip(_("Fiscal year in the Buddhist Era (1 October – 30 September)"))
@@ -98,8 +99,8 @@ class StatisticsDialog(QDialog):
         year, half = self.choice()
         period = stats_period(year, half)
         self.range_label.setText(_("{start} to {end}").format(
-            start=format_date_long(period.start, thai=False),
-            end=format_date_long(period.end, thai=False)))  # fmt: skip
+            start=format_date_long(period.start, thai=screen_thai()),
+            end=format_date_long(period.end, thai=screen_thai())))  # fmt: skip
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

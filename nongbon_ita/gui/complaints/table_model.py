@@ -11,6 +11,7 @@ from nongbon_ita.domain.complaints.records import ComplaintSummary
 from nongbon_ita.domain.errors import N_
 from nongbon_ita.gui.complaints.common import DEADLINE_COLOURS, short_date
 from nongbon_ita.gui.widgets.paged_table_model import Column, PagedTableModel
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_register_number
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.queries import ComplaintPage
@@ -18,7 +19,9 @@ from nongbon_ita.services.complaints.queries import ComplaintPage
 Fetch = Callable[[int], ComplaintPage]  # offset → page
 
 COLUMNS: tuple[Column[ComplaintSummary], ...] = (
-    Column(N_("Number"), lambda c: format_register_number(c.number, c.fiscal_year, thai=False)),
+    Column(
+        N_("Number"), lambda c: format_register_number(c.number, c.fiscal_year, thai=screen_thai())
+    ),
     Column(N_("Received"), lambda c: short_date(c.received_on)),
     Column(N_("Track"), lambda c: _(c.track.label_id)),
     Column(N_("Channel"), lambda c: c.channel_name),

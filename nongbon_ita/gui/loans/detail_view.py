@@ -14,6 +14,7 @@ from nongbon_ita.domain.loans import Loan, LoanStatus
 from nongbon_ita.domain.loans.history import LoanEvent, LoanEventKind
 from nongbon_ita.gui.loans.common import short_date
 from nongbon_ita.gui.loans.history_view import history_html
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.thaiformat import format_money
 from nongbon_ita.i18n.translate import _
 
@@ -41,7 +42,7 @@ def _table(header: list[str], rows: list[str]) -> str:
 def _items(loan: Loan) -> str:
     rows = []
     for item in loan.items:
-        state = (_("out: {n}").format(n=item.outstanding) if item.outstanding
+        state = (_("out: {n}").format(n=on_screen(item.outstanding)) if item.outstanding
                  else _("returned") if item.fully_returned
                  else _("not handed out"))  # fmt: skip
         rows.append(_row(escape(item.asset_number), escape(item.description),
@@ -111,7 +112,7 @@ def loan_html(loan: Loan, today: date, history: Sequence[LoanEvent] = ()) -> str
     number = loan.number_text or _("(draft)")
     late = ""
     if loan.is_overdue(today):
-        overdue = _("{n} days overdue").format(n=loan.days_overdue(today))
+        overdue = _("{n} days overdue").format(n=on_screen(loan.days_overdue(today)))
         follow_up = _("follow up by {date}").format(date=short_date(loan.follow_up_deadline))
         late = f" <span class='late'>{overdue} · {follow_up}</span>"
     who = ", ".join(escape(p) for p in (b.position, b.organization, b.phone) if p)

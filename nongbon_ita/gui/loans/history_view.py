@@ -10,14 +10,15 @@ from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.domain.loans.history import LoanEvent
 from nongbon_ita.domain.loans.history import LoanEventKind as K
 from nongbon_ita.gui.loans.common import short_date
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_datetime_short, format_money
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.translate import _
 
 
 def when_text(event: LoanEvent) -> str:
     if not event.timed:
         return short_date(event.day)
-    return format_datetime_short(office_time(event.at), current_language() == "th")
+    return format_datetime_short(office_time(event.at), screen_thai())
 
 
 def _item(event: LoanEvent) -> str:

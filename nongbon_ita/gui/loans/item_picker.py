@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from nongbon_ita.domain.assets.records import Asset, AssetFilters, AssetStatus
 from nongbon_ita.domain.loans import ItemRequest
 from nongbon_ita.domain.loans.scanner import scanned_code
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.scan_field import ScanField
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.assets.register import AssetService
 
@@ -78,7 +80,7 @@ class ItemPicker(QWidget):
         if not found and scanned_code(text) != text:
             found = self.assets.search(scanned_code(text), RESULTS, filters=LENDABLE)
         for asset in found:
-            stock = (_(" (in stock: {n} {unit})").format(n=asset.stock_quantity or 0, unit=asset.unit)
+            stock = (_(" (in stock: {n} {unit})").format(n=on_screen(asset.stock_quantity or 0), unit=asset.unit)
                      if asset.consumable else "")  # fmt: skip
             entry = QListWidgetItem(f"{asset.asset_number}  {asset.description}{stock}")
             entry.setData(Qt.ItemDataRole.UserRole, asset)
@@ -108,7 +110,7 @@ class ItemPicker(QWidget):
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(asset.asset_number))
         self.table.setItem(row, 1, QTableWidgetItem(asset.description))
-        spin = QSpinBox(self.table)
+        spin = DigitSpinBox(self.table)
         spin.setRange(1, max(1, asset.stock_quantity or 1) if asset.consumable else 1)
         spin.setValue(quantity)
         spin.setSuffix(f" {asset.unit}" if asset.unit else "")

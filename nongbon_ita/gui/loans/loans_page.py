@@ -30,6 +30,7 @@ from nongbon_ita.gui.loans.loan_steps import LoanSteps
 from nongbon_ita.gui.loans.request_dialog import RequestDialog
 from nongbon_ita.gui.loans.table_model import LoanTableModel
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.loans.queries import LoanFilter
 from nongbon_ita.services.registry import Services
@@ -128,7 +129,7 @@ class LoansPage(QWidget):
         except Exception as err:
             report_error(err, self)
             return
-        self.count_label.setText(_("{n} loans").format(n=self.model.total))
+        self.count_label.setText(_("{n} loans").format(n=on_screen(self.model.total)))
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.selectRow(row)

@@ -22,6 +22,7 @@ from nongbon_ita.domain.loans import Loan, ReturnCondition
 from nongbon_ita.domain.loans.scanner import scanned_code
 from nongbon_ita.gui.loans.common import chosen, enum_combo
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.scan_field import ScanField
 from nongbon_ita.i18n.translate import _
@@ -49,7 +50,7 @@ class ReturnDialog(QDialog):
         for row, item in enumerate(self.out):
             self.table.setItem(row, 0, QTableWidgetItem(f"{item.asset_number}  {item.description}"))
             self.table.setItem(row, 1, QTableWidgetItem(f"{item.outstanding} {item.unit}"))
-            spin = QSpinBox(self.table)
+            spin = DigitSpinBox(self.table)
             spin.setRange(0, item.outstanding)
             spin.setValue(0)
             combo = enum_combo(list(ReturnCondition), self.table)

@@ -12,8 +12,9 @@ from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_long
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.translate import _
 
 
 class DashboardPage(QWidget):
@@ -90,5 +91,5 @@ class DashboardPage(QWidget):
                 refresh()
 
     def refresh_date(self) -> None:
-        day = format_date_long(self._today(), thai=current_language() == "th")
+        day = format_date_long(self._today(), thai=screen_thai())
         self.date_label.setText(_("Today is {date}").format(date=day))

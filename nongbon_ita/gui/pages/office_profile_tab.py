@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.saving import in_documents
+from nongbon_ita.i18n.digits import ARABIC, THAI, set_screen_digits
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.office import OfficeService
 
@@ -99,6 +101,13 @@ class OfficeProfileTab(QWidget):
         logo_row.addLayout(logo_buttons)
         logo_row.addStretch(1)
         form.addRow(_("Logo"), logo_row)
+        self.digits_combo = QComboBox(self)  # one style on every screen of the office
+        self.digits_combo.addItem(_("Arabic digits (0 1 2 3)"), ARABIC)
+        self.digits_combo.addItem(_("Thai digits (๐ ๑ ๒ ๓)"), THAI)
+        self.digits_combo.setEnabled(self.editable)
+        self.digits_combo.setToolTip(_("Dates, numbers and amounts on every screen; printed "
+                                       "documents keep Thai digits."))  # fmt: skip
+        form.addRow(_("Digits on screens"), self.digits_combo)
         self.error_label = ErrorLabel(self)
         self.notice = QLabel(_("Only an administrator can change the office profile."), self)
         self.notice.setStyleSheet("color: #555;")
@@ -128,6 +137,8 @@ class OfficeProfileTab(QWidget):
         for key, edit in self.edits.items():
             edit.setText(getattr(self.loaded, key))
         self._set_logo(self.loaded.logo_png)
+        self.digits_combo.setCurrentIndex(max(0, self.digits_combo.findData(
+            self.office.digit_style())))  # fmt: skip
         self.error_label.clear_message()
 
     def _set_logo(self, png: bytes | None) -> None:
@@ -159,6 +170,10 @@ class OfficeProfileTab(QWidget):
     def save(self) -> bool:
         try:
             self.loaded = self.office.update_profile(self.user, self.current_profile())
+            style = self.digits_combo.currentData()
+            if style != self.office.digit_style():
+                self.office.set_digit_style(self.user, style)
+                set_screen_digits(style)  # what is shown from now on; all of it at the next log-in
         except StaleEditError as err:
             self.error_label.show_message(domain_message(err))
             if messages.confirm(self, domain_message(err) + "\n\n" + _("Load the saved version now? "

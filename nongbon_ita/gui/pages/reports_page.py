@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +21,12 @@ from PySide6.QtWidgets import (
 from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.previewer import Previewer, PreviewOpener
+from nongbon_ita.i18n.digits import screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_short
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.translate import _
 
 Render = Callable[[int], bytes]  # fiscal year (B.E.) → PDF bytes
 
@@ -56,7 +57,7 @@ class ReportsPage(QWidget):
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.list = QListWidget(self)
         self.list.setMaximumWidth(420)
-        self.year_spin = QSpinBox(self)
+        self.year_spin = DigitSpinBox(self)
         self.year_spin.setRange(2550, 2700)
         self.year_spin.setValue(fiscal_year(today()))
         self.year_spin.setToolTip(_("Fiscal year in the Buddhist Era (1 October – 30 September)"))
@@ -102,7 +103,7 @@ class ReportsPage(QWidget):
 
     def _show_range(self, year: int) -> None:
         span = fiscal_year_range(year)
-        thai = current_language() == "th"
+        thai = screen_thai()
         self.range_label.setText(
             f"({format_date_short(span.start, thai)} – {format_date_short(span.end, thai)})"
         )

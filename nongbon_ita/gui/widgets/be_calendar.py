@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from nongbon_ita.domain.calendar import BE_OFFSET
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.i18n.thaiformat import THAI_MONTHS
 from nongbon_ita.i18n.translate import _
 
@@ -44,7 +44,7 @@ class BeCalendar(QWidget):
         self.next_button.setToolTip(_("Next month"))
         self.month_combo = QComboBox(self)
         self.month_combo.addItems(list(THAI_MONTHS))
-        self.year_spin = QSpinBox(self)
+        self.year_spin = DigitSpinBox(self)
         self.year_spin.setRange(MIN_YEAR_CE + BE_OFFSET, MAX_YEAR_CE + BE_OFFSET)
         self.year_spin.setPrefix(_("B.E.") + " ")
         self.year_spin.setToolTip(_("Year in the Buddhist Era (พ.ศ.)"))

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from nongbon_ita.i18n.digits import value_on_screen
 from nongbon_ita.i18n.translate import _
 
 T = TypeVar("T")
@@ -106,7 +107,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         item = self._rows[index.row()]
         column = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.getter(item)
+            return value_on_screen(column.getter(item))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:

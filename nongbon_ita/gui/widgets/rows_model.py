@@ -7,6 +7,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from nongbon_ita.i18n.digits import value_on_screen
+
 T = TypeVar("T")
 Column = tuple[str, Callable[[Any], str]]
 Index = QModelIndex | QPersistentModelIndex
@@ -41,7 +43,7 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        return self._columns[index.column()][1](self._rows[index.row()])
+        return value_on_screen(self._columns[index.column()][1](self._rows[index.row()]))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.models import AssetRow, DivisionRow
+from nongbon_ita.db.models import AssetCategoryRow, AssetRow, DivisionRow
 from nongbon_ita.domain.assets.import_mapping import (
     IMPORT_FIELDS,
     ImportedAsset,
@@ -32,6 +32,11 @@ from nongbon_ita.domain.permissions import require
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.translate import _, translate_message
 from nongbon_ita.services.assets.categories import find_or_create_category
+from nongbon_ita.services.assets.import_missing import (
+    create_categories,
+    create_divisions,
+    missing_text,
+)
 from nongbon_ita.services.assets.register import NUMBER_PATTERN, AssetService, copy_draft
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
@@ -115,6 +120,9 @@ class AssetFileService:
         pattern = get_setting(session, NUMBER_PATTERN) or ""  # in this session, not another
         divisions = {name: id_ for id_, name in session.execute(select(DivisionRow.id, DivisionRow.name))}  # fmt: skip
         taken = set(session.scalars(select(AssetRow.asset_number)))
+        categories = set(session.scalars(select(AssetCategoryRow.name)))
+        new_divisions: dict[str, int] = {}  # name → first row naming it (kept in file order)
+        new_categories: dict[str, int] = {}
         column_of = {f: h for h, f in mapping.items()}
         seen: dict[str, int] = {}
         items: list[ImportedAsset] = []
@@ -127,10 +135,10 @@ class AssetFileService:
                 continue
             division_name = parsed.values.get("division", "")
             if division_name and division_name not in divisions:
-                errors.append(RowError(line, column_of["division"],
-                                       N_("There is no division named {name}."),
-                                       {"name": division_name}))  # fmt: skip
-                continue
+                new_divisions.setdefault(division_name, line)
+            category_name = parsed.values.get("category", "")
+            if category_name and category_name not in categories:
+                new_categories.setdefault(category_name, line)
             try:
                 draft = normalise_draft(_draft_of(parsed, None, divisions.get(division_name)),
                                         pattern)  # fmt: skip
@@ -149,31 +157,50 @@ class AssetFileService:
             seen[number] = line
             items.append(parsed)
             drafts.append((parsed, draft))
-        return ImportPreview(items, errors, unmapped), drafts
+        preview = ImportPreview(items, errors, unmapped, list(new_divisions), list(new_categories))
+        return preview, drafts
 
-    def import_table(self, actor: CurrentUser, table: ImportTable, mapping: dict[str, str]) -> int:
-        """Write every row or none; remembers the mapping for these headers. Returns the count."""
+    def import_table(
+        self, actor: CurrentUser, table: ImportTable, mapping: dict[str, str],
+        create_missing: bool = False,
+    ) -> int:  # fmt: skip
+        """Write every row or none; remembers the mapping for these headers. Divisions and
+        categories the file names but the database lacks are created with the rows when
+        `create_missing` (the user confirmed the preview's list), else nothing is written.
+        Returns the count."""
         require(actor, MANAGE_ASSETS)
         with self.ctx.transaction() as session:
             preview, drafts = self._check(session, table, mapping)
             refuse_if_any(preview.errors)
+            if preview.creates and not create_missing:
+                raise ValidationError(
+                    N_("Nothing was imported: the file names what does not exist yet — {missing}."),
+                    missing=missing_text(preview),
+                )  # fmt: skip
+            divisions = create_divisions(self.ctx, session, actor, preview.new_divisions)
+            create_categories(self.ctx, session, actor, preview.new_categories)
             for item, draft in drafts:
                 category = item.values.get("category", "")
                 category_id = find_or_create_category(session, category).id if category else None
+                division_id = divisions.get(item.values.get("division", ""), draft.division_id)
                 row = AssetRow()
-                copy_draft(row, replace(draft, category_id=category_id))
+                copy_draft(row, replace(draft, category_id=category_id, division_id=division_id))
                 session.add(row)
             remember_mapping(session, table.headers, mapping, ASSET_MAPPINGS)
             record_event(self.ctx, session, actor.username, "assets.imported", "asset", "",
-                         after={"file": table.name, "rows": len(drafts)})  # fmt: skip
+                         after={"file": table.name, "rows": len(drafts),
+                                "created_divisions": preview.new_divisions,
+                                "created_categories": preview.new_categories})  # fmt: skip
         return len(drafts)
 
-    def import_file(self, actor: CurrentUser, path: Path | str) -> tuple[int, list[str]]:
-        """The CLI's import: the remembered or automatic mapping; returns (rows, unplaced headers)."""
+    def import_file(
+        self, actor: CurrentUser, path: Path | str, create_missing: bool = False
+    ) -> tuple[int, list[str]]:
+        """The remembered or automatic mapping; returns (rows, unplaced headers)."""
         require(actor, MANAGE_ASSETS)
         table = read_table(path)
         mapping = self.suggest_mapping(table.headers)
-        count = self.import_table(actor, table, mapping)
+        count = self.import_table(actor, table, mapping, create_missing)
         return count, [h for h in table.headers if h not in mapping]
 
     # export -------------------------------------------------------------------------------

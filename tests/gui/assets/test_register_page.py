@@ -198,3 +198,45 @@ def test_an_import_refused_at_the_last_step_says_why_in_the_wizard(
     assert "Nothing was imported" in wizard.error_label.text()
     assert wizard.result() != QDialog.DialogCode.Accepted and wizard.imported == 0
     assert services.assets.by_number("401-60-0009").name == "โต๊ะตัวเดิม"
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_a_first_import_lists_new_divisions_and_creates_them_after_one_confirmation(
+    qtbot, services, officer, tmp_path, confirmed: bool
+):
+    from nongbon_ita.gui.assets.import_wizard import ImportWizard
+
+    path = tmp_path / "register.csv"
+    path.write_bytes("หมายเลขครุภัณฑ์,รายการ,ประเภท,ราคา (บาท),สถานที่ใช้งาน,ส่วนราชการ\r\n"
+                     "035-65-0001,เครื่องสูบน้ำ,ครุภัณฑ์การเกษตร,\"18,900\",โรงเก็บพัสดุ,กองช่าง\r\n"
+                     .encode("cp874"))  # fmt: skip
+    asked: list[str] = []
+
+    def confirm(_parent, missing: str) -> bool:
+        asked.append(missing)
+        return confirmed
+
+    wizard = ImportWizard(services.assets, officer, confirm=confirm)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.path_edit.setText(str(path))
+    wizard.next()
+    wizard.next()  # every column placed by itself: straight to the preview
+    assert wizard.new_names_label.isVisible()
+    assert "กองช่าง" in wizard.new_names_label.text()
+    assert "ครุภัณฑ์การเกษตร" in wizard.new_names_label.text()
+    assert wizard.import_button.isEnabled()
+    if not confirmed:
+        wizard.run_import()
+        assert len(asked) == 1 and services.assets.count() == 0
+        assert services.office.divisions() == []
+        return
+    with qtbot.waitSignal(wizard.runner.busy, timeout=15000,
+                          check_params_cb=lambda busy: busy is False):  # fmt: skip
+        wizard.run_import()
+    assert len(asked) == 1 and "กองช่าง" in asked[0]
+    assert wizard.imported == 1
+    pump = services.assets.by_number("035-65-0001")
+    assert pump.location == "โรงเก็บพัสดุ" and pump.value == Decimal("18900")
+    assert [d.name for d in services.office.divisions()] == ["กองช่าง"]
+    assert pump.division_id == services.office.divisions()[0].id

@@ -34,7 +34,7 @@ def test_csv_in_every_thai_encoding_imports_with_automatic_mapping(
     path = tmp_path / "register.csv"
     path.write_text(HEADER + '416-59-0001,เครื่องพิมพ์,ครุภัณฑ์คอมพิวเตอร์,15/01/2567,"8,900",กองคลัง,\n'
                     "416-59-0002,จอภาพ,ครุภัณฑ์คอมพิวเตอร์,,,,\n", encoding=encoding)  # fmt: skip
-    count, unplaced = services.assets.files.import_file(officer, path)
+    count, unplaced = services.assets.files.import_file(officer, path, create_missing=True)
     assert (count, unplaced) == (2, ["หมายเหตุ"])
     printer = services.assets.by_number("416-59-0001")
     assert printer.acquired_on == date(2024, 1, 15) and printer.value == Decimal("8900")
@@ -69,8 +69,9 @@ def test_one_bad_row_imports_nothing_and_every_error_is_listed(
     preview = services.assets.files.preview(table, mapping)
     assert [(e.row, e.column) for e in preview.errors] == [
         (3, "รายการ"), (4, "หมายเลขครุภัณฑ์"), (5, "วันที่ได้มา")]  # fmt: skip
+    assert (preview.new_divisions, preview.new_categories) == ([], ["ใหม่"])  # row 5 is wrong
     with pytest.raises(ValidationError) as refused:
-        services.assets.files.import_table(officer, table, mapping)
+        services.assets.files.import_table(officer, table, mapping, create_missing=True)
     assert refused.value.params["row"] == 3
     assert services.assets.count() == 0
     assert [c.name for c in services.assets.categories.list()] == ["มีอยู่แล้ว"]
@@ -98,7 +99,7 @@ def test_export_has_thai_headers_be_dates_and_imports_back(
     path = tmp_path / "in.csv"
     path.write_text(HEADER + '416-59-0001,เครื่องพิมพ์,คอมพิวเตอร์,15/01/2567,"8,900.50",,\n',
                     encoding="utf-8")  # fmt: skip
-    services.assets.files.import_file(officer, path)
+    services.assets.files.import_file(officer, path, create_missing=True)
     out = tmp_path / "register.xlsx"
     out.write_bytes(services.assets.files.export_xlsx())
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))

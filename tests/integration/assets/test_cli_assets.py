@@ -73,3 +73,21 @@ def test_print_labels_of_a_category_and_export(
     assert main(["--db", str(demo_db), "export", "assets", "--out", str(xlsx)]) == 0
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet.max_row - 1 >= 280
+
+
+def test_import_lists_missing_divisions_and_creates_them_with_create_missing(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "elaas.csv"
+    path.write_bytes("รหัสทรัพย์สิน,ชื่อทรัพย์สิน,ประเภททรัพย์สิน,ราคาต่อหน่วย (บาท),ส่วนราชการ\r\n"
+                     "999-68-0001,โดรนพ่นยา,ครุภัณฑ์อากาศยาน,\"95,000.00\",งานป้องกันภัย\r\n"
+                     .encode("cp874"))  # fmt: skip
+    args = ["--db", str(demo_db), "--lang", "en", "assets", "import", str(path),
+            "--user", "supply_officer"]  # fmt: skip
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "divisions: งานป้องกันภัย" in err and "categories: ครุภัณฑ์อากาศยาน" in err
+    assert "--create-missing" in err
+    assert main([*args, "--create-missing"]) == 0
+    out = capsys.readouterr().out
+    assert "Created divisions: งานป้องกันภัย" in out and "Imported 1 assets" in out
