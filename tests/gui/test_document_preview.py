@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
+import time
 
 import pdfplumber
 import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 
@@ -64,9 +66,13 @@ def test_shows_pages_and_navigates(qtbot, make_dialog, shot):
     assert dialog.view.zoomMode().name == "FitToWidth"
 
 
-def test_prints_every_page_to_pdf(make_dialog, tmp_path):
+def test_prints_every_page_to_pdf(qtbot, make_dialog, tmp_path):
     dialog = make_dialog()
     assert dialog.print_()
+    job = dialog.print_job
+    assert job is not None and not dialog.print_button.isEnabled()  # one print run at a time
+    qtbot.waitUntil(lambda: job.finished_running, timeout=30000)
+    assert job.pages == 3 and dialog.print_button.isEnabled()
     out = tmp_path / "printed.pdf"
     assert out.stat().st_size > 1000
     assert out.read_bytes().startswith(b"%PDF")
@@ -97,3 +103,44 @@ def test_save_cancelled(qtbot, pdf_bytes):
     )
     qtbot.addWidget(dialog)
     assert dialog.save_as() is None
+
+
+def test_printing_runs_off_the_gui_thread_with_progress(qtbot, tmp_path, pdf_maker):
+    """The GUI thread keeps beating (10 ms timer) while 12 pages print at 300 dpi, and the
+    progress dialog counts the pages."""
+    from PySide6.QtCore import QTimer
+
+    dialog = DocumentPreviewDialog(
+        None, "register", pdf_maker(12), "register.pdf",
+        print_dialog_factory=lambda printer, _parent: FakePrintDialog(
+            printer, tmp_path / "long.pdf"),
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    beats: list[float] = []
+    heart = QTimer(interval=10)
+    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    seen: list[int] = []
+    heart.start()
+    assert dialog.print_()
+    dialog.print_job.progress.connect(lambda done, _total: seen.append(done))
+    job = dialog.print_job
+    qtbot.waitUntil(lambda: job.finished_running, timeout=60000)
+    heart.stop()
+    assert job.pages == 12 and seen[-1] == 12 and page_count(tmp_path / "long.pdf") == 12
+    longest = max(b - a for a, b in itertools.pairwise(beats))
+    assert len(beats) > 20 and longest < 1.0  # rendering 300-dpi pages inline gaps for seconds
+
+
+def test_cancel_stops_the_print_run(qtbot, tmp_path, pdf_maker):
+    dialog = DocumentPreviewDialog(
+        None, "register", pdf_maker(30), "register.pdf",
+        print_dialog_factory=lambda printer, _parent: FakePrintDialog(
+            printer, tmp_path / "cancelled.pdf"),
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.print_()
+    job = dialog.print_job
+    cancel_button = dialog.progress.findChild(QPushButton)
+    job.progress.connect(lambda done, _total: cancel_button.click() if done == 1 else None)
+    qtbot.waitUntil(lambda: job.finished_running, timeout=60000)
+    assert job.pages < 30 and dialog.print_button.isEnabled()

@@ -11,13 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -29,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.widgets.buttons import command_button
+from nongbon_ita.gui.widgets.print_job import PrintJob, PrintProgressDialog, page_span
 from nongbon_ita.gui.widgets.saving import in_documents, save_bytes, with_suffix
 from nongbon_ita.i18n.translate import _
 
-PRINT_DPI_CAP = 300
 ZOOM_STEP = 1.25
 
 
@@ -55,34 +54,6 @@ def choose_save_path(parent: QWidget, suggested_file_name: str) -> str | None:
     return path or None
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render each page to an image at the printer's resolution and paint it; returns pages printed."""
-    count = document.pageCount()
-    first, last = 1, count
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = printer.fromPage(), min(count, printer.toPage() or count)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not be started")
-    printed = 0
-    try:
-        dpi = min(printer.resolution(), PRINT_DPI_CAP)
-        for page in range(first - 1, last):
-            if printed:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            image = document.render(page, QSize(round(points.width() * dpi / 72),
-                                                round(points.height() * dpi / 72)))  # fmt: skip
-            target = printer.pageLayout().paintRectPixels(printer.resolution())
-            target.moveTo(0, 0)
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft(), scaled), image)
-            printed += 1
-    finally:
-        painter.end()
-    return printed
-
-
 class DocumentPreviewDialog(QDialog):
     def __init__(
         self, parent: QWidget | None, title: str, pdf_bytes: bytes, suggested_file_name: str,
@@ -96,6 +67,7 @@ class DocumentPreviewDialog(QDialog):
         self.suggested_file_name = suggested_file_name
         self._print_dialog_factory = print_dialog_factory or system_print_dialog
         self._save_path_chooser = save_path_chooser or choose_save_path
+        self.print_job: PrintJob | None = None
         self._data = QByteArray(pdf_bytes)
         self._buffer = QBuffer(self._data, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -196,19 +168,30 @@ class DocumentPreviewDialog(QDialog):
         return printer
 
     def print_(self) -> bool:
+        """Ask the print dialog, then print in the background (`print_job`, with progress and
+        Cancel): the window stays responsive however long the document. True once started."""
+        if self.print_job is not None and not self.print_job.finished_running:
+            return False  # one run at a time
         printer = self.make_printer()
         dialog = self._print_dialog_factory(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            print_document(self.document, printer)
-        except OSError:
-            messages.warn(self, _("The document could not be sent to the printer."))
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
+        first, last = page_span(self.page_count(), printer)
+        job = PrintJob(self.pdf_bytes, printer)
+        job.failed.connect(self._print_failed)
+        job.done.connect(self._printed)
+        self.progress = PrintProgressDialog(job, last - first + 1, self)
+        self.print_job = job
+        self.print_button.setEnabled(False)
+        job.start()
         return True
+
+    def _printed(self, _pages: int) -> None:
+        self.print_button.setEnabled(True)
+
+    def _print_failed(self, _err: object) -> None:
+        self.print_button.setEnabled(True)
+        messages.warn(self, _("The document could not be sent to the printer."))
 
     def save_as(self) -> Path | None:
         chosen = self._save_path_chooser(self, self.suggested_file_name)
