@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,6 +181,29 @@ def compile_catalogs(workdir: Path) -> list[tuple[str, str]]:
     if not datas:
         raise SystemExit("no translations/*/LC_MESSAGES/messages.po found")
     return datas
+
+
+def compile_qt_catalogs(workdir: Path) -> list[tuple[str, str]]:
+    """translations/qt/qt_<lang>.ts → .qm with PySide6's lrelease (Qt's own dialogs in Thai);
+    in the bundle beside the sources' place, where gui/qt_translator.py looks first."""
+    sys.path.insert(0, str(ROOT))
+    from nongbon_ita.gui.qt_translator import compile_ts
+
+    datas: list[tuple[str, str]] = []
+    for ts in sorted((ROOT / "translations" / "qt").glob("qt_*.ts")):
+        qm = workdir / "translations" / "qt" / (ts.stem + ".qm")
+        if not compile_ts(ts, qm):
+            raise SystemExit(f"lrelease could not compile {ts}")
+        datas.append((str(qm), "nongbon_ita/translations/qt"))
+    return datas
+
+
+def manual_datas() -> list[tuple[str, str]]:
+    """The Thai user manual (docs/manual: chapters and pictures) at the bundle's top, where
+    Help › คู่มือการใช้งาน looks for docs/manual/README.md (gui/manual.py)."""
+    base = ROOT / "docs" / "manual"
+    return [(str(path), f"docs/manual/{path.parent.relative_to(base).as_posix()}".rstrip("/."))
+            for path in sorted(base.rglob("*")) if path.is_file()]  # fmt: skip
 
 
 def resource_datas() -> list[tuple[str, str]]:

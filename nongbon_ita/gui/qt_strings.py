@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox, QWidget
 
 from nongbon_ita.domain.errors import N_
-from nongbon_ita.i18n.translate import _
+from nongbon_ita.i18n.translate import _, current_language
 
 # Qt's source text (accelerator marks dropped) → the app's message id
 QT_TEXTS: dict[str, str] = {
@@ -102,8 +102,11 @@ _installed: _ShowWatcher | None = None
 
 
 def install_qt_strings(app: QCoreApplication) -> None:
-    """Install once per application."""
+    """Install once per application, with Qt's own catalog in the UI language (qt_translator)."""
     global _installed
+    from nongbon_ita.gui.qt_translator import install_qt_translator
+
+    install_qt_translator(app, current_language())
     if _installed is None:
         _installed = _ShowWatcher(app)
         app.installEventFilter(_installed)

@@ -63,6 +63,9 @@ def test_both_executables_share_one_folder_with_the_data(bundle: Path) -> None:
     assert (data / "nongbon_ita/resources/icons/nongbon-ita.png").is_file()
     assert (data / "nongbon_ita/db/migrations/script.py.mako").is_file()
     assert list((data / "nongbon_ita/db/migrations/versions").glob("*.py"))
+    assert (data / "nongbon_ita/translations/qt/qt_th.qm").is_file()  # Qt's dialogs in Thai
+    assert (data / "docs/manual/README.md").is_file()  # Help › คู่มือการใช้งาน
+    assert (data / "docs/manual/images/login.png").is_file()
     corpus = {p.name for p in (data / "pythainlp/corpus").iterdir()}
     assert "words_th.txt" in corpus and "wordnet_th.db" not in corpus  # the word list only
 
