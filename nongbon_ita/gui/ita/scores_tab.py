@@ -72,6 +72,8 @@ class ScoresTab(QWidget):
             [_("Form"), _("No."), _("Indicator"), _("Score"), _("Needs measures")]
         )
         self.table.verticalHeader().setVisible(False)
+        # every column as wide as its header and cells ("ต้องจัดทำมาตรการ" was cut), the name stretches
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._score_edited)
         self.save_button = QPushButton(_("Save scores"), self)

@@ -23,10 +23,12 @@ Count = Callable[[LoanFilter], int]
 COLUMNS: tuple[Column[LoanListEntry], ...] = (
     Column(N_("Number"), lambda e: e.number_text or _("(draft)"), LoanSort.NUMBER),
     Column(N_("Status"), lambda e: _(e.status.label_id), LoanSort.STATUS),
-    Column(N_("Borrower"), lambda e: e.borrower_name, LoanSort.BORROWER),
+    # the dates before the borrower: a long borrower (an agency's full name) pushed them past
+    # the list's edge on a 1366-pixel screen
     Column(N_("From"), lambda e: short_date(e.start_date), LoanSort.START),
     Column(N_("Due"), lambda e: short_date(e.due_date), LoanSort.DUE),
     Column(N_("Out"), lambda e: str(e.outstanding) if e.outstanding else ""),
+    Column(N_("Borrower"), lambda e: e.borrower_name, LoanSort.BORROWER),
     Column(N_("Items"), lambda e: e.items_text),
     Column(N_("Purpose"), lambda e: e.purpose),
 )

@@ -56,7 +56,8 @@ class ReportsPage(QWidget):
         heading = QLabel(_("Reports"), self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.list = QListWidget(self)
-        self.list.setMaximumWidth(420)
+        self.list.setMaximumWidth(760)  # the longest title whole at 1366×768 (420 cut it)
+        self.list.setWordWrap(True)  # and wrapped rather than cut on a narrower window
         self.year_spin = DigitSpinBox(self)
         self.year_spin.setRange(2550, 2700)
         self.year_spin.setValue(fiscal_year(today()))
@@ -100,6 +101,7 @@ class ReportsPage(QWidget):
     def add_document(self, title: str, render: Render | None, file_stem: str) -> None:
         self.documents.append(ReportDocument(title, render, file_stem))
         self.list.addItem(title)
+        self.list.item(self.list.count() - 1).setToolTip(title)
 
     def _show_range(self, year: int) -> None:
         span = fiscal_year_range(year)
