@@ -195,4 +195,8 @@ class PrintProgressDialog(QProgressDialog):
             page=on_screen(done), count=on_screen(of)))  # fmt: skip
 
     def finish(self, *_outcome: object) -> None:
+        # reset() stops the timer that shows the dialog after its minimum duration: a closed
+        # dialog must never pop up later, over whatever the user is doing then
+        self.reset()
         self.close()
+        self.deleteLater()

@@ -63,7 +63,7 @@ def test_intake_of_a_referred_complaint_and_its_detail(
              if detail.facts.itemAt(i).widget() is not None}  # fmt: skip
     assert "มค 0017.3/1234" in " ".join(shown)
     assert "ผู้อำนวยการศูนย์ดำรงธรรมจังหวัดมหาสารคาม" in shown
-    assert any("๑๕ วันทำการ" in text for text in shown)  # the deadline says its unit
+    assert any("15 วันทำการ" in text for text in shown)  # its unit; the office's digits (Arabic)
     shot(detail, "complaints-detail-referred")
 
 
