@@ -41,10 +41,15 @@ def gui_app(qapp: QApplication) -> QApplication:
 
 @pytest.fixture(autouse=True)
 def english_ui() -> Iterator[None]:
-    """GUI tests assert on the English message ids; a CLI test run earlier may have left Thai on."""
+    """GUI tests assert on the English message ids; a CLI test run earlier may have left Thai on
+    (and a start-up test Qt's own Thai catalog: removed too)."""
+    from nongbon_ita.gui.qt_translator import install_qt_translator
+
     set_language("en")
+    install_qt_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
     yield
     set_language("en")
+    install_qt_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
 
 
 @pytest.fixture
