@@ -105,17 +105,27 @@ def test_save_cancelled(qtbot, pdf_bytes):
     assert dialog.save_as() is None
 
 
-def test_printing_runs_off_the_gui_thread_with_progress(qtbot, tmp_path, pdf_maker):
+@pytest.fixture
+def long_document(qtbot, tmp_path, pdf_maker):
+    """A preview of `pages` pages whose Print goes to tmp_path/<out>."""
+
+    def build(pages: int, out: str) -> DocumentPreviewDialog:
+        dialog = DocumentPreviewDialog(
+            None, "register", pdf_maker(pages), "register.pdf",
+            print_dialog_factory=lambda printer, _parent: FakePrintDialog(printer, tmp_path / out),
+        )  # fmt: skip
+        qtbot.addWidget(dialog)
+        return dialog
+
+    return build
+
+
+def test_printing_runs_off_the_gui_thread_with_progress(qtbot, tmp_path, long_document):
     """The GUI thread keeps beating (10 ms timer) while 12 pages print at 300 dpi, and the
     progress dialog counts the pages."""
     from PySide6.QtCore import QTimer
 
-    dialog = DocumentPreviewDialog(
-        None, "register", pdf_maker(12), "register.pdf",
-        print_dialog_factory=lambda printer, _parent: FakePrintDialog(
-            printer, tmp_path / "long.pdf"),
-    )  # fmt: skip
-    qtbot.addWidget(dialog)
+    dialog = long_document(12, "long.pdf")
     beats: list[float] = []
     heart = QTimer(interval=10)
     heart.timeout.connect(lambda: beats.append(time.perf_counter()))
@@ -131,13 +141,8 @@ def test_printing_runs_off_the_gui_thread_with_progress(qtbot, tmp_path, pdf_mak
     assert len(beats) > 20 and longest < 1.0  # rendering 300-dpi pages inline gaps for seconds
 
 
-def test_cancel_stops_the_print_run(qtbot, tmp_path, pdf_maker):
-    dialog = DocumentPreviewDialog(
-        None, "register", pdf_maker(30), "register.pdf",
-        print_dialog_factory=lambda printer, _parent: FakePrintDialog(
-            printer, tmp_path / "cancelled.pdf"),
-    )  # fmt: skip
-    qtbot.addWidget(dialog)
+def test_cancel_stops_the_print_run(qtbot, long_document):
+    dialog = long_document(30, "cancelled.pdf")
     assert dialog.print_()
     job = dialog.print_job
     cancel_button = dialog.progress.findChild(QPushButton)
