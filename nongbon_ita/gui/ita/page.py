@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nongbon_ita.domain.calendar import fiscal_year
+from nongbon_ita.domain.ita.catalogue_data import ItemRole
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
@@ -110,6 +111,10 @@ class ItaPage(QWidget):
         year = self.fiscal_year()
         for tab in (self.mine, self.measures, self.scores, self.catalogue, self.oit):
             tab.load(year)
+        for key, role in (("plan", ItemRole.MEASURES_PLAN), ("report", ItemRole.MEASURES_REPORT)):
+            item = self.services.ita.years.role_item(year, role)  # the year's code on the button
+            title = self._documents()[key]
+            self.preview_buttons[key].setText(f"{title} {item.code}" if item else title)
 
     def edit_intros(self) -> None:
         self.intro_dialog = IntroDialog(self.services, self.user, self.fiscal_year(), self)
