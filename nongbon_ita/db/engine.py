@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation, check_file
 from nongbon_ita.db.migrate import ensure_schema
+from nongbon_ita.db.private_files import private_mkdir
+from nongbon_ita.db.safety import install_guards
 from nongbon_ita.db.schema_state import SchemaState
 from nongbon_ita.db.server import server_connect_args, unreachable
 
@@ -29,7 +31,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(location: DatabaseLocation) -> Engine:
     if location.url.startswith("sqlite"):
         if location.file is not None:
-            location.file.parent.mkdir(parents=True, exist_ok=True)
+            private_mkdir(location.file.parent)  # folders we create: 0700
             engine = create_engine(location.url)
         else:  # one shared in-memory connection (tests)
             from sqlalchemy.pool import StaticPool
@@ -67,6 +69,7 @@ def open_database(location: DatabaseLocation, must_exist: bool = False) -> Datab
     """Open (and create or migrate as needed) the database at `location`."""
     check_file(location, must_exist)
     engine = make_engine(location)
+    install_guards(engine, location)  # private files, NUL refused on the server (db/safety.py)
     try:
         state = ensure_schema(engine, location.file, datetime.now(UTC))
     except OperationalError as error:

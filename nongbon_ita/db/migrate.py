@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from nongbon_ita.db.private_files import FILE_MODE, make_private
 from nongbon_ita.db.schema_state import SchemaState, state_without_alembic
 from nongbon_ita.domain.errors import N_, DatabaseRefused
 
@@ -60,10 +62,13 @@ def backup_before_migration(db_file: Path, now: datetime) -> Path:
     """Copy the file (and its WAL, if any) beside itself before touching its schema."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = db_file.with_name(f"{db_file.name}.before-migration-{stamp}.bak")
-    shutil.copy2(db_file, target)
     wal = db_file.with_name(db_file.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    # created private before anything is copied in: the copy holds what the database holds
+    for source, copy in ((db_file, target), (wal, target.with_name(target.name + "-wal"))):
+        if source.exists():
+            os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE))
+            make_private(copy)
+            shutil.copyfile(source, copy)
     return target
 
 

@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import AuditEventRow
+from nongbon_ita.db.private_files import FILE_MODE
 from nongbon_ita.domain.audit import ChainLink, Divergence, first_difference
-from nongbon_ita.services.private_files import FILE_MODE
 
 log = logging.getLogger("nongbon_ita.audit_heads")
 PENDING = "nongbon_ita.audit_heads"  # session.info key: events recorded in this transaction

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from nongbon_ita.db.location import files_dir_of
+from nongbon_ita.db.private_files import private_mkdir
 from nongbon_ita.domain.errors import N_, DomainError, ValidationError
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.users import CurrentUser
@@ -32,7 +33,6 @@ from nongbon_ita.services.backup_crypto import is_encrypted
 from nongbon_ita.services.backup_store import backup_database, remove_leftovers
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.presence import FileIdentity
-from nongbon_ita.services.private_files import private_mkdir
 from nongbon_ita.services.restore import restore_file
 from nongbon_ita.services.settings_store import get_setting, put_setting
 

@@ -20,11 +20,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from nongbon_ita.db.location import files_dir_of
+from nongbon_ita.db.private_files import FILE_MODE, make_private, make_tree_private
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.backup_crypto import check_passphrase, encrypt_folder
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.private_files import FILE_MODE, make_private, make_tree_private
 
 BUNDLED_DATABASE = "database.sqlite3"  # its name inside an encrypted backup
 # (kind folder, query of the stored paths and digests a database references)

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from nongbon_ita.db.location import DatabaseLocation, files_dir_of
+from nongbon_ita.db.private_files import make_tree_private
 from nongbon_ita.domain.errors import N_, AuthenticationError, DatabaseRefused
 from nongbon_ita.domain.permissions import Operation, require
 from nongbon_ita.domain.roles import Role
@@ -36,7 +37,6 @@ from nongbon_ita.services.backup_store import remove_partial, snapshot
 from nongbon_ita.services.context import HashingCost
 from nongbon_ita.services.passwords import verify_secret
 from nongbon_ita.services.presence import refuse_if_open_elsewhere
-from nongbon_ita.services.private_files import make_tree_private
 
 
 def kept_name(target: Path, now: datetime) -> Path:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from nongbon_ita.db.private_files import icacls_command, leaves_the_pc, make_tree_private
 from nongbon_ita.domain.errors import DatabaseRefused, ValidationError
 from nongbon_ita.services import backup_crypto
 from nongbon_ita.services.backup_crypto import CHUNK, decrypt_folder, encrypt_folder
-from nongbon_ita.services.private_files import icacls_command, leaves_the_pc, make_tree_private
 
 PASSPHRASE = "correct horse battery"
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nongbon_ita.db.private_files import leaves_the_pc
 from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
@@ -40,7 +41,6 @@ from nongbon_ita.i18n.thaiformat import format_datetime_short
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services import auto_backup
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.services.private_files import leaves_the_pc
 
 # Injected by tests: choose a folder / a backup file (None: cancelled), restart the app.
 FolderChooser = Callable[[QWidget], str | None]

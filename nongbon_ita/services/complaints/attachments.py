@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import ComplaintActionRow, ComplaintAttachmentRow, ComplaintRow
+from nongbon_ita.db.private_files import make_private, private_mkdir
 from nongbon_ita.domain.complaints.kinds import Category
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
 from nongbon_ita.domain.complaints.records import Attachment
@@ -61,9 +62,10 @@ def store_files(
         relative = Path(str(row.fiscal_year), str(row.number),
                         f"{digest[:12]}-{_UNSAFE.sub('_', source.name)}")  # fmt: skip
         target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_mkdir(target.parent)  # a complainant's letter: the owner's alone (PDPA)
         if not target.exists():
             shutil.copyfile(source, target)
+            make_private(target)
             written.append(target)
         session.add(
             ComplaintAttachmentRow(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nongbon_ita.db.engine import Database
+from nongbon_ita.db.private_files import private_mkdir
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -56,7 +57,7 @@ def store_file(root: Path, fiscal_year: int, source: Path) -> StoredFile:
             limit=MAX_BYTES // (1024 * 1024),
         )  # fmt: skip
     folder = root / str(fiscal_year)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_mkdir(folder)
     digest = hashlib.sha256()
     handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".adding-")
     try:
@@ -69,7 +70,7 @@ def store_file(root: Path, fiscal_year: int, source: Path) -> StoredFile:
         target = folder / sha / name
         created = not target.exists()
         if created:
-            target.parent.mkdir(exist_ok=True)
+            private_mkdir(target.parent)
             os.replace(temp_name, target)
     finally:
         if os.path.exists(temp_name):
