@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from nongbon_ita.db.engine import Database, open_database
-from nongbon_ita.db.location import DatabaseLocation
+from nongbon_ita.db.location import DatabaseLocation, check_file
 from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.presence import Lease
 from nongbon_ita.services.registry import Services
@@ -27,9 +27,19 @@ def open_services(
 ) -> Services:
     """Services on the database; a SQLite file also gets this program's lease (presence.py),
     so a restore elsewhere knows it is open, and by whom."""
-    services = services_for(open_database(location, must_exist=must_exist))
+    lease = None
     if location.file is not None:
-        Lease(location.file, program)  # held until the program ends (atexit)
+        check_file(location, must_exist)  # a folder or a foreign file: refused before the lease
+        if location.file.parent.is_dir():  # before opening: waits while a restore is under way
+            lease = Lease(location.file, program)  # held until the program ends (atexit)
+    try:
+        services = services_for(open_database(location, must_exist=must_exist))
+    except BaseException:
+        if lease is not None:
+            lease.release()
+        raise
+    if location.file is not None and lease is None:  # a new folder: no restore can be under way
+        Lease(location.file, program)
     return services
 
 

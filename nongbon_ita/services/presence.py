@@ -22,6 +22,8 @@ import json
 import os
 import socket
 import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +33,8 @@ from nongbon_ita.domain.errors import N_, DomainError
 
 _counter = itertools.count(1)
 _LOCKED_BYTE = 1 << 20
+# the restore's own lease: while it is locked, the file is being replaced (issue 12)
+RESTORING = "restoring"
 
 
 class DatabaseReplaced(DomainError):
@@ -109,6 +113,13 @@ class Lease:
         self._handle.write(json.dumps(note, ensure_ascii=False))
         self._handle.flush()
         atexit.register(self.release)
+        # after our lease exists, never before: a restore that started earlier is waited for,
+        # one that starts later sees this lease and refuses (each side writes, then looks)
+        try:
+            wait_for_restore(db_file)
+        except DatabaseInUse:
+            self.release()
+            raise
 
     def release(self) -> None:
         if self._handle is None:
@@ -133,7 +144,11 @@ def holders(db_file: Path, own: tuple[Path, ...] = ()) -> list[dict[str, str]]:
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
-        if path in own or path.name.startswith(f"{socket.gethostname()}-{os.getpid()}-"):
+        if (
+            path.name == RESTORING
+            or path in own
+            or path.name.startswith(f"{socket.gethostname()}-{os.getpid()}-")
+        ):
             continue  # this program's own leases
         try:
             handle = path.open("r+", encoding="utf-8")
@@ -171,3 +186,47 @@ def refuse_if_open_elsewhere(db_file: Path) -> None:
             ),
             who=who,
         )
+
+
+def _restore_under_way(db_file: Path) -> bool:
+    """True while a restore holds its lease (a killed restore's lease is lockable: stale)."""
+    try:
+        handle = (leases_dir(db_file) / RESTORING).open("r", encoding="utf-8")
+    except OSError:
+        return False
+    with handle:
+        return not _lock(handle)
+
+
+def wait_for_restore(db_file: Path, patience_s: float | None = None) -> None:
+    """A program starting while the file is being restored waits for the restore to end (a
+    restore takes seconds), then refuses: it must not open the file that is being replaced."""
+    from nongbon_ita.db.location import BUSY_TIMEOUT_MS
+
+    deadline = time.monotonic() + (BUSY_TIMEOUT_MS / 1000 if patience_s is None else patience_s)
+    while _restore_under_way(db_file):
+        if time.monotonic() >= deadline:
+            raise DatabaseInUse(
+                N_("The database is being restored from a backup right now. Wait until the "
+                   "restore has finished, then open it again.")
+            )  # fmt: skip
+        time.sleep(0.1)
+
+
+@contextlib.contextmanager
+def exclusive_access(db_file: Path) -> Iterator[None]:
+    """The restore's lease: taken first, then the other programs' leases are checked, so no
+    program can start between the check and the swap (it waits in `wait_for_restore`)."""
+    folder = leases_dir(db_file)
+    folder.mkdir(exist_ok=True)
+    handle = (folder / RESTORING).open("a+", encoding="utf-8")
+    try:
+        if not _lock(handle):
+            raise DatabaseInUse(
+                N_("Another restore of this database is under way. Wait until it has "
+                   "finished.")
+            )  # fmt: skip
+        refuse_if_open_elsewhere(db_file)
+        yield
+    finally:
+        handle.close()  # releases the lock; a later restore reuses the file

@@ -36,7 +36,7 @@ from nongbon_ita.services.backup_check import verify_backup as verify_backup
 from nongbon_ita.services.backup_store import remove_partial, snapshot
 from nongbon_ita.services.context import HashingCost
 from nongbon_ita.services.passwords import verify_secret
-from nongbon_ita.services.presence import refuse_if_open_elsewhere
+from nongbon_ita.services.presence import exclusive_access
 
 
 def kept_name(target: Path, now: datetime) -> Path:
@@ -109,30 +109,40 @@ def restore_file(
     `actor` names the admin once the backup is open and checked (it may check the admin against
     the backup itself when there is no live database). The database must be closed.
     """
+    # nobody else has the file open (their next saves would go into the replaced file), and
+    # nobody opens it until the swap, the head log's rewind and the restore's event are written
+    with exclusive_access(target):
+        with opened_backup(backup, passphrase, target.parent) as opened:
+            verified = verify_backup(opened, target if target.exists() else None, other_office)
+            username = actor(opened)
+            kept = swap_in(target, opened, now)
+        log = head_log_path(target)
+        if verified.other_office and log.exists():  # another office's history: its own log
+            os.replace(log, head_log_path(kept or kept_name(target, now)))
+        record_rewind(target, verified.events, verified.head_hash)
+        _record_restore(target, username, backup, kept, verified, opened.encrypted, clock)
+    return RestoreOutcome(kept, verified)
+
+
+def _record_restore(
+    target: Path, username: str, backup: Path, kept: Path | None, verified: VerifiedBackup,
+    encrypted: bool, clock: Callable[[], datetime] | None,
+) -> None:  # fmt: skip
+    """The restored file's own trail says it was restored, by whom, from what."""
     from nongbon_ita.db.engine import open_database
     from nongbon_ita.services.context import ServiceContext
 
-    refuse_if_open_elsewhere(target)  # their next saves would go into the replaced file
-    with opened_backup(backup, passphrase, target.parent) as opened:
-        verified = verify_backup(opened, target if target.exists() else None, other_office)
-        username = actor(opened)
-        kept = swap_in(target, opened, now)
-    log = head_log_path(target)
-    if verified.other_office and log.exists():  # another office's history starts its own log
-        os.replace(log, head_log_path(kept or kept_name(target, now)))
-    record_rewind(target, verified.events, verified.head_hash)
     restored = ServiceContext(open_database(DatabaseLocation.for_file(target), must_exist=True))
     if clock is not None:
         restored.clock = clock
-    try:  # the restored file's own trail says it was restored, by whom, from what
+    try:
         with restored.transaction() as session:
             record_event(restored, session, username, "database.restored", "database", "",
                          after={"from": backup.name, "kept": kept.name if kept else "",
                                 "other_office": verified.other_office,
-                                "encrypted": opened.encrypted})  # fmt: skip
+                                "encrypted": encrypted})  # fmt: skip
     finally:
         restored.database.dispose()
-    return RestoreOutcome(kept, verified)
 
 
 def admin_in_backup(database: Path, username: str, password: str, hashing: HashingCost) -> str:
