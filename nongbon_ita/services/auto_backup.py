@@ -11,9 +11,9 @@ and the copies migrations and restores leave beside the database.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
+import secrets
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -30,7 +30,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.backup_check import inspect_backup, ro_connect
 from nongbon_ita.services.backup_crypto import is_encrypted
-from nongbon_ita.services.backup_store import backup_database, remove_leftovers
+from nongbon_ita.services.backup_store import backup_database, refuse_long_path, remove_leftovers
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.presence import FileIdentity
 from nongbon_ita.services.restore import restore_file
@@ -43,7 +43,9 @@ DEFAULT_KEEP_DAYS = 30
 STALE_AFTER = timedelta(days=7)
 SYSTEM_ACTOR = "system"  # the automatic backup is nobody's action
 ENCRYPTED_SUFFIX = ".nbk"  # one sealed file (backup_crypto); plain backups end in .sqlite3
-_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})(?:-\d+)?\.(sqlite3|nbk)$")
+# new names: date-time and a short random id, fixed length whatever the database is called;
+# older names (no id, or a serial) are still listed and pruned
+_NAME = re.compile(r"^nongbon-ita-backup-(\d{8}-\d{6})(?:-\d+|-[0-9a-f]{4})?\.(sqlite3|nbk)$")
 # copies the app leaves beside the database: before a migration, before a restore
 _KEPT_COPY = re.compile(r"\.before-(?:migration|restore)-(\d{8}-\d{6})\.bak$")
 
@@ -80,18 +82,20 @@ class BackupPreview:
     encrypted: bool = False  # sealed: nothing can be read before the passphrase is given
 
 
-def backup_file_name(moment: datetime, encrypted: bool = False, serial: int = 1) -> str:
+def backup_file_name(moment: datetime, encrypted: bool = False, short_id: str = "") -> str:
+    """`nongbon-ita-backup-YYYYMMDD-HHMMSS-xxxx.sqlite3` (or `.nbk`): 47 characters, so a
+    backup folder deep in a Thai-named tree still fits Windows' path limit."""
     suffix = ENCRYPTED_SUFFIX if encrypted else ".sqlite3"
-    second = f"-{serial}" if serial > 1 else ""  # two programs backing up in the same second
-    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}{second}{suffix}"
+    tail = f"-{short_id or secrets.token_hex(2)}"  # two programs backing up in the same second
+    return f"nongbon-ita-backup-{moment.strftime('%Y%m%d-%H%M%S')}{tail}{suffix}"
 
 
 @contextmanager
 def _reserved_name(folder: Path, local: datetime, encrypted: bool) -> Iterator[Path]:
     """A backup name no other program is using or has used: a `.reserved` marker, created
     exclusively, is held while the backup is written (issue 12: same-second names collided)."""
-    for serial in itertools.count(1):
-        out = folder / backup_file_name(local, encrypted, serial)
+    while True:
+        out = folder / backup_file_name(local, encrypted)
         marker = out.with_name(out.name + ".reserved")
         try:
             os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -222,6 +226,8 @@ def take_backup(
     ctx: ServiceContext, actor: str, folder: Path, local: datetime, passphrase: str | None = None
 ) -> Path:
     """One backup file in `folder`, remembered as the last backup."""
+    probe = folder / backup_file_name(local, passphrase is not None, "0000")  # names: one length
+    refuse_long_path(probe, ctx.database.location.file)
     with _reserved_name(folder, local, encrypted=passphrase is not None) as name:
         out = backup_database(ctx, actor, name, passphrase)
     with ctx.transaction() as session:

@@ -45,6 +45,37 @@ def refuse_existing(out: Path, database: Path) -> None:
         )  # fmt: skip
     if not out.parent.is_dir():
         raise NotFoundError(N_("Folder not found: {path}"), path=str(out.parent))
+    refuse_long_path(out, database)
+
+
+WINDOWS_MAX_PATH = 259  # characters in a path Windows' programs accept (260 with the final NUL)
+_STAGED_FILES = ".partial.files/complaints/"  # the deepest thing a backup writes, besides `out`
+
+
+def _longest_kept_path(database: Path) -> int:
+    """The longest stored path of a kept file the database refers to (0: none, or unreadable)."""
+    try:
+        with closing(sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            found = [conn.execute(f"SELECT max(length(stored_path)) FROM {table}").fetchone()[0]
+                     for table in ("ita_evidence", "complaint_attachment") if table in tables]  # fmt: skip
+    except sqlite3.Error:
+        return 0
+    return max((int(n) for n in found if n), default=0)
+
+
+def refuse_long_path(out: Path, database: Path | None) -> None:
+    """Refuse a backup whose files would not fit Windows' path limit (a long Thai folder name):
+    on Windows the copy would fail half-way; elsewhere the backup could not be used there."""
+    longest = len(str(out)) + len(".reserved")
+    if database is not None and (kept := _longest_kept_path(database)):
+        longest = max(longest, len(str(out)) + len(_STAGED_FILES) + kept)
+    if longest > WINDOWS_MAX_PATH:
+        raise ValidationError(
+            N_("The backup's files would have paths of {n} characters, and Windows accepts at "
+               "most {limit}. Choose a folder with a shorter path than {path}."),
+            field="out", n=longest, limit=WINDOWS_MAX_PATH, path=str(out.parent),
+        )  # fmt: skip
 
 
 def new_private_file(path: Path) -> None:

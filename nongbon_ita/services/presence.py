@@ -34,7 +34,7 @@ from nongbon_ita.domain.errors import N_, DomainError
 _counter = itertools.count(1)
 _LOCKED_BYTE = 1 << 20
 # the restore's own lease: while it is locked, the file is being replaced (issue 12)
-RESTORING = "restoring"
+RESTORING = "restore.lock"
 
 
 class DatabaseReplaced(DomainError):
@@ -228,5 +228,7 @@ def exclusive_access(db_file: Path) -> Iterator[None]:
             )  # fmt: skip
         refuse_if_open_elsewhere(db_file)
         yield
+        with contextlib.suppress(OSError):  # Windows: in use by a program looking at it
+            (folder / RESTORING).unlink()
     finally:
-        handle.close()  # releases the lock; a later restore reuses the file
+        handle.close()  # releases the lock
