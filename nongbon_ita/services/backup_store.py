@@ -25,6 +25,7 @@ from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.backup_crypto import check_passphrase, encrypt_folder
 from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.kept_files import file_sha256
 
 BUNDLED_DATABASE = "database.sqlite3"  # its name inside an encrypted backup
 # (kind folder, query of the stored paths and digests a database references)
@@ -111,10 +112,36 @@ def copy_checked(source: Path, target: Path, sha256: str) -> bool:
     return True
 
 
-def copy_referenced_files(database: Path, source_files: Path, target_files: Path) -> None:
+def link_unchanged(earlier: Path, target: Path, sha256: str) -> bool:
+    """Share the earlier backup's copy of a kept file when it is still the recorded one (a hard
+    link: no second copy on the drive); False when there is none, it differs, or the drive has
+    no hard links (FAT/exFAT USB sticks): then the file is copied as before."""
+    if not earlier.is_file() or file_sha256(earlier) != sha256:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(earlier, target)
+    except OSError:
+        return False
+    return True
+
+
+def previous_files(out: Path) -> Path | None:
+    """The kept-files folder of the newest finished plain backup beside `out`: what is unchanged
+    since then is linked, not copied again (the daily backup is incremental)."""
+    found = [folder for folder in out.parent.glob("*.files")
+             if folder.is_dir() and folder.with_name(folder.name[: -len(".files")]).is_file()
+             and not folder.name.endswith(".partial.files")]  # fmt: skip
+    return max(found, key=lambda f: f.stat().st_mtime, default=None)
+
+
+def copy_referenced_files(
+    database: Path, source_files: Path, target_files: Path, earlier: Path | None = None
+) -> None:
     """The kept files `database` refers to, and nothing else (a stray or orphaned file stays
     behind). A file missing or changed in the live folder is left out: the backup then fails
-    the same check the live database does, by name."""
+    the same check the live database does, by name. `earlier`: an earlier backup's kept files,
+    shared where unchanged."""
     with closing(sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         wanted = [
@@ -124,19 +151,22 @@ def copy_referenced_files(database: Path, source_files: Path, target_files: Path
             for stored, sha256 in conn.execute(query)
         ]
     for kind, stored, sha256 in wanted:
+        target = target_files / kind / stored
+        if earlier is not None and link_unchanged(earlier / kind / stored, target, sha256):
+            continue
         source = source_files / kind / stored
         if source.is_file():
-            copy_checked(source, target_files / kind / stored, sha256)
+            copy_checked(source, target, sha256)
 
 
-def write_plain(source: Path, out: Path) -> None:
+def write_plain(source: Path, out: Path, earlier: Path | None = None) -> None:
     """`out` and `out.files/`, written under temporary names and renamed when complete."""
     partial = out.with_name(out.name + ".partial")
     partial_files = files_dir_of(partial)
     remove_partial(partial)  # an earlier attempt killed half-way
     try:
         snapshot(source, partial)
-        copy_referenced_files(partial, files_dir_of(source), partial_files)
+        copy_referenced_files(partial, files_dir_of(source), partial_files, earlier)
         if partial_files.is_dir():
             make_tree_private(partial_files)
             os.replace(partial_files, files_dir_of(out))
@@ -155,7 +185,7 @@ def write_backup(source: Path, out: Path, passphrase: str | None = None) -> Path
     """A checked-for-nothing-overwritten, private backup of the SQLite file `source` at `out`."""
     refuse_existing(out, source)
     if passphrase is None:
-        write_plain(source, out)
+        write_plain(source, out, previous_files(out))
         return out
     check_passphrase(passphrase)
     # the plain copy is staged beside the live database (as private as it), never on the
