@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nongbon_ita.cli.backup_key import read_key_file
 from nongbon_ita.cli.parser import CommandTree, user_option
 from nongbon_ita.cli.prompts import read_password
 from nongbon_ita.cli.session import location_of, login, say, services_of
@@ -81,8 +82,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         def actor(opened: OpenedBackup) -> str:
             return admin_in_backup(opened.database, args.user, password, hashing_cost_from_env())
 
+    key = (lambda: read_key_file(args.key)) if args.key else None
     outcome = restore_file(location.file, backup, actor, datetime.now(UTC), _passphrase,
-                           args.other_office)  # fmt: skip
+                           args.other_office, key=key)  # fmt: skip
     if outcome.kept is None:
         say(_("Restored from {backup}.").format(backup=backup))
     else:
@@ -138,6 +140,8 @@ def register(tree: CommandTree) -> None:
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--other-office", action="store_true",
                          help="confirm restoring another office's backup")  # fmt: skip
+    restore.add_argument("--key", metavar="FILE", default=None,
+                         help="the office backup key file, for a backup sealed to it")  # fmt: skip
     user_option(restore)
     reset = tree.command("reset-admin", "set a new admin password with the recovery code "
                          "(NONGBON_ITA_RECOVERY_CODE or a prompt)", cmd_reset_admin)  # fmt: skip

@@ -18,6 +18,7 @@ AREA_MODULES = (
     "admin",
     "account",
     "data",
+    "backup_key",
     "documents",
     "assets",
     "ita",

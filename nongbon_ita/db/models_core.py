@@ -105,3 +105,5 @@ class AuditEventRow(Base):
     payload: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON: before/after
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the seals of the rows this write left (services/row_seals.py), chained with the event
+    seals: Mapped[str] = mapped_column(Text, default="")

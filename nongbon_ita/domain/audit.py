@@ -30,21 +30,22 @@ class AuditEvent:
     payload: str  # canonical JSON
     prev_hash: str
     hash: str = ""
+    seals: str = ""  # canonical JSON of the written rows' seals; "" for none
 
 
 def event_hash(event: AuditEvent) -> str:
-    material = "\x1f".join(
-        (
-            str(event.seq),
-            event.occurred_at.isoformat(),
-            event.actor,
-            event.action,
-            event.entity,
-            event.entity_id,
-            event.payload,
-            event.prev_hash,
-        )
+    fields = (
+        str(event.seq),
+        event.occurred_at.isoformat(),
+        event.actor,
+        event.action,
+        event.entity,
+        event.entity_id,
+        event.payload,
+        event.prev_hash,
     )
+    # an event without seals hashes as it always did (older trails still verify)
+    material = "\x1f".join((*fields, event.seals) if event.seals else fields)
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 

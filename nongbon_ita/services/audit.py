@@ -53,6 +53,7 @@ def _to_event(row: AuditEventRow) -> AuditEvent:
         payload=row.payload,
         prev_hash=row.prev_hash,
         hash=row.hash,
+        seals=row.seals or "",
     )
 
 

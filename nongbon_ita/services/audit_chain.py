@@ -34,6 +34,7 @@ class QueuedEvent:
     entity: str
     entity_id: str
     payload: str
+    seals: str = ""  # the written rows' seals (row_seals.py), chained with the event
 
 
 def queue_event(session: Session, event: QueuedEvent) -> None:
@@ -57,12 +58,12 @@ def append_queued(session: Session, now: datetime) -> None:
         seq += 1
         event = AuditEvent(seq=seq, occurred_at=now, actor=item.actor, action=item.action,
                            entity=item.entity, entity_id=item.entity_id, payload=item.payload,
-                           prev_hash=prev_hash)  # fmt: skip
+                           prev_hash=prev_hash, seals=item.seals)  # fmt: skip
         prev_hash = event_hash(event)
         session.add(AuditEventRow(seq=seq, occurred_at=now, actor=item.actor, action=item.action,
                                   entity=item.entity, entity_id=item.entity_id,
                                   payload=item.payload, prev_hash=event.prev_hash,
-                                  hash=prev_hash))  # fmt: skip
+                                  hash=prev_hash, seals=item.seals))  # fmt: skip
         # written to the head log beside the database once the transaction commits
         session.info.setdefault(PENDING_HEADS, []).append((seq, prev_hash))
     session.flush()

@@ -16,6 +16,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.passwords import hash_secret, validate_password, verify_secret
+from nongbon_ita.services.row_seals import UNSEALED
 from nongbon_ita.services.settings_store import LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, get_int
 
 _WRONG = N_("Wrong user name or password.")
@@ -49,8 +50,9 @@ def _refuse_locked(row: UserRow, now: datetime) -> None:
 def _set_quietly(session: Session, user_id: int, **values: object) -> None:
     """Update login bookkeeping without bumping `version` or `updated_at` (not an edit)."""
     table = cast(Table, UserRow.__table__)  # Core, not the ORM: no optimistic-lock version bump
-    session.execute(
-        update(table).where(table.c.id == user_id).values(updated_at=table.c.updated_at, **values)
+    session.execute(  # only columns row seals leave out: nothing to seal (row_seals.py)
+        update(table).where(table.c.id == user_id).values(updated_at=table.c.updated_at, **values),
+        execution_options={UNSEALED: True},
     )
 
 

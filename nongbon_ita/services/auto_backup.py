@@ -30,6 +30,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.backup_check import inspect_backup, ro_connect
 from nongbon_ita.services.backup_crypto import is_encrypted
+from nongbon_ita.services.backup_keys import office_public_key
 from nongbon_ita.services.backup_store import backup_database, refuse_long_path, remove_leftovers
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.presence import FileIdentity
@@ -226,9 +227,10 @@ def take_backup(
     ctx: ServiceContext, actor: str, folder: Path, local: datetime, passphrase: str | None = None
 ) -> Path:
     """One backup file in `folder`, remembered as the last backup."""
-    probe = folder / backup_file_name(local, passphrase is not None, "0000")  # names: one length
+    sealed = passphrase is not None or office_public_key(ctx) is not None
+    probe = folder / backup_file_name(local, sealed, "0000")  # names: one length
     refuse_long_path(probe, ctx.database.location.file)
-    with _reserved_name(folder, local, encrypted=passphrase is not None) as name:
+    with _reserved_name(folder, local, encrypted=sealed) as name:
         out = backup_database(ctx, actor, name, passphrase)
     with ctx.transaction() as session:
         put_setting(session, LAST_AT, ctx.now().astimezone(UTC).isoformat())
@@ -290,6 +292,7 @@ def _parse_time(value: object) -> datetime | None:
 def restore_backup(
     ctx: ServiceContext, user: CurrentUser, backup: Path,
     passphrase: Callable[[], str] | None = None, other_office: bool = False,
+    key: Callable[[], bytes] | None = None,
 ) -> Path | None:  # fmt: skip
     """Check `backup` and swap it in (restore.restore_file: the same rules as the command line);
     returns the kept previous file. The caller restarts the app: this context's connections
@@ -300,7 +303,7 @@ def restore_backup(
         raise ValidationError(N_("Backup and restore work on a SQLite database file only."))
     ctx.database.dispose()
     outcome = restore_file(target, backup, lambda _opened: user.username, ctx.now(),
-                           passphrase or _no_passphrase, other_office, ctx.clock)  # fmt: skip
+                           passphrase or _no_passphrase, other_office, ctx.clock, key)  # fmt: skip
     ctx.identity = FileIdentity.of(target)  # replaced by us: this program is not writing blind
     return outcome.kept
 

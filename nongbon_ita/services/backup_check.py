@@ -29,11 +29,14 @@ from nongbon_ita.domain.errors import N_, DatabaseRefused, NotFoundError
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.audit import check_chain
 from nongbon_ita.services.audit_heads import live_links, read_head_log
-from nongbon_ita.services.backup_crypto import decrypt_folder, is_encrypted
+from nongbon_ita.services.backup_crypto import decrypt_folder, is_encrypted, sealed_to_key
+from nongbon_ita.services.backup_keys import open_with_key
 from nongbon_ita.services.backup_store import BUNDLED_DATABASE
 from nongbon_ita.services.kept_files import kept_file_line, kept_files_of
 from nongbon_ita.services.settings_store import OFFICE_ID
 
+NEEDS_KEY = N_("This backup is sealed to the office backup key: give its key file (restore --key "
+               "FILE; the app asks for it) and the key's passphrase.")  # fmt: skip
 NOT_OURS = N_("This file is not a nongbon-ita database.")
 OTHER_OFFICE = N_("This backup belongs to another office ({office}). To restore it anyway, confirm "
                   "with --other-office (in the app: answer Yes to the second question).")  # fmt: skip
@@ -93,8 +96,9 @@ class OpenedBackup:
 
 @contextmanager
 def opened_backup(
-    path: Path, passphrase: Callable[[], str], work_dir: Path
-) -> Iterator[OpenedBackup]:
+    path: Path, passphrase: Callable[[], str], work_dir: Path,
+    key: Callable[[], bytes] | None = None,
+) -> Iterator[OpenedBackup]:  # fmt: skip
     """The backup as a database file and its folder; a sealed one is opened into a private
     folder in `work_dir` (beside the live database) and removed afterwards, whatever happens."""
     if not path.is_file():
@@ -102,9 +106,14 @@ def opened_backup(
     if not is_encrypted(path):
         yield OpenedBackup(path, path, files_dir_of(path), False)
         return
+    if sealed_to_key(path) and key is None:
+        raise DatabaseRefused(NEEDS_KEY)
     stage = Path(tempfile.mkdtemp(prefix=".restore-", dir=work_dir))
     try:
-        decrypt_folder(path, passphrase(), stage)
+        if key is not None and sealed_to_key(path):
+            open_with_key(path, key(), passphrase(), stage)
+        else:
+            decrypt_folder(path, passphrase(), stage)
         database = stage / BUNDLED_DATABASE
         yield OpenedBackup(path, database, files_dir_of(database), True)
     finally:

@@ -38,9 +38,19 @@ def scrypt_cost() -> int:
     return 10 if os.environ.get("NONGBON_ITA_CHEAP_HASHING") == "1" else 17
 
 
+KEY_MAGIC = b"NONGBON-ITA-KEY-BACKUP-1\n"  # sealed to the office backup key (backup_keys.py)
+
+
 def is_encrypted(path: Path) -> bool:
+    """Sealed, with a passphrase or to the office backup key."""
     with path.open("rb") as handle:
-        return handle.read(len(MAGIC)) == MAGIC
+        start = handle.read(max(len(MAGIC), len(KEY_MAGIC)))
+    return start.startswith(MAGIC) or start.startswith(KEY_MAGIC)
+
+
+def sealed_to_key(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(KEY_MAGIC)) == KEY_MAGIC
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -100,7 +110,14 @@ def encrypt_folder(folder: Path, out: Path, passphrase: str) -> None:
     check_passphrase(passphrase)
     salt, prefix, log_n = os.urandom(SALT), os.urandom(PREFIX), scrypt_cost()
     header = MAGIC + _HEADER.pack(log_n, 8, 1, salt, prefix)
-    aead = AESGCM(_key(passphrase, salt, log_n, 8, 1))
+    seal_folder(folder, out, header, _key(passphrase, salt, log_n, 8, 1), prefix)
+
+
+def seal_folder(folder: Path, out: Path, header: bytes, key: bytes, prefix: bytes) -> None:
+    """The sealed stream (STREAM over AES-256-GCM, `header` authenticated with every chunk) of
+    a tar of `folder`, written to the new file `out`; the key comes from the caller (a
+    passphrase here, the office backup key in backup_keys.py)."""
+    aead = AESGCM(key)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(header)
@@ -152,12 +169,17 @@ def decrypt_folder(path: Path, passphrase: str, into: Path) -> None:
         if not header.startswith(MAGIC) or len(header) < len(MAGIC) + _HEADER.size:
             raise _refused()
         log_n, r, p, salt, prefix = _HEADER.unpack(header[len(MAGIC) :])
-        aead = AESGCM(_key(passphrase, salt, log_n, r, p))
-        reader = io.BufferedReader(_OpeningReader(handle, aead, prefix, header), CHUNK)
-        try:
-            with tarfile.open(fileobj=reader, mode="r|") as tar:
-                tar.extractall(into, filter="data")  # no absolute paths, no "..", no links out
-            while reader.read(CHUNK):  # the rest (tar padding) is authenticated too, to the
-                pass  # last-flagged chunk: a file cut short is refused, not half-restored
-        except tarfile.TarError:
-            raise _refused() from None
+        open_folder(handle, header, _key(passphrase, salt, log_n, r, p), prefix, into)
+
+
+def open_folder(handle: BinaryIO, header: bytes, key: bytes, prefix: bytes, into: Path) -> None:
+    """The chunks after `header` opened and unpacked into `into`; refused whole if any chunk
+    fails to authenticate, or the stream was cut short."""
+    reader = io.BufferedReader(_OpeningReader(handle, AESGCM(key), prefix, header), CHUNK)
+    try:
+        with tarfile.open(fileobj=reader, mode="r|") as tar:
+            tar.extractall(into, filter="data")  # no absolute paths, no "..", no links out
+        while reader.read(CHUNK):  # the rest (tar padding) is authenticated too, to the
+            pass  # last-flagged chunk: a file cut short is refused, not half-restored
+    except tarfile.TarError:
+        raise _refused() from None

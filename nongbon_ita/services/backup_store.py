@@ -24,6 +24,7 @@ from nongbon_ita.db.private_files import FILE_MODE, make_private, make_tree_priv
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.backup_crypto import check_passphrase, encrypt_folder
+from nongbon_ita.services.backup_keys import key_id, office_public_key, seal_to_key
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.kept_files import file_sha256
 
@@ -181,13 +182,17 @@ def remove_partial(partial: Path) -> None:
     shutil.rmtree(files_dir_of(partial), ignore_errors=True)
 
 
-def write_backup(source: Path, out: Path, passphrase: str | None = None) -> Path:
-    """A checked-for-nothing-overwritten, private backup of the SQLite file `source` at `out`."""
+def write_backup(
+    source: Path, out: Path, passphrase: str | None = None, public_key: bytes | None = None
+) -> Path:
+    """A checked-for-nothing-overwritten, private backup of the SQLite file `source` at `out`:
+    plain, sealed with `passphrase`, or sealed to the office backup key `public_key`."""
     refuse_existing(out, source)
-    if passphrase is None:
+    if passphrase is None and public_key is None:
         write_plain(source, out, previous_files(out))
         return out
-    check_passphrase(passphrase)
+    if passphrase is not None:
+        check_passphrase(passphrase)
     # the plain copy is staged beside the live database (as private as it), never on the
     # backup's drive, where deleted plaintext could be read back
     stage = Path(tempfile.mkdtemp(prefix=".backup-", dir=source.parent))
@@ -195,7 +200,10 @@ def write_backup(source: Path, out: Path, passphrase: str | None = None) -> Path
     try:
         write_plain(source, stage / BUNDLED_DATABASE)
         partial.unlink(missing_ok=True)
-        encrypt_folder(stage, partial, passphrase)
+        if passphrase is not None:
+            encrypt_folder(stage, partial, passphrase)
+        else:
+            seal_to_key(stage, partial, public_key or b"")
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
@@ -219,10 +227,13 @@ def backup_database(
     refuse_existing(out, source)
     if passphrase is not None:
         check_passphrase(passphrase)
+    # no passphrase given: sealed to the office backup key when the office has one
+    public = office_public_key(ctx) if passphrase is None else None
     with ctx.transaction() as session:
         record_event(ctx, session, actor, "database.backup", "database", "",
-                     after={"file": out.name, "encrypted": passphrase is not None})  # fmt: skip
-    return write_backup(source, out, passphrase)
+                     after={"file": out.name, "encrypted": passphrase is not None or bool(public),
+                            "key": key_id(public) if public else ""})  # fmt: skip
+    return write_backup(source, out, passphrase, public)
 
 
 LEFTOVER_AGE_SECONDS = 24 * 3600  # older than any backup or restore still under way

@@ -19,6 +19,8 @@ from nongbon_ita.services.audit_chain import append_queued
 from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
 from nongbon_ita.services.audit_heads import append_heads
 from nongbon_ita.services.presence import FileIdentity
+from nongbon_ita.services.row_seals import install as install_seals
+from nongbon_ita.services.row_seals import seal_rows
 
 
 def _utc_now() -> datetime:
@@ -52,6 +54,7 @@ class ServiceContext:
 
         self.identity = FileIdentity.of(self.database.location.file)
         install(self.database.sessions)  # no control or invisible characters reach the file
+        install_seals(self.database.sessions)  # every row written is sealed (check)
 
     def now(self) -> datetime:
         return self.clock()
@@ -81,6 +84,7 @@ class ServiceContext:
         try:
             take_write_lock(session, WRITE, patience_ms=patience_ms, shared=keyed)
             yield session
+            seal_rows(session)  # what `check` compares the rows with later (row_seals.py)
             append_queued(session, self.now())
             session.commit()
             # after the commit, never before: a recorded head always exists in the file

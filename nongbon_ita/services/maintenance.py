@@ -33,6 +33,7 @@ from nongbon_ita.services.backup_check import (
 from nongbon_ita.services.context import ServiceContext
 from nongbon_ita.services.kept_files import check_kept_files, kept_file_line
 from nongbon_ita.services.orphans import OrphanFile, find_orphans
+from nongbon_ita.services.row_check import RowChange, check_rows, row_lines
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,12 @@ class CheckResult:
     compared_with: tuple[str, ...] = ()  # the records outside the file that were read
     orphans: tuple[OrphanFile, ...] = field(default=())
     head_hash: str = ""  # the last event's hash: noted on paper, it is a record no file holds
+    rows: tuple[RowChange, ...] = ()  # rows edited, added or deleted outside the app
 
     @property
     def ok(self) -> bool:
         return (self.integrity == "ok" and self.chain.ok and self.files.ok
-                and not self.divergences and not self.orphans)  # fmt: skip
+                and not self.divergences and not self.orphans and not self.rows)  # fmt: skip
 
 
 def _folder_records(ctx: ServiceContext) -> list[HeadRecords]:
@@ -102,12 +104,13 @@ def run_check(
             check_chain(session),
             live_links(session),
         )
+        rows = tuple(check_rows(session))
     head_log = read_head_log(file)
     records = [*([head_log] if head_log else []), *_folder_records(ctx), *named]
     return CheckResult(
         integrity, chain, check_kept_files(ctx), tuple(compare(links, records)),
         tuple(r.source for r in records), tuple(find_orphans(ctx)),
-        links[-1].hash if links else "",
+        links[-1].hash if links else "", rows,
     )  # fmt: skip
 
 
@@ -120,7 +123,8 @@ def check_report(result: CheckResult) -> list[str]:
         lines.append(_("Audit trail broken at event {seq} ({reason}).").format(
             seq=result.chain.first_broken_seq, reason=_(result.chain.reason)))  # fmt: skip
     lines += [_divergence_line(d) for d in result.divergences]
-    if result.integrity == "ok" and result.chain.ok and not result.divergences:
+    lines += row_lines(result.rows)
+    if result.integrity == "ok" and result.chain.ok and not result.divergences and not result.rows:
         lines.append(_("Database OK: integrity ok, audit trail intact ({n} events).").format(
             n=result.chain.events))  # fmt: skip
         if result.compared_with:

@@ -102,17 +102,18 @@ class RestoreOutcome:
 def restore_file(
     target: Path, backup: Path, actor: Callable[[OpenedBackup], str], now: datetime,
     passphrase: Callable[[], str], other_office: bool = False,
-    clock: Callable[[], datetime] | None = None,
+    clock: Callable[[], datetime] | None = None, key: Callable[[], bytes] | None = None,
 ) -> RestoreOutcome:  # fmt: skip
     """Check `backup`, swap it in for `target`, and record who did it in the restored trail.
 
     `actor` names the admin once the backup is open and checked (it may check the admin against
-    the backup itself when there is no live database). The database must be closed.
+    the backup itself when there is no live database). The database must be closed. `key`: the
+    office backup key file's content, for a backup sealed to it (`passphrase` then opens it).
     """
     # nobody else has the file open (their next saves would go into the replaced file), and
     # nobody opens it until the swap, the head log's rewind and the restore's event are written
     with exclusive_access(target):
-        with opened_backup(backup, passphrase, target.parent) as opened:
+        with opened_backup(backup, passphrase, target.parent, key) as opened:
             verified = verify_backup(opened, target if target.exists() else None, other_office)
             username = actor(opened)
             kept = swap_in(target, opened, now)

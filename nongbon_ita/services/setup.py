@@ -20,6 +20,7 @@ from nongbon_ita.services.passwords import (
     validate_password,
     verify_secret,
 )
+from nongbon_ita.services.row_seals import SEAL_ALL
 from nongbon_ita.services.settings_store import (
     OFFICE_ID,
     RECOVERY_CODE_HASH,
@@ -58,6 +59,7 @@ class SetupService:
             put_setting(session, OFFICE_ID, uuid.uuid4().hex)
             put_setting(session, RECOVERY_CODE_HASH,
                         hash_secret(normalise_recovery_code(code), self.ctx.hashing))  # fmt: skip
+            session.info[SEAL_ALL] = True  # from now on, a row without a seal was added outside
             record_event(self.ctx, session, SYSTEM_ACTOR, "office.initialised", "office", 1,
                          after={"office": office.name, "admin": username})  # fmt: skip
         return code

@@ -30,6 +30,7 @@ from nongbon_ita.domain.errors import DomainError
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message, report_error
+from nongbon_ita.gui.pages.backup_key_group import BackupKeyGroup
 from nongbon_ita.gui.pages.backup_questions import (
     PassphraseAsker,
     ask_passphrase,
@@ -111,6 +112,7 @@ class BackupsTab(QWidget):
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.restore_button = QPushButton(_("Restore this backup…"), self)
         self.restore_button.setEnabled(False)
+        self.key_group = BackupKeyGroup(ctx, user, ask, self, changed=self.reload)
         self._lay_out()
         self.choose_button.clicked.connect(self._choose_folder)
         self.default_button.clicked.connect(lambda: self._set_folder(None))
@@ -149,6 +151,7 @@ class BackupsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(policy)
+        layout.addWidget(self.key_group)
         layout.addWidget(restore, 1)
         self.check_group = CheckGroup(self.ctx, self.user, self)
         layout.addWidget(self.check_group)
@@ -181,12 +184,15 @@ class BackupsTab(QWidget):
         self._folder_choice = folder
         # a USB drive or a shared folder can leave the office: encryption is offered there
         leaves = folder is not None and leaves_the_pc(folder)
-        self.encrypt_box.setChecked(leaves)
+        sealed = self.key_group.has_key()  # every backup is sealed to the office key already
+        self.encrypt_box.setChecked(leaves and not sealed)
         self.folder_note.setVisible(leaves)
-        self.folder_note.setText(_(
+        self.folder_note.setText("" if not leaves else _(
+            "This folder is on a removable drive or a network share. Backups there are sealed "
+            "to the office backup key.") if sealed else _(
             "This folder is on a removable drive or a network share. Backups there hold "
-            "complainants' identities: use \"Back up now\" with a passphrase; the daily "
-            "automatic backup is not encrypted.") if leaves else "")  # fmt: skip
+            "complainants' identities: create an office backup key below (the daily backup is "
+            "then encrypted too), or use \"Back up now\" with a passphrase."))  # fmt: skip
 
     def _choose_folder(self) -> None:
         picked = self.pick_folder(self)

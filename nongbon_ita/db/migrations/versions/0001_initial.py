@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-12-03 15:16:05.528709
+Create Date: 2026-12-03 16:04:43.825614
 """
 
 from collections.abc import Sequence
@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
+        sa.Column("seals", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_event")),
         sa.UniqueConstraint("seq", name=op.f("uq_audit_event_seq")),
     )
