@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-12-03 16:04:43.825614
+Create Date: 2026-12-03 16:17:54.944099
 """
 
 from collections.abc import Sequence
