@@ -52,12 +52,23 @@ def certificate_info(path: Path, password: str) -> CertificateInfo:
 
 
 def p12_signer(path: Path, password: str) -> tuple[Any, CertificateInfo]:
-    """A pyHanko signer for the file's key and its certificate's facts."""
+    """A pyHanko signer for the file's key and its certificate's facts (the file is decrypted
+    once: PKCS#12 key derivation is deliberately slow)."""
     from pyhanko.sign.signers import SimpleSigner
 
-    data = read_p12(path)
-    _, cert, _ = _open(data, password, path)
-    signer = SimpleSigner.load_pkcs12_data(data, [], password.encode("utf-8"))
-    info = CertificateInfo(_common_name(cert.subject), _common_name(cert.issuer),
-                           cert.not_valid_before_utc.date(), cert.not_valid_after_utc.date())  # fmt: skip
+    try:
+        signer = SimpleSigner.load_pkcs12_data(read_p12(path), [], password.encode("utf-8"))
+    except (ValueError, TypeError, AttributeError):  # a file without a key fails inside too
+        raise ValidationError(
+            N_("The certificate {path} could not be opened: wrong password, or not a .p12/.pfx "
+               "file."), field="password", path=path.name,
+        ) from None  # fmt: skip
+    cert = signer.signing_cert
+    if cert is None or signer.signing_key is None:
+        raise ValidationError(N_("{path} holds no private key and certificate to sign with."),
+                              field="cert", path=path.name)  # fmt: skip
+    subject, issuer = cert.subject.native, cert.issuer.native
+    info = CertificateInfo(str(subject.get("common_name", cert.subject.human_friendly)),
+                           str(issuer.get("common_name", cert.issuer.human_friendly)),
+                           cert.not_valid_before.date(), cert.not_valid_after.date())  # fmt: skip
     return signer, info
