@@ -110,8 +110,11 @@ def _complaint_dialogs() -> Iterator[Screen]:
 
 
 def _ita_dialogs() -> Iterator[Screen]:
+    from nongbon_ita.gui.ita.carry_dialog import CarryDialog
+    from nongbon_ita.gui.ita.catalogue_import_dialog import CatalogueImportDialog
     from nongbon_ita.gui.ita.intro_dialog import IntroDialog
     from nongbon_ita.gui.ita.measure_dialog import MeasureDialog
+    from nongbon_ita.gui.ita.oit_dialog import OitEntryDialog
     from nongbon_ita.gui.ita.result_dialog import EvidenceDialog, ResultDialog
 
     ita = Role.ITA_COORDINATOR
@@ -120,6 +123,11 @@ def _ita_dialogs() -> Iterator[Screen]:
                  lambda s, u: IntroDialog(s, u, max(s.measures.fiscal_years())))  # fmt: skip
     yield Screen("ita-result", ita, lambda s, u: ResultDialog(None, s.ctx.today()))
     yield Screen("ita-evidence", ita, lambda s, u: EvidenceDialog(_measure(s)[1].results[0]))
+    yield Screen("ita-carry", ita, lambda s, u: CarryDialog(s, u, _measure(s)[0]))
+    yield Screen("ita-catalogue-import", ita,
+                 lambda s, u: CatalogueImportDialog(s, u, _measure(s)[0]))  # fmt: skip
+    yield Screen("ita-oit-item", ita, lambda s, u: OitEntryDialog(
+        s, u, _measure(s)[0], s.ita.oit.entries(_measure(s)[0])[0]))  # fmt: skip
 
 
 def _other_dialogs() -> Iterator[Screen]:
