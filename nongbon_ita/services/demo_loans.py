@@ -198,6 +198,9 @@ class _Builder:
             asset.free_from = max(asset.free_from, returned_on + timedelta(days=1))
             if condition != "good":
                 self._liability(ret_id, asset, condition, returned_on)
+        if not back_all and len(picked) == 1 and partly:  # its one item came back: closed
+            back_all = True
+            row["status"] = "closed"
         if back_all:
             row["closed_at"] = _at(returned_on, 8)
         if due < today - timedelta(days=3) and row["status"] == "handed_out":
@@ -207,7 +210,7 @@ class _Builder:
                     self.b.follow_ups.append(dict(
                         loan_id=row["id"], followed_up_on=day, method="memo" if k == 0 else "phone",
                         note="ส่งบันทึกข้อความติดตามทวง" if k == 0 else "โทรแจ้งให้นำพัสดุมาคืน",
-                        memo_number=f"มค 81101/{row['id']}" if k == 0 else "",
+                        memo_number="",  # the memo's number: from the register (_write)
                         recorded_by_user_id=supply))  # fmt: skip
 
     def _liability(self, ret_id: int, asset: _Asset, condition: str, on: date) -> None:
@@ -259,7 +262,9 @@ def add_demo_loans(services: Services, today: date | None = None) -> int:
 
 def _write(services: Services, b: _Batch, today: date) -> int:
     ctx = services.ctx
+    code = services.office.profile().letter_code
     with ctx.transaction() as session:
+        _memo_letters(session, b, code)  # before the follow-ups are written: their numbers
         for table, rows in ((LoanRow, b.loans), (LoanItemRow, b.items), (LoanReturnRow, b.returns),
                             (LiabilityRow, b.liabilities), (LoanFollowUpRow, b.follow_ups)):  # fmt: skip
             if rows:
@@ -281,3 +286,26 @@ def _write(services: Services, b: _Batch, today: date) -> int:
                          after={"status": row["status"], "number": row["number"],
                                 "fiscal_year": row["fiscal_year"]})  # fmt: skip
     return len(b.loans)
+
+
+def _memo_letters(session: Any, b: _Batch, letter_code: str) -> None:
+    """Each follow-up by memo was a memo issued that day: it is in the register of outgoing
+    letters (numbered per fiscal year in date order) and the follow-up records its number."""
+    from nongbon_ita.db.models import OutgoingLetterRow
+    from nongbon_ita.domain.letters import LetterKind, RecordKind
+
+    loans = {row["id"]: row for row in b.loans}
+    memos = sorted((f for f in b.follow_ups if f["method"] == "memo"),
+                   key=lambda f: (f["followed_up_on"], f["loan_id"]))  # fmt: skip
+    numbers: dict[int, int] = {}
+    for follow in memos:
+        loan, day = loans[follow["loan_id"]], follow["followed_up_on"]
+        year = fiscal_year(day)
+        numbers[year] = number = numbers.get(year, 0) + 1
+        follow["memo_number"] = f"{letter_code}/{number}" if letter_code else str(number)
+        session.add(OutgoingLetterRow(
+            fiscal_year=year, number=number, hand_number="", issued_on=day,
+            kind=LetterKind.OVERDUE_MEMO.value, record_kind=RecordKind.LOAN.value, record_id=loan["id"],
+            record_text=f"{loan['number']}/{loan['fiscal_year']}", addressee=loan["borrower_name"],
+            subject=LetterKind.OVERDUE_MEMO.thai, issued_by_user_id=follow["recorded_by_user_id"],
+            issued_at=_at(day, 3)))  # fmt: skip

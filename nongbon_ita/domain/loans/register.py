@@ -93,14 +93,25 @@ def _liability(item: LoanItem) -> tuple[Decimal | None, str]:
     return (sum(amounts, Decimal("0")) if amounts else None), "; ".join(texts)
 
 
+def followed_up_on(loan: Loan, item: LoanItem, cutoff: date) -> date | None:
+    """The last follow-up the register shows for an item: one made by its cut-off date (a
+    register up to 31 December shows no February follow-up), after the due date, while the
+    item was still out (a follow-up is about what was not returned: an item back on time
+    was never followed up, whatever else of the loan was)."""
+    days = [f.followed_up_on for f in loan.follow_ups
+            if loan.due_date < f.followed_up_on <= cutoff
+            and item.outstanding_on(f.followed_up_on) > 0]  # fmt: skip
+    return max(days, default=None)
+
+
 def register_lines(loans: Iterable[Loan], period: DateRange, as_of: date) -> list[RegisterLine]:
     lines: list[RegisterLine] = []
+    cutoff = min(as_of, period.end)
     for loan in loans:
         inside, carried = belongs(loan, period)
         if not inside:
             continue
         overdue = loan.is_overdue(as_of)
-        follow = loan.last_follow_up
         for item in loan.items:
             if not item.handed_out or item.handed_out_at is None:
                 continue
@@ -111,7 +122,7 @@ def register_lines(loans: Iterable[Loan], period: DateRange, as_of: date) -> lis
                     lent_on=item.handed_out_at.date(), borrower=loan.borrower.name,
                     due_date=loan.due_date, approver=loan.approver, carried=carried,
                     overdue=overdue and item.outstanding > 0,
-                    follow_up_on=follow.followed_up_on if follow else None,
+                    follow_up_on=followed_up_on(loan, item, cutoff),
                     liability_amount=amount, liability_text=text,
                 )
             )  # fmt: skip

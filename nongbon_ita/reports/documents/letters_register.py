@@ -29,7 +29,7 @@ from nongbon_ita.reports.thai import (
 CELL = BODY.but(size=14)
 HEAD = CELL.but(bold=True, align=Align.CENTER)
 HEADER = ("เลขทะเบียนส่ง", "ที่", "ลงวันที่", "ถึง", "เรื่อง", "อ้างถึง (เรื่องที่ตอบ)")
-SHARES = (0.09, 0.15, 0.12, 0.22, 0.24, 0.18)
+SHARES = (0.09, 0.15, 0.11, 0.2, 0.24, 0.21)
 MARGINS = PageMargins(left=1.5 * CM, right=1.5 * CM, top=2 * CM, bottom=1.8 * CM)
 
 

@@ -38,11 +38,12 @@ from nongbon_ita.reports.thai.tables import HEADER_FILL, PAD_X, PAD_Y
 CELL = BODY.but(size=11)
 HEAD = CELL.but(bold=True, align=Align.CENTER)
 HEADER = ("ที่", "เลขที่ใบยืม", "รายการ", "หมายเลขครุภัณฑ์", "จำนวน",
-          "ยืม (วันที่ ผู้ยืม กำหนดส่งคืน)", "ผู้อนุมัติ", "คืน (วันที่ ผู้คืน สภาพ)", "หมายเหตุ")  # fmt: skip
+          "ยืม (วันที่ ผู้ยืม กำหนดส่งคืน)", "ผู้อนุมัติ", "คืน (วันที่ ผู้คืน สภาพ)",
+          "วันที่ติดตามทวง", "หมายเหตุ")  # fmt: skip
 # points at 11 pt on a landscape page: numbers and dates such as ๑๒๓๔/๒๕๖๗ and ๒๘ พ.ย. ๖๙ stay on
-# one line (text + padding); the remarks (carried, still out, overdue, follow-up, liability)
-# take what is left
-WIDTHS = (32.0, 70.0, 140.0, 82.0, 44.0, 112.0, 96.0, 112.0)
+# one line (text + padding); the follow-up date has its own column (DOMAIN.md's register), the
+# remarks (carried, still out, overdue, liability) take what is left
+WIDTHS = (30.0, 72.0, 118.0, 80.0, 44.0, 104.0, 84.0, 100.0, 66.0)
 MARGINS = PageMargins(left=1.5 * CM, right=1.5 * CM, top=2 * CM, bottom=1.8 * CM)
 
 
@@ -73,8 +74,6 @@ def line_cells(number: int, line: RegisterLine, same_loan: bool = False) -> list
     if last is not None:
         conditions = " ".join(sorted({r.condition.thai for r in item.returns}))
         returned = f"{_d(last.returned_on)}\n{last.returned_by}\n{conditions}"
-    if line.follow_up_on and not same_loan:
-        remarks.append(f"ติดตามทวง {_d(line.follow_up_on)}")
     lent = (
         _d(line.lent_on)
         if same_loan
@@ -83,7 +82,7 @@ def line_cells(number: int, line: RegisterLine, same_loan: bool = False) -> list
     return [
         thai_digits(number), "" if same_loan else thai_digits(line.number_text), item.description,
         item.asset_number, thai_digits(f"{item.quantity} {item.unit}".strip()), lent,
-        "" if same_loan else line.approver, returned, "; ".join(remarks),
+        "" if same_loan else line.approver, returned, _d(line.follow_up_on), "; ".join(remarks),
     ]  # fmt: skip
 
 

@@ -74,6 +74,13 @@ def _label_width(label: str) -> float:
     return shape(fonts.face(bold=True), label).width(LABEL.size) + 0.3 * CM
 
 
+def _text_width(text: str) -> float:
+    from nongbon_ita.reports.thai import fonts
+    from nongbon_ita.reports.thai.shaping import shape
+
+    return shape(fonts.face(), text).width(VALUE.size)
+
+
 def render_overdue_memo(
     loan: Loan, office: OfficeProfile, on: date, memo_number: str, signer: SignatureBlock,
     footer_text: str = "",
@@ -87,10 +94,13 @@ def render_overdue_memo(
     lent_on = loan.handed_out_on or loan.start_date
     code = thai_digits(memo_number) if memo_number else f"{office.letter_code}/{BLANK_NUMBER}"
     phone = f" โทร. {thai_digits(office.phone)}" if office.phone else ""
+    # ส่วนราชการ on one line: the office's short name when its full name leaves the phone no room
+    room = width - _label_width("ส่วนราชการ")
+    unit = office.name if _text_width(office.name + phone) <= room else office.short_name
     story: list[Flowable] = [
         _heading(office, width),
         Spacer(1, 4),
-        _labelled(("ส่วนราชการ", f"{office.name}{phone}", 1.0),
+        _labelled(("ส่วนราชการ", f"{unit}{phone}", 1.0),
                   width=width),
         _labelled(("ที่", code, 0.5), ("วันที่", format_date_long(on), 0.5), width=width),
         _labelled(("เรื่อง", "ติดตามทวงพัสดุที่ยืม", 1.0), width=width),

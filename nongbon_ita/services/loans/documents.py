@@ -109,7 +109,7 @@ class LoanDocuments(LoanRegisterOps):
         footer = self._footer(f"ทะเบียนคุมการยืมพัสดุ ปีงบประมาณ {thai_digits(query.fiscal_year)}")
         from nongbon_ita.reports.thai import draft_while
 
-        running = register.as_of <= register.period.end  # its figures will still change
+        running = self.today() <= register.period.end  # its figures will still change
         with office_words_kept(self.ctx), draft_while(running):
             return render_loan_register(register, self.office.profile(), director, footer)
 
