@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = words[words.index("--lang") + 1]
     set_language(language)
     try:
-        args = build_parser().parse_args(words)
+        args = build_parser(words).parse_args(words)
         if args.command is None:
             return _open_gui(args)
         handler = getattr(args, "handler", None)

@@ -3,13 +3,15 @@
 Each area module (cli/admin.py, cli/documents.py, …) registers its commands in `register(tree)`;
 a command's handler is set with `set_defaults(handler=...)`, so no central table needs editing.
 Area modules import heavy libraries inside their handlers only: `--version` and the GUI stay fast.
+A run builds the parsers of its own command word only (`print …` builds the print commands, not
+the other hundred: a tenth of `print o43`'s time); help and mistakes get the whole tree.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from nongbon_ita import __version__
 
@@ -52,10 +54,32 @@ def user_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
                         help="acting user (password from NONGBON_ITA_PASSWORD or a prompt)")  # fmt: skip
 
 
-class CommandTree:
-    """Top-level commands (`check`) and grouped ones (`print o43`, `users add`)."""
+class _Unused:
+    """What the tree hands out for a command this run does not need: it takes the command's
+    arguments and forgets them."""
 
-    def __init__(self) -> None:
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        return None
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> _Unused:
+        return self
+
+    add_argument_group = add_mutually_exclusive_group
+
+
+_UNUSED = cast(argparse.ArgumentParser, _Unused())
+
+
+class CommandTree:
+    """Top-level commands (`check`) and grouped ones (`print o43`, `users add`); with `only`,
+    just the command or group of that name (the rest are `_Unused`)."""
+
+    def __init__(self, only: str | None = None) -> None:
+        self.only = only
+        self.built: set[str] = set()
         self.parser = _Parser(
             prog="nongbon-ita", description="nongbon-ita: ITA work for a Thai SAO"
         )
@@ -67,6 +91,9 @@ class CommandTree:
         self._groups: dict[str, Any] = {}
 
     def command(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        if self.only is not None and name != self.only:
+            return _UNUSED
+        self.built.add(name)
         parser: argparse.ArgumentParser = self._top.add_parser(name, help=help_text)
         _global_options(parser, suppress=True)  # --db is accepted after the command too
         parser.set_defaults(handler=handler)
@@ -76,6 +103,9 @@ class CommandTree:
         self, group: str, name: str, help_text: str, handler: Handler
     ) -> argparse.ArgumentParser:
         """`group name`: e.g. grouped("print", "o43", …) or grouped("users", "add", …)."""
+        if self.only is not None and group != self.only:
+            return _UNUSED
+        self.built.add(group)
         if group not in self._groups:
             group_parser = self._top.add_parser(group, help=f"{group} …")
             _global_options(group_parser, suppress=True)
@@ -93,10 +123,30 @@ class CommandTree:
         return list(found.choices.values()) if found is not None else []
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `words` (its command word's parsers only), or the whole tree."""
     from importlib import import_module
 
-    tree = CommandTree()
+    wanted = _command_word(words) if words is not None else None
+    tree = CommandTree(wanted)
     for name in AREA_MODULES:
         import_module(f"nongbon_ita.cli.{name}").register(tree)
+    if wanted is not None and wanted not in tree.built:  # a mistake: say what there is
+        return build_parser()
     return tree.parser
+
+
+def _command_word(words: Sequence[str]) -> str | None:
+    """The first word that is neither an option nor a global option's value; None if there is
+    none or help is asked for (the whole tree then)."""
+    if "-h" in words or "--help" in words:
+        return None
+    value_next = False
+    for word in words:
+        if value_next:
+            value_next = False
+        elif word in ("--db", "--lang"):
+            value_next = True
+        elif not word.startswith("-"):
+            return word
+    return None

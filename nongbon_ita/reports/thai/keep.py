@@ -22,9 +22,10 @@ def _stack(flowables: Sequence[Flowable], width: float) -> float:
 class TableThenBlock(Flowable):  # type: ignore[misc]
     """A table and the block after it; the block never goes to a page without a table row."""
 
-    def __init__(self, table: Table, block: Sequence[Flowable]) -> None:
+    def __init__(self, table: Table, block: Sequence[Flowable], page_height: float) -> None:
         super().__init__()
         self.table, self.block = table, list(block)
+        self.page_height = page_height  # the frame's height: what a fresh page holds
         self.hAlign = "LEFT"
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -37,18 +38,27 @@ class TableThenBlock(Flowable):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         parts: list[Any]
+        heights = self.table._rowHeights
+        header = sum(heights[: self.table.repeatRows])
         if self._table_height <= availHeight:
+            if header + heights[-1] + self._block_height > self.page_height:
+                # the last row and the block never share a page (a row of nearly a page): the
+                # block follows the table as any block would, rather than no page taking them
+                return [self.table, KeepTogether(self.block)]
             # the table fits, its block does not: the last row goes on with the block (whole:
-            # split between rows, not inside the last one)
-            heights = self.table._rowHeights
+            # split between rows, not inside the last one — halfway into it, whatever rounding)
             if len(heights) <= 1 + self.table.repeatRows:
-                return [self.table, KeepTogether(self.block)]  # one row: nothing to carry
-            parts = self.table._splitRows(self._table_height - heights[-1] - 1, doInRowSplit=0)
+                return []  # one row left: it and the block start the next page (they fit)
+            parts = self.table._splitRows(self._table_height - heights[-1] / 2, doInRowSplit=0)
+        elif len(heights) <= 1 + self.table.repeatRows and (
+            header + heights[-1] + self._block_height <= self.page_height
+        ):
+            return []  # the last row, cut here, would leave its block an empty row: go on whole
         else:
             parts = self.table.split(availWidth, availHeight)
         if len(parts) != 2:
             return []  # nothing of the table here: all of it starts on the next page
-        return [parts[0], TableThenBlock(parts[1], self.block)]
+        return [parts[0], TableThenBlock(parts[1], self.block, self.page_height)]
 
     def draw(self) -> None:  # everything fits: the table, then the block under it
         canv = self.canv
@@ -64,10 +74,10 @@ class TableThenBlock(Flowable):  # type: ignore[misc]
             y -= flowable.getSpaceAfter()
 
 
-def ends_together(story: Sequence[Flowable]) -> list[Flowable]:
+def ends_together(story: Sequence[Flowable], page_height: float) -> list[Flowable]:
     """The story with a closing table + kept block (its last two flowables) made one
-    TableThenBlock."""
+    TableThenBlock; `page_height` is the frame's."""
     out = list(story)
     if len(out) >= 2 and isinstance(out[-2], Table) and isinstance(out[-1], KeepTogether):
-        out[-2:] = [TableThenBlock(out[-2], out[-1]._content)]
+        out[-2:] = [TableThenBlock(out[-2], out[-1]._content, page_height)]
     return out

@@ -237,7 +237,8 @@ def _long_parts(text: str, measure: Callable[[str], float], room: float) -> list
     glued = nobreak.glued(text)  # a date or a phone number is not cut at its spaces
     pieces, start = [], 0
     for m in re.finditer(r"\s+", text):
-        if not glued[m.start()] and m.end() < len(text):
+        # never before a mark or ๆ ("บอน ๆ" stays whole: no line starts with ๆ)
+        if not glued[m.start()] and m.end() < len(text) and text[m.end()] not in NO_LINE_START:
             pieces.append(text[start : m.end()])
             start = m.end()
     pieces.append(text[start:])

@@ -72,8 +72,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(rf"(?:[{_D}]{{1,2}}\s*)?(?:{_MONTH})\s*(?:พ\.ศ\.\s*)?[{_D}]{{2,4}}")),
     ("era", re.compile(rf"(?:พ\.ศ\.|ค\.ศ\.|ปี)\s*[{_D}]{{4}}")),  # พ.ศ. ๒๕๖๙
     # 0 4377 1234, ๐๘๑-๒๓๔-๕๖๗๘, ๐๔๓ ๗๗๑ ๒๓๔
-    # "โทร. ๐ ๔๓๗๒ ๖๐๐๐": the word stays with the number
-    ("phone", re.compile(rf"(?:โทร\.?\s?)?[{_D}]{{1,3}}(?:[ -]?[{_D}]{{3,4}}){{2}}")),
+    ("phone", re.compile(rf"[{_D}]{{1,3}}(?:[ -]?[{_D}]{{3,4}}){{2}}")),
     ("number", re.compile(rf"[{_D}]+(?:[,./:\-][{_D}]+)*(?:\s*(?:%|บาท|น\.))?")),
     # Latin words and codes: O21, S/N, whistleblower, HT-S18M, SN00001
     ("code", re.compile(rf"[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),

@@ -164,5 +164,5 @@ def build_pdf(
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
-    doc.build(ends_together(prepare_story(story, regular.name)))
+    doc.build(ends_together(prepare_story(story, regular.name), frame._aH))
     return out.getvalue()

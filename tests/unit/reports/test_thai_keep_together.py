@@ -50,3 +50,22 @@ def test_a_letter_closing_goes_with_its_signature() -> None:
         pages = pdftotext(build_pdf(story)).split("\f")[:-1]
         (signed,) = [p for p in pages if "นายสมชาย" in p]
         assert "จึงเรียนมาเพื่อโปรดทราบ" in signed
+
+
+def _tall_rows(lines: tuple[int, ...]) -> list[list[str]]:
+    return [[f"แถวที่ {i}", "\n".join(f"บรรทัดที่ {k} ของแถว {i}" for k in range(n))]
+            for i, n in enumerate(lines, start=1)]  # fmt: skip
+
+
+def test_tall_last_rows_still_end_with_the_signatures_and_never_fail() -> None:
+    # the 12-month progress report: a tall last row (and a tall one before it) with the
+    # signatures did not fit under the rows before them, and no page took them (LayoutError)
+    signature = keep_lines(Spacer(1, 20), signature_block("ผู้รับรอง", "นายสมชาย ใจดี", "ปลัด"))
+    for fill in range(0, 500, 50):
+        for rows in ((2, 8, 7, 10), (3, 12, 12), (1, 14), (12, 20), (34,)):
+            story = [Spacer(1, fill), table(["ลำดับ", "รายการ"], _tall_rows(rows), [120, 300]),
+                     signature]  # fmt: skip
+            pages = pdftotext(build_pdf(story)).split("\f")[:-1]
+            (signed,) = [p for p in pages if "ผู้รับรอง" in p]
+            if rows != (34,):  # a row of a whole page: the signatures follow it on their own
+                assert re.search(r"ของแถว \d", signed), (fill, rows)
