@@ -61,8 +61,13 @@ def _reference_line(facts: ComplaintLetterFacts) -> str:
     if not facts.referred:
         return f"เรื่องร้องเรียนของท่าน ลงวันที่ {format_date_long(facts.received_on)}"
     dated = facts.referral_dated or facts.received_on
-    return (f"เรื่องร้องเรียนผ่าน{facts.channel_name} เลขที่ {facts.reference} "
+    return (f"เรื่องร้องเรียนผ่าน{_spaced(facts.channel_name)} เลขที่ {facts.reference} "
             f"ลงวันที่ {format_date_long(dated)}")  # fmt: skip
+
+
+def _spaced(name: str) -> str:
+    """A Latin name after Thai text takes a space before it ("ผ่าน Traffy Fondue")."""
+    return f" {name}" if name[:1].isascii() and name[:1].isalpha() else name
 
 
 def _yours(facts: ComplaintLetterFacts) -> str:
@@ -77,7 +82,7 @@ def _opening(facts: ComplaintLetterFacts, office: OfficeProfile) -> str:
                 f"เมื่อวันที่ {format_date_long(facts.received_on)} เลขที่ {_register(facts)} "
                 f"นั้น")  # fmt: skip
     return (
-        f"ตามที่ท่านได้ร้องเรียนต่อ{office.name} ทาง{facts.channel_name} "
+        f"ตามที่ท่านได้ร้องเรียนต่อ{office.name} ทาง{_spaced(facts.channel_name)} "
         f"เมื่อวันที่ {format_date_long(facts.received_on)} เรื่อง {facts.subject} "
         f"ซึ่ง{office.name}ได้ลงทะเบียนรับเรื่องไว้ เลขที่ {_register(facts)} นั้น"
     )

@@ -76,6 +76,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(rf"[{_D}]+(?:[,./:\-][{_D}]+)*(?:\s*(?:%|บาท|น\.))?")),
     # Latin words and codes: O21, S/N, whistleblower, HT-S18M, SN00001
     ("code", re.compile(rf"[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),
+    # tracking codes in capitals and digits: Q7GW-GJMJ, 2026-BRWPQD (Latin words such as
+    # "E-pla" still break after their hyphen)
+    ("tracking", re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")),
     ("village", re.compile(rf"หมู่(?:ที่)?\s?[{_D}]+")),  # หมู่ที่ ๕, หมู่ ๕
     # a postcode stays with the province before it (the space between them is glued)
     ("postcode", re.compile(rf"[ก-๛]\s[{_D}]{{5}}(?![{_D}])")),
