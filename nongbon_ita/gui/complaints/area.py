@@ -39,10 +39,6 @@ def add_complaint_reports(reports: ReportsPage, services: Services, user: Curren
     whoever may read it."""
     from nongbon_ita.domain.letters import LetterOperation
 
-    if is_allowed(user, LetterOperation.VIEW_REGISTER):
-        reports.add_document(_("Register of outgoing letters"),
-                             lambda year: services.letters.register_pdf(user, year),
-                             "letters-register")  # fmt: skip
     stats = services.complaints.stats
     reports.add_document(_("Complaint statistics: fiscal year"),
                          lambda year: stats.pdf(user, year), "complaint-stats")  # fmt: skip
@@ -50,3 +46,7 @@ def add_complaint_reports(reports: ReportsPage, services: Services, user: Curren
                          lambda year: stats.pdf(user, year, 1), "complaint-stats-half1")  # fmt: skip
     reports.add_document(_("Complaint statistics: second half (April–September)"),
                          lambda year: stats.pdf(user, year, 2), "complaint-stats-half2")  # fmt: skip
+    if is_allowed(user, LetterOperation.VIEW_REGISTER):
+        reports.add_document(_("Register of outgoing letters"),
+                             lambda year: services.letters.register_pdf(user, year),
+                             "letters-register")  # fmt: skip
