@@ -80,3 +80,17 @@ def _alive(obj: object) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_waiting_for_a_task_after_the_event_loop_never_hangs(qtbot) -> None:
+    """The program closing right after start-up waits for the daily backup's task with no event
+    loop left to deliver its answer: the thread must end by itself when the work is done (it
+    used to wait for the GUI thread to stop it, and the process never exited)."""
+    import time
+
+    from nongbon_ita.gui.widgets.background import BackgroundTask
+
+    task = BackgroundTask(lambda: time.sleep(0.2) or "done")
+    task.start()
+    assert task.wait(10_000)  # on this thread, without running the event loop
+    assert not task.is_running()

@@ -27,6 +27,10 @@ class _Worker(QObject):
             self.failed.emit(err)
         else:
             self.succeeded.emit(result)
+        finally:
+            # the thread ends with its work, not when the GUI thread gets round to it: after the
+            # event loop has ended (the program closing) nobody would, and wait() would hang
+            self.thread().quit()
 
 
 class BackgroundTask(QObject):
@@ -50,9 +54,12 @@ class BackgroundTask(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
-    def wait(self) -> None:
-        """Block until the work is over (at exit: a running QThread must not be destroyed)."""
-        self._thread.wait()
+    def wait(self, milliseconds: int | None = None) -> bool:
+        """Block until the work is over (at exit: a running QThread must not be destroyed);
+        False when `milliseconds` passed first."""
+        if milliseconds is None:
+            return self._thread.wait()
+        return self._thread.wait(milliseconds)
 
     def _stop(self) -> None:
         self._thread.quit()
