@@ -24,7 +24,7 @@ from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
 from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.previewer import Previewer, PreviewOpener
-from nongbon_ita.i18n.digits import screen_thai
+from nongbon_ita.i18n.digits import on_screen, screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _
 
@@ -100,8 +100,9 @@ class ReportsPage(QWidget):
 
     def add_document(self, title: str, render: Render | None, file_stem: str) -> None:
         self.documents.append(ReportDocument(title, render, file_stem))
-        self.list.addItem(title)
-        self.list.item(self.list.count() - 1).setToolTip(title)
+        shown = on_screen(title)  # titles are composed by the program: the office's digits
+        self.list.addItem(shown)
+        self.list.item(self.list.count() - 1).setToolTip(shown)
 
     def _show_range(self, year: int) -> None:
         span = fiscal_year_range(year)
