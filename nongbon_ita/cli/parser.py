@@ -45,7 +45,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--db", metavar="PATH", default=default, help="SQLite database file")
+    parser.add_argument("--db", metavar="PATH|URL", default=default,
+                        help="SQLite database file, or the office server as "
+                             "postgresql://user@host/db (default: NONGBON_ITA_DB)")  # fmt: skip
     parser.add_argument("--lang", choices=("th", "en"), default=default, help="message language")
 
 
