@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import logging
 import os
 import sys
@@ -54,23 +55,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Cancelled."), file=sys.stderr)
         return EXIT_REFUSED
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            return _unexpected(error)
+        # whichever command met it, a name too long for the file system was typed by the user
+        print(_("The file name is too long for this computer: {path}").format(
+            path=_shortened(str(error.filename or ""))), file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
     except Exception as error:  # the last line of defence: one line, never a traceback
-        busy = _busy_message(error)
-        if busy:  # the write lock was held past the busy timeout outside a transaction
-            print(busy, file=sys.stderr)
-            return EXIT_REFUSED
-        log.error("unexpected failure", exc_info=True)
-        line = _("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
-        print(line, file=sys.stderr)
-        if _windowed:  # no console: the user would see nothing at all
-            from nongbon_ita.app import show_fatal_error
-
-            show_fatal_error(line)
-        return EXIT_FAILURE
+        return _unexpected(error)
     finally:
         from nongbon_ita.cli.session import close_all
 
         close_all()
+
+
+def _unexpected(error: Exception) -> int:
+    busy = _busy_message(error)
+    if busy:  # the write lock was held past the busy timeout outside a transaction
+        print(busy, file=sys.stderr)
+        return EXIT_REFUSED
+    log.error("unexpected failure", exc_info=True)
+    line = _("Unexpected error: {error}").format(error=f"{type(error).__name__}: {error}")
+    print(line, file=sys.stderr)
+    if _windowed:  # no console: the user would see nothing at all
+        from nongbon_ita.app import show_fatal_error
+
+        show_fatal_error(line)
+    return EXIT_FAILURE
+
+
+def _shortened(path: str, keep: int = 60) -> str:
+    """An over-long name cut in the middle, so the message stays one readable line."""
+    return path if len(path) <= keep else f"{path[: keep // 2]}…{path[-keep // 2 :]}"
 
 
 def _busy_message(error: Exception) -> str:

@@ -21,6 +21,9 @@ def _refusal(error: OSError, path: Path) -> ValidationError:
             N_("The disk is full: {path} was not written. Free some space and try again."),
             field="out", path=str(path),
         )  # fmt: skip
+    if error.errno == errno.ENAMETOOLONG:
+        return ValidationError(N_("The file name is too long for this computer: {path}"),
+                               field="out", path=str(path))  # fmt: skip
     if isinstance(error, PermissionError):
         return ValidationError(
             N_("{path} cannot be written: it is open in another program (close it, e.g. in "

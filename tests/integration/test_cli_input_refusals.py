@@ -82,6 +82,24 @@ def test_a_folder_as_db_or_out_is_refused(
     assert folder.is_dir() and not list(tmp_path.glob("*.partial"))
 
 
+@pytest.mark.parametrize("command", ["verify", "transfer", "export"])
+def test_a_file_name_too_long_for_the_file_system_is_refused(
+    command: str, demo_db: Path, tmp_path: Path, logged_in: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    name = str(tmp_path / ("ก" * 300 + ".pdf"))  # 900 bytes: over every file system's 255
+    words = {
+        "verify": ("verify", name),
+        "transfer": ("transfer", "--from", name, "--to", str(tmp_path / "new.sqlite3"),
+                     "--user", "admin"),
+        "export": ("export", "assets", "--out", name),
+    }[command]  # fmt: skip
+    code, text = run(capsys, "--db", str(demo_db), *words)
+    assert code == 2 and "ยาวเกิน" in text and "Traceback" not in text, text
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(("ก", "new"))]
+    assert not list(tmp_path.glob("*.partial"))
+
+
 def _existing(tmp_path: Path) -> Path:
     out = tmp_path / "assets.xlsx"
     out.write_bytes(b"yesterday's export")
