@@ -10,8 +10,7 @@ import psycopg
 import pytest
 
 from nongbon_ita.cli import main
-from tests.backends import PgTestDatabase, backends
-from tests.conftest import PASSWORD
+from tests.backends import backends
 
 ON_PG = [name for name in backends() if name == "postgresql"]  # empty without a test server
 
@@ -19,24 +18,6 @@ ON_PG = [name for name in backends() if name == "postgresql"]  # empty without a
 def usernames(url: str) -> set[str]:
     with psycopg.connect(url) as conn:
         return {row[0] for row in conn.execute("SELECT username FROM app_user")}
-
-
-@pytest.fixture
-def office_on_server(
-    demo_db: Path,
-    pg_database: PgTestDatabase,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> str:
-    pg_database.empty()
-    monkeypatch.setenv("NONGBON_ITA_PASSWORD", PASSWORD)
-    monkeypatch.setenv("NONGBON_ITA_FILES", str(tmp_path / "shared"))
-    assert (
-        main(["transfer", "--from", str(demo_db), "--to", pg_database.url, "--user", "admin"]) == 0
-    )
-    capsys.readouterr()
-    return pg_database.url
 
 
 @pytest.mark.parametrize("backend", ON_PG)
