@@ -23,9 +23,9 @@ from sqlalchemy import insert
 from nongbon_ita.db.engine import open_database
 from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.db.models import AssetCategoryRow, AssetRow
+from nongbon_ita.demo.assets import CATEGORIES, KINDS
 from nongbon_ita.domain.assets.records import AssetFilters, AssetSort, AssetStatus
 from nongbon_ita.services.context import HashingCost, ServiceContext
-from nongbon_ita.services.demo_assets import CATEGORIES, KINDS
 from nongbon_ita.services.registry import Services
 
 LIST_TARGET, SEARCH_TARGET = 0.200, 0.100

@@ -88,7 +88,7 @@ def check_environment() -> str:
 
 def second_document(services: Services) -> Document:
     """The loan form (the loans area's service); the asset label sheet if it is missing."""
-    from nongbon_ita.services.demo import DEMO_OFFICE
+    from nongbon_ita.demo.build import DEMO_OFFICE
 
     loan_form = _loan_form_probe(services)
     if loan_form is not None:
@@ -106,7 +106,7 @@ def _loan_form_probe(services: Services) -> Document | None:
         return None
     from sqlalchemy import text
 
-    from nongbon_ita.services.demo import DEMO_PASSWORD
+    from nongbon_ita.demo.build import DEMO_PASSWORD
 
     with services.ctx.reading() as session:
         loan_id = session.execute(text("SELECT min(id) FROM loan")).scalar()
@@ -123,10 +123,10 @@ def run_checks(folder: Path) -> str:
     from nongbon_ita.db.engine import open_database
     from nongbon_ita.db.location import DatabaseLocation
     from nongbon_ita.db.schema_state import HEAD_REVISION, SchemaState
+    from nongbon_ita.demo.build import DEMO_OFFICE, build_demo
+    from nongbon_ita.demo.data_report_2566 import FISCAL_YEAR, MEASURES
     from nongbon_ita.services import maintenance
     from nongbon_ita.services.context import HashingCost, ServiceContext
-    from nongbon_ita.services.demo import DEMO_OFFICE, build_demo
-    from nongbon_ita.services.demo_data_report_2566 import FISCAL_YEAR, MEASURES
     from nongbon_ita.services.registry import Services
 
     environment = check_environment()

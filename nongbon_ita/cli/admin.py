@@ -48,7 +48,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from nongbon_ita.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+    from nongbon_ita.demo.build import DEMO_PASSWORD, DEMO_USERS, build_demo
 
     path = _new_file(args)
     services = services_of(args, must_exist=False)

@@ -12,13 +12,13 @@ from typing import Any
 import openpyxl
 import pytest
 
+from nongbon_ita.demo.data_report_2566 import MEASURES as DEMO_MEASURES
+from nongbon_ita.demo.measures import add_demo_measures
 from nongbon_ita.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import recent_events
-from nongbon_ita.services.demo_data_report_2566 import MEASURES as DEMO_MEASURES
-from nongbon_ita.services.demo_measures import add_demo_measures
 from nongbon_ita.services.ita.measure_files import read_measures_file
 from nongbon_ita.services.ita.measures import MeasureService
 from nongbon_ita.services.registry import Services

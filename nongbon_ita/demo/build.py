@@ -55,19 +55,19 @@ def build_demo(services: Services) -> str:
     _demo_users_need_no_password_change(services, divisions)
     for full_name, position, signature_role in DEMO_OFFICIALS:
         services.office.save_official(admin, Official(0, full_name, position, signature_role))
-    from nongbon_ita.services.demo_measures import add_demo_measures
+    from nongbon_ita.demo.measures import add_demo_measures
 
     add_demo_measures(services.ctx, "admin")
-    from nongbon_ita.services.demo_assets import add_demo_assets
+    from nongbon_ita.demo.assets import add_demo_assets
 
     add_demo_assets(services, DEMO_PASSWORD)
-    from nongbon_ita.services.demo_loans import add_demo_loans
+    from nongbon_ita.demo.loans import add_demo_loans
 
     add_demo_loans(services)
-    from nongbon_ita.services.demo_complaints import add_demo_complaints
+    from nongbon_ita.demo.complaints import add_demo_complaints
 
     add_demo_complaints(services)
-    from nongbon_ita.services.demo_ita import add_demo_ita
+    from nongbon_ita.demo.ita import add_demo_ita
 
     add_demo_ita(services)
     return code

@@ -18,7 +18,7 @@ from nongbon_ita.domain.ita.measure import EvidenceLink, Measure, MeasureStatus,
 from nongbon_ita.domain.ita.oit import OitStatus
 from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services.demo_data_ita import ITEMS_BY_FRAMEWORK, MEASURES, RESPONSIBLE, SITE
+from nongbon_ita.demo.data_ita import ITEMS_BY_FRAMEWORK, MEASURES, RESPONSIBLE, SITE
 from nongbon_ita.services.ita.shipped import nearest_shipped, shipped_years
 from nongbon_ita.services.registry import Services
 
@@ -58,7 +58,7 @@ def demo_forms(scores: dict[int, Decimal]) -> dict[AssessmentForm, Decimal]:
 
 
 def _cast(services: Services) -> _Cast:
-    from nongbon_ita.services.demo import DEMO_PASSWORD
+    from nongbon_ita.demo.build import DEMO_PASSWORD
 
     admin = services.auth.login("admin", DEMO_PASSWORD, channel="demo")
     found = services.users.list_users(admin)
