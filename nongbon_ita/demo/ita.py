@@ -12,13 +12,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from nongbon_ita.demo.data_ita import ITEMS_BY_FRAMEWORK, MEASURES, RESPONSIBLE, SITE
 from nongbon_ita.domain.calendar import fiscal_year, fiscal_year_range
 from nongbon_ita.domain.ita.catalogue import parse_oit_codes
 from nongbon_ita.domain.ita.measure import EvidenceLink, Measure, MeasureStatus, ResultEntry
 from nongbon_ita.domain.ita.oit import OitStatus
 from nongbon_ita.domain.ita.report import AssessmentForm
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.demo.data_ita import ITEMS_BY_FRAMEWORK, MEASURES, RESPONSIBLE, SITE
 from nongbon_ita.services.ita.shipped import nearest_shipped, shipped_years
 from nongbon_ita.services.registry import Services
 

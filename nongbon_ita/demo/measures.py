@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from nongbon_ita.db.models_ita import MeasureRowDb
+from nongbon_ita.demo.data_report_2566 import FISCAL_YEAR, INTRO, MEASURES
 from nongbon_ita.domain.ita.measure_import import ImportedMeasures
 from nongbon_ita.services.audit import record_event
 from nongbon_ita.services.context import ServiceContext
-from nongbon_ita.demo.data_report_2566 import FISCAL_YEAR, INTRO, MEASURES
 from nongbon_ita.services.ita.catalogue_store import ensure_catalogue
 from nongbon_ita.services.ita.measures import write_measures
 from nongbon_ita.services.ita.years import year_row

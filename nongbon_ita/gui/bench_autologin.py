@@ -23,7 +23,7 @@ def bench_autologin(session: object) -> bool:
     credentials = os.environ.get(ENV, "")
     if ":" not in credentials:
         return False
-    from nongbon_ita.gui.pages.backups_tab import show_backup_note
+    from nongbon_ita.gui.daily_backup import show_backup_note
     from nongbon_ita.gui.run import build_main_window
 
     username, password = credentials.split(":", 1)

@@ -140,7 +140,7 @@ class GuiSession(QObject):
         office starts working at once; a warning lands in the status bar when it is done."""
         if self.ended:  # the event loop ended before the timer fired: the database may be gone
             return
-        from nongbon_ita.gui.pages.backups_tab import take_daily_backup
+        from nongbon_ita.gui.daily_backup import take_daily_backup
 
         task = BackgroundTask(lambda: take_daily_backup(self.services.ctx), self)
         task.finished.connect(self._backup_done)
@@ -148,7 +148,7 @@ class GuiSession(QObject):
         task.start()
 
     def _backup_done(self, note: object) -> None:
-        from nongbon_ita.gui.pages.backups_tab import show_backup_note
+        from nongbon_ita.gui.daily_backup import show_backup_note
 
         self.backup_note = str(note or "")
         if self.window is not None:
@@ -199,7 +199,7 @@ class GuiSession(QObject):
             return
         self.window = build_main_window(self.services, user, self.render_report)
         self.window.logout_requested.connect(self.logout)
-        from nongbon_ita.gui.pages.backups_tab import show_backup_note
+        from nongbon_ita.gui.daily_backup import show_backup_note
 
         show_backup_note(self.window, self.backup_note)
         self.window.show()

@@ -15,7 +15,7 @@ from nongbon_ita.domain.errors import DatabaseRefused
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.gui.pages.backup_questions import restore_with_questions
 from nongbon_ita.gui.pages.backups_tab import BackupsTab
-from nongbon_ita.services import auto_backup
+from nongbon_ita.services import auto_backup, backup_preview
 from nongbon_ita.services.backup_crypto import sealed_to_key
 from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.registry import Services
@@ -59,10 +59,10 @@ def test_create_the_key_then_the_daily_backup_is_sealed_and_restores_with_it(
         restore_with_questions(tab, office.ctx, user, daily.path,
                                lambda _p, _t: "not the passphrase",
                                pick_key=lambda _p: str(key_file))  # fmt: skip
-    assert auto_backup.preview_backup(office.ctx.database.location.file).users == 2
+    assert backup_preview.preview_backup(office.ctx.database.location.file).users == 2
     message_log.answer = QMessageBox.StandardButton.Yes
     kept = restore_with_questions(tab, office.ctx, user, daily.path,
                                   lambda _p, _t: KEY_PASSPHRASE,
                                   pick_key=lambda _p: str(key_file))  # fmt: skip
     assert isinstance(kept, Path)
-    assert auto_backup.preview_backup(office.ctx.database.location.file).users == 1
+    assert backup_preview.preview_backup(office.ctx.database.location.file).users == 1

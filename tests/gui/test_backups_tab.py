@@ -13,7 +13,7 @@ from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.gui.pages.backups_tab import BackupsTab
 from nongbon_ita.gui.pages.settings_page import SettingsPage
-from nongbon_ita.services import auto_backup
+from nongbon_ita.services import auto_backup, backup_preview
 from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.registry import Services
 from tests.gui.conftest import ADMIN_PASSWORD, OFFICE
@@ -62,7 +62,7 @@ def test_preview_then_restore_after_confirmation(qtbot, office, message_log, sho
     message_log.answer = QMessageBox.StandardButton.Yes
     tab.restore()
     assert restarts == [True] and "Restored" in message_log.last()
-    restored = auto_backup.preview_backup(office.ctx.database.location.file)
+    restored = backup_preview.preview_backup(office.ctx.database.location.file)
     assert restored.users == 1  # somchai came after the backup
 
 
@@ -104,8 +104,8 @@ def test_when_formats_a_moment_in_be_or_says_never() -> None:
 
 
 def test_start_up_backup_and_its_warning_in_the_status_bar(qtbot, office, tmp_path, admin) -> None:
+    from nongbon_ita.gui.daily_backup import show_backup_note, take_daily_backup
     from nongbon_ita.gui.main_window import MainWindow
-    from nongbon_ita.gui.pages.backups_tab import show_backup_note, take_daily_backup
 
     assert take_daily_backup(office.ctx) == ""  # taken, so neither failed nor stale
     usb = tmp_path / "usb"
@@ -175,7 +175,7 @@ def test_encryption_is_offered_for_a_removable_folder_and_the_passphrase_asked_o
     message_log.answer = QMessageBox.StandardButton.Yes
     tab.restore()
     assert asked == [True, False] and restarts == [True], message_log.boxes
-    assert auto_backup.preview_backup(office.ctx.database.location.file).users == 1
+    assert backup_preview.preview_backup(office.ctx.database.location.file).users == 1
 
 
 def test_a_broken_backup_is_refused_and_nothing_restarts(qtbot, office, message_log) -> None:
@@ -217,11 +217,13 @@ def test_another_offices_backup_needs_a_second_yes(
     monkeypatch.setattr(messages, "present", present)
     tab.restore()
     assert restarts == [] and "another office" in questions[-1]
-    assert auto_backup.preview_backup(office.ctx.database.location.file).office_name == OFFICE.name
+    assert (
+        backup_preview.preview_backup(office.ctx.database.location.file).office_name == OFFICE.name
+    )
     answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
     tab.restore()
     assert restarts == [True]
-    assert auto_backup.preview_backup(office.ctx.database.location.file).office_name == "อบต.อื่น"
+    assert backup_preview.preview_backup(office.ctx.database.location.file).office_name == "อบต.อื่น"
 
 
 def test_files_without_a_record_are_named_and_removed_from_the_gui(

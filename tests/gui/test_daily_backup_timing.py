@@ -8,7 +8,7 @@ import threading
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from nongbon_ita.gui.pages import backups_tab
+from nongbon_ita.gui import daily_backup
 from nongbon_ita.gui.run import GuiSession, build_main_window
 
 
@@ -21,7 +21,7 @@ def test_the_daily_backup_runs_off_the_gui_thread_and_warns_the_window(
         threads.append(threading.get_ident())
         return "the backup folder is missing"
 
-    monkeypatch.setattr(backups_tab, "take_daily_backup", backup)
+    monkeypatch.setattr(daily_backup, "take_daily_backup", backup)
     session = GuiSession(services)
     session.window = build_main_window(services, admin)
     qtbot.addWidget(session.window)
@@ -42,7 +42,7 @@ def test_an_ended_session_starts_no_backup_and_stops_watching(
     from nongbon_ita.gui.database_watch import DatabaseWatch
 
     started: list[object] = []
-    monkeypatch.setattr(backups_tab, "take_daily_backup", started.append)
+    monkeypatch.setattr(daily_backup, "take_daily_backup", started.append)
     session = GuiSession(services)
     session.watch = DatabaseWatch(lambda: None, session).start()
     session.end()

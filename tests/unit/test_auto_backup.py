@@ -13,7 +13,7 @@ from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.errors import PermissionDenied, ValidationError
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.services import auto_backup
+from nongbon_ita.services import auto_backup, backup_preview
 from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.registry import Services
 from tests.conftest import OFFICE, PASSWORD, Clock
@@ -102,7 +102,7 @@ def test_policy_is_for_admins_and_checked(
 def test_preview_shows_what_the_backup_holds(office: Services) -> None:
     result = auto_backup.run_daily_backup(office.ctx)
     assert result.path is not None
-    preview = auto_backup.preview_backup(result.path)
+    preview = backup_preview.preview_backup(result.path)
     assert preview.office_name == OFFICE.name
     assert preview.users == 1 and preview.measures == 0 and preview.loans == 0
     assert preview.revision == "0001_initial"
@@ -117,5 +117,5 @@ def test_restore_brings_back_the_backup_and_keeps_the_old_file(
     office.users.create_user(boss, "somchai", "นายสมชาย", frozenset({Role.STAFF}), PASSWORD)
     kept = auto_backup.restore_backup(office.ctx, boss, result.path)
     assert kept.is_file()
-    assert auto_backup.preview_backup(tmp_path / "office.sqlite3").users == 1
-    assert auto_backup.preview_backup(kept).users == 2
+    assert backup_preview.preview_backup(tmp_path / "office.sqlite3").users == 1
+    assert backup_preview.preview_backup(kept).users == 2

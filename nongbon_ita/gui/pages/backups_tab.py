@@ -40,7 +40,7 @@ from nongbon_ita.gui.pages.backup_questions import (
 from nongbon_ita.gui.pages.check_group import CheckGroup
 from nongbon_ita.i18n.thaiformat import format_datetime_short
 from nongbon_ita.i18n.translate import _
-from nongbon_ita.services import auto_backup
+from nongbon_ita.services import auto_backup, backup_preview
 from nongbon_ita.services.context import ServiceContext
 
 # Injected by tests: choose a folder / a backup file (None: cancelled), restart the app.
@@ -240,7 +240,7 @@ class BackupsTab(QWidget):
         self.chosen = None
         self.restore_button.setEnabled(False)
         try:
-            found = auto_backup.preview_backup(path)
+            found = backup_preview.preview_backup(path)
         except DomainError as error:
             self.preview.setText(f"{path.name}: {domain_message(error)}")
             return
@@ -292,37 +292,3 @@ class BackupsTab(QWidget):
             .format(kept=kept.name if isinstance(kept, Path) else "—")
         )  # fmt: skip
         self.restart()
-
-
-# ---- start-up: the daily backup and the stale-backup warning (called by gui/run.py) ----------
-def take_daily_backup(ctx: ServiceContext) -> str:
-    """Run the daily backup; return what the status bar should warn about ("" when all is well).
-
-    Never raises: a failing backup must not keep the office from working.
-    """
-    from nongbon_ita.i18n.translate import translate_message
-
-    try:
-        result = auto_backup.run_daily_backup(ctx)
-        stale = auto_backup.is_stale(ctx)
-    except Exception:  # logged; the warning below still tells the user
-        import logging
-
-        logging.getLogger("nongbon_ita.gui").exception("daily backup failed")
-        return _("The daily backup failed; see the log file.")
-    notes = []
-    if result.status == "failed":
-        notes.append(translate_message(result.message_id, dict(result.params)))
-    if stale:
-        notes.append(_("The last backup is older than 7 days (Settings → Backups)."))
-    return " ".join(notes)
-
-
-def show_backup_note(window: QWidget, note: str) -> None:
-    """A red, permanent note in the main window's status bar (nothing when `note` is empty)."""
-    if not note:
-        return
-    label = QLabel("⚠ " + note, window)
-    label.setObjectName("backup-warning")
-    label.setStyleSheet("color: #b3261e; font-weight: bold; padding: 0 8px;")
-    window.statusBar().insertPermanentWidget(0, label)  # type: ignore[attr-defined]
