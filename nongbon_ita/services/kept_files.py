@@ -1,9 +1,11 @@
-"""Files the app keeps beside the database — ITA evidence and complaint attachments — with the
-SHA-256 each had when it was added, and the check that each is still there and unchanged.
+"""Files the app keeps beside the database — ITA evidence, the OIT checklist's files and complaint
+attachments — with the SHA-256 each had when it was added, and the check that each is still there
+and unchanged.
 
 Evidence is what the office shows the assessors (ป.ป.ช.) and attachments are part of a complaint's
 file: a file deleted or edited behind the app's back must show up in `nongbon-ita check`, the way a
-changed audit event does. A problem names the evidence file, or only the complaint's register
+changed audit event does. An OIT file's digest is the folder it is stored in ("2569/<sha>/name",
+evidence_store.store_file), so the stored name itself is the record of what was added. A problem names the evidence file, or only the complaint's register
 number for an attachment (its file name may name the complainant).
 """
 
@@ -16,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nongbon_ita.db.models import ComplaintAttachmentRow, ComplaintRow, EvidenceRow
+from nongbon_ita.db.models_ita import OitEvidenceRow, OitItemRow
 from nongbon_ita.domain.kept_files import FileProblem, KeptFileIssue, KeptFilesCheck, KeptKind
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.context import ServiceContext
@@ -67,7 +70,31 @@ def kept_files_of(session: Session, evidence_root: Path, attachments_root: Path)
         if problem is not None:
             issues.append(KeptFileIssue(KeptKind.ATTACHMENT, record_id,
                                         f"{number}/{fiscal_year}", problem))  # fmt: skip
-    return KeptFilesCheck(len(evidence) + len(attachments), tuple(issues))
+    oit_files = _oit_files(session)
+    for record_id, label, stored_path in oit_files:
+        problem = _problem(evidence_root / stored_path, _digest_in_name(stored_path))
+        if problem is not None:
+            issues.append(KeptFileIssue(KeptKind.EVIDENCE, record_id, label, problem))
+    return KeptFilesCheck(len(evidence) + len(attachments) + len(oit_files), tuple(issues))
+
+
+def _oit_files(session: Session) -> list[tuple[int, str, str]]:
+    """(row id, "O1 2569: name", stored path) for every file an OIT checklist keeps."""
+    rows = session.execute(
+        select(OitEvidenceRow.id, OitItemRow.code, OitItemRow.fiscal_year, OitEvidenceRow.files)
+        .join(OitItemRow, OitItemRow.id == OitEvidenceRow.item_id)
+        .order_by(OitEvidenceRow.id)
+    ).all()  # fmt: skip
+    return [(row_id, f"{code} {year}: {line.rsplit('/', 1)[-1]}", line)
+            for row_id, code, year, files in rows
+            for line in files.splitlines() if line.strip()]  # fmt: skip
+
+
+def _digest_in_name(stored_path: str) -> str:
+    """The SHA-256 folder of "<year>/<sha>/<name>" ("" when the name is not of that shape, which
+    then reads as changed: the app never stores a file any other way)."""
+    parts = stored_path.split("/")
+    return parts[1] if len(parts) == 3 else ""
 
 
 def kept_file_line(issue: KeptFileIssue) -> str:

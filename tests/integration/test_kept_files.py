@@ -96,3 +96,28 @@ def test_the_check_speaks_thai_too(demo_db: Path, capsys: pytest.CaptureFixture[
     assert main(["--db", str(demo_db), "check"]) == 1
     out = capsys.readouterr().out
     assert "ไฟล์หลักฐาน" in out and "ไม่พบในโฟลเดอร์ข้อมูล" in out
+
+
+def test_a_changed_oit_file_fails_the_check_and_is_named_by_its_item(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    chart = tmp_path / "แผนผังโครงสร้าง อบต.หนองบอน.pdf"
+    chart.write_bytes(b"%PDF-1.4 organisation chart")
+    monkeypatch.setenv("NONGBON_ITA_PASSWORD", PASSWORD)
+    assert main(["--db", str(demo_db), "--lang", "en", "oit", "set", "--year", "2569",
+                 "--item", "O1", "--add-file", str(chart), "--user", "ita_coordinator"]) == 0  # fmt: skip
+    before, out = check(demo_db, capsys)
+    assert before == 0, out
+    with closing(sqlite3.connect(demo_db)) as connection:
+        (stored,) = connection.execute(
+            "SELECT files FROM ita_oit_evidence WHERE files <> ''").fetchone()  # fmt: skip
+    kept = demo_db.with_name(demo_db.name + ".files") / "evidence" / stored
+    kept.write_bytes(b"%PDF-1.4 a different chart")
+    code, out = check(demo_db, capsys)
+    assert code == 1
+    assert f"Evidence file O1 2569: {chart.name}: changed after it was added." in out
+    kept.unlink()
+    code, out = check(demo_db, capsys)
+    assert code == 1
+    assert f"Evidence file O1 2569: {chart.name}: missing from the data folder." in out
