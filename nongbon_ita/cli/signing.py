@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,9 @@ def cmd_sign(args: argparse.Namespace) -> int:
     check_output_path(args.out)
     services = services_of(args)
     actor = login(services, args.user, read_only=False)
-    signed = services.signing.sign(actor, data, _key(services, args), Path(args.file).name)
+    key = _key(services, args)
+    signed = services.signing.sign(actor, data, key, Path(args.file).name)
+    warn_expiry(services, key)
     return write_and_report(args.out, signed)
 
 
@@ -80,25 +83,38 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _signing_print(handler: Handler) -> Handler:
+# documents printed without a signature block: nobody signs a sheet of labels, a register of
+# letters, statistics or the evidence appendix (the report it belongs to is signed)
+UNSIGNED_KINDS = ("asset-labels", "letters-register", "complaint-stats", "measures-evidence")
+
+
+def _signing_print(handler: Handler, kind: str) -> Handler:
     """The print command, with its PDF signed before it is written when --sign is given."""
 
     def run(args: argparse.Namespace) -> int:
         if args.sign is None:
             return handler(args)
+        if kind in UNSIGNED_KINDS:  # refused before any password is asked
+            raise ValidationError(
+                N_("“{kind}” has no signature block, so it is not signed: labels, registers, "
+                   "statistics and appendices are printed without one. Print it without "
+                   "--sign."), field="sign", kind=kind,
+            )  # fmt: skip
+        if not args.user:  # a signature is a write the audit trail names: like `sign`
+            raise ValidationError(N_("Signing needs the acting user: add --user NAME."),
+                                  field="user")  # fmt: skip
         from nongbon_ita.cli.documents import BEFORE_WRITE
 
-        services = services_of(args)
-        # the certificate's password proves who signs; a login (--user) only adds a name to
-        # the audit trail, and costs a password hash
-        actor = login(services, args.user, read_only=True) if args.user else None
-        password = _cert_password(args.sign)
         role = None if args.sign == "auto" else _role(args.sign)
+        services = services_of(args)
+        actor = login(services, args.user, read_only=True)
+        password = _cert_password(args.sign)
 
         def sign(data: bytes) -> bytes:
-            chosen = role or services.signing.document_signer(data)
-            key = services.signing.key_of_official(chosen, password)  # type: ignore[arg-type]
-            return services.signing.sign(actor, data, key, args.out)
+            key = services.signing.key_for_document(data, role, password)  # type: ignore[arg-type]
+            signed = services.signing.sign(actor, data, key, args.out)
+            warn_expiry(services, key)
+            return signed
 
         token = BEFORE_WRITE.set(sign)
         try:
@@ -109,15 +125,27 @@ def _signing_print(handler: Handler) -> Handler:
     return run
 
 
+def warn_expiry(services: Services, key: SigningKey) -> None:
+    """A line on stderr when the certificate that just signed expires within 30 days."""
+    today = services.ctx.today()
+    if key.info.expires_soon(today):
+        days = (key.info.not_after - today).days
+        print(_("Warning: the certificate of {name} expires on {end} ({days} days left): ask the "
+               "CA for a new one and set it in Settings → Electronic signatures.").format(
+            name=key.info.subject, end=_date(key.info.not_after), days=days), file=sys.stderr)  # fmt: skip
+
+
 def _add_sign_options(tree: CommandTree) -> None:
     for parser in tree.subcommands("print"):
         if not parser.get_default("handler"):
             continue
         parser.add_argument("--sign", nargs="?", const="auto", metavar="ROLE",
-                            help="sign as the document's signing official (or ROLE)")  # fmt: skip
+                            help="sign as the document's signing official (or ROLE); needs "
+                                 "--user")  # fmt: skip
         if "--user" not in parser._option_string_actions:
             user_option(parser, required=False)
-        parser.set_defaults(handler=_signing_print(parser.get_default("handler")))
+        kind = parser.prog.rsplit(" ", 1)[-1]  # "nongbon-ita print o43" → o43
+        parser.set_defaults(handler=_signing_print(parser.get_default("handler"), kind))
 
 
 def cmd_certificate_set(args: argparse.Namespace) -> int:

@@ -96,6 +96,7 @@ def _head(letter: ExternalLetter, office: OfficeProfile, width: float) -> Any:
 def render_external_letter(letter: ExternalLetter, office: OfficeProfile) -> bytes:
     from reportlab.platypus import Spacer
 
+    from nongbon_ita.reports.documents.signature_area import SignatureArea
     from nongbon_ita.reports.thai import (
         BODY,
         CM,
@@ -133,9 +134,10 @@ def render_external_letter(letter: ExternalLetter, office: OfficeProfile) -> byt
     story.append(keep_lines(
         *body[-1:],
         ThaiParagraph(letter.closing, centred.but(space_before=14)),
-        Spacer(1, 42),  # room for the hand signature
-        ThaiParagraph(f"({s.full_name})", centred),
-        ThaiParagraph(s.position, centred),
+        # room for the hand signature, and a field for a digital one (`print … --sign`)
+        SignatureArea([Spacer(1, 42), ThaiParagraph(f"({s.full_name})", centred),
+                       ThaiParagraph(s.position, centred)], s.caption, s.full_name, s.position,
+                      left=centred.left_indent),
     ))  # fmt: skip
     if letter.unit or letter.unit_phone:
         unit_lines = [line for line in (letter.unit, letter.unit_phone) if line]

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from nongbon_ita.domain.loans import Loan, LoanItem, LoanStatus, UseScope
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
 from nongbon_ita.i18n.thaiformat import format_date_long, format_date_short, thai_digits
+from nongbon_ita.reports.documents.signature_area import SignatureArea
 from nongbon_ita.reports.thai import (
     BODY,
     CM,
@@ -100,14 +101,18 @@ class CheckBoxes(Flowable):  # type: ignore[misc]
             x += box + size * 0.3 + run.width(size) + size * 0.8
 
 
-def _block(signer: SignatureBlock, *detail: Flowable) -> list[Flowable]:
+def _block(signer: SignatureBlock, caption: str, *detail: Flowable) -> list[Flowable]:
     """One box of the signature grid: who signs and for what (bold, first), then the line to
-    sign on, the name and the position."""
+    sign on, the name and the position — under a signature field (`print loan-form --sign`)."""
     centre = SIGN.but(align=Align.CENTER)
-    return [*detail,
-            ThaiParagraph("(ลงชื่อ)" + "." * 24, centre.but(space_before=3)),
-            ThaiParagraph(f"({signer.full_name or DOTS})", centre),
-            ThaiParagraph(signer.position or " ", POSITION)]  # fmt: skip
+    name = signer.full_name or DOTS
+    lines = [
+        ThaiParagraph("(ลงชื่อ)" + "." * 24, centre.but(space_before=3)),
+        ThaiParagraph(f"({name})", centre),
+        ThaiParagraph(signer.position or " ", POSITION),
+    ]
+    return [ThaiParagraph(caption, SIGN.but(bold=True)), *detail,
+            SignatureArea(lines, caption, name, signer.position)]  # fmt: skip
 
 
 def _grid(blocks: Sequence[list[Flowable]], width: float) -> Table:
@@ -226,19 +231,16 @@ def _signature_blocks(loan: Loan, s: LoanFormSigners) -> list[list[Flowable]]:
     returned_by = SignatureBlock("", returns[-1].returned_by if returns else "", "")
     handed = f"วันที่ {_short(loan.handed_out_on)}"
 
-    def role(text: str) -> ThaiParagraph:
-        return ThaiParagraph(text, SIGN.but(bold=True))
-
     def note(text: str) -> ThaiParagraph:
         return ThaiParagraph(text, SIGN)
 
     return [
-        _block(s.borrower, role("ผู้ยืม"), note("ขอยืมพัสดุข้างต้น")),
-        _block(s.borrower_head, role("หัวหน้าหน่วยงาน"), note("ของผู้ยืม")),
-        _block(s.supply_officer, role("เจ้าหน้าที่พัสดุ"), note("ตรวจสอบแล้ว")),
-        _block(s.approver, role("ผู้อนุมัติ"), CheckBoxes(decision, SIGN)),
-        _block(s.borrower, role("ผู้ยืม รับพัสดุแล้ว"), note(handed)),
-        _block(s.handed_out_by, role("ผู้จ่ายพัสดุ"), note(handed)),
-        _block(returned_by, role("ผู้ส่งคืน"), note(f"วันที่ {_short(back)}")),
-        _block(s.received_by, role("ผู้รับคืน"), note(f"สภาพ {condition}")),
+        _block(s.borrower, "ผู้ยืม", note("ขอยืมพัสดุข้างต้น")),
+        _block(s.borrower_head, "หัวหน้าหน่วยงาน", note("ของผู้ยืม")),
+        _block(s.supply_officer, "เจ้าหน้าที่พัสดุ", note("ตรวจสอบแล้ว")),
+        _block(s.approver, "ผู้อนุมัติ", CheckBoxes(decision, SIGN)),
+        _block(s.borrower, "ผู้ยืม รับพัสดุแล้ว", note(handed)),
+        _block(s.handed_out_by, "ผู้จ่ายพัสดุ", note(handed)),
+        _block(returned_by, "ผู้ส่งคืน", note(f"วันที่ {_short(back)}")),
+        _block(s.received_by, "ผู้รับคืน", note(f"สภาพ {condition}")),
     ]

@@ -4,3 +4,7 @@ engine), adding a signature into a document's signature block, and checking sign
 No database here (reports/ never touches it): callers hand in the PDF bytes, the signer and the
 trusted roots.
 """
+
+from nongbon_ita.reports.pades.lean import defer_http_clients
+
+defer_http_clients()  # before any pades module imports pyHanko (lean.py says why)

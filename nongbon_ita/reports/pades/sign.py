@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from nongbon_ita.reports.pades.appearance import Appearance, PdfBytesPage, appearance_pdf
+from nongbon_ita.reports.pades.appearance import Appearance, appearance_stream
 
 
 class PdfUnreadable(ValueError):
@@ -97,8 +97,9 @@ def sign_pdf(
 ) -> bytes:
     """`data` with one more signature by `signer` (a pyHanko Signer) in `field` (None: a new
     invisible field); `timestamper` (a pyHanko TimeStamper) makes it PAdES B-T."""
+    from pyhanko.pdf_utils.content import RawContent
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+    from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, Margins, SimpleBoxLayoutRule
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
 
@@ -118,16 +119,28 @@ def sign_pdf(
         width, height = abs(x2 - x1), abs(y2 - y1)
         layout = SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID,
                                      y_align=AxisAlignment.ALIGN_MID, margins=Margins())  # fmt: skip
-        style = StaticStampStyle(border_width=0, background_layout=layout,
-                                 background=PdfBytesPage(appearance_pdf(appearance, width,
-                                                                        height)))  # fmt: skip
+        background = RawContent(appearance_stream(appearance, width, height),
+                                box=BoxConstraints(width=width, height=height))  # fmt: skip
+        # opaque: the appearance covers the printed block it signs
+        style = StaticStampStyle(border_width=0, background_layout=layout, background=background,
+                                 background_opacity=1.0)  # fmt: skip
     else:
         new_field = fields.SigFieldSpec(name)
     pdf_signer = signers.PdfSigner(meta, signer, timestamper=timestamper, stamp_style=style,
                                    new_field_spec=new_field)  # fmt: skip
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    # without a timestamp the container's size is known: pyHanko would otherwise make a trial
+    # signature to measure it; a timestamp server's answer varies, so then pyHanko measures
+    reserve = None if timestamper is not None else _room_for(signer)
+    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=reserve)
     return out.getvalue()
+
+
+def _room_for(signer: Any) -> int:
+    """Bytes to reserve for the signature container (as hex: twice its size): the certificates
+    it carries, and 8 KB for the signature value and the signed attributes."""
+    certs = [signer.signing_cert, *signer.cert_registry]
+    return 2 * (sum(len(cert.dump()) for cert in certs) + 8192)
 
 
 def _free_name(data: bytes) -> str:

@@ -85,7 +85,8 @@ class OitSitePublisher:
     def write(
         self, actor: CurrentUser, plan: SitePlan, sign: Callable[[bytes], bytes] | None = None
     ) -> Written:
-        """Write the planned site; `sign` (if given) signs each of the app's documents."""
+        """Write the planned site; `sign` (if given) signs each of the app's documents (or hands
+        back the same bytes: a document without a signature block is published unsigned)."""
         require(actor, ItaOperation.KEEP_OIT)
         out = _check_out(plan.out)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
@@ -122,14 +123,15 @@ class OitSitePublisher:
                 data = _made(make)
                 if data is None:
                     continue
+                printed = data
                 if sign is not None:
-                    data = sign(data)
+                    data = sign(data)  # the same bytes back: a document without a signature block
                 folder.mkdir(parents=True, exist_ok=True)
                 (folder / name).write_bytes(data)
                 written.append(f"files/{g.entry.code.lower()}/{name}")
                 documents.append(SiteFile(f"{rel}/{name}", title.replace(
                     str(plan.fiscal_year), thai_digits(plan.fiscal_year)), len(data),
-                    sign is not None))  # fmt: skip
+                    data is not printed))  # fmt: skip
             kept = []
             for name, source in g.kept:
                 folder.mkdir(parents=True, exist_ok=True)

@@ -37,24 +37,29 @@ class CertificateSettings:
     def __init__(self, ctx: ServiceContext, office: OfficeService) -> None:
         self.ctx, self.office = ctx, office
 
-    def bindings(self) -> list[CertificateBinding]:
-        """Every active official's certificate, in the officials' order."""
-        officials = {o.id: o for o in self.office.officials()}
+    def bindings(self, officials: list[Official] | None = None) -> list[CertificateBinding]:
+        """Every active official's certificate, in the officials' order (`officials`: the
+        active officials, when the caller has them already)."""
+        officials_by_id = {o.id: o for o in officials or self.office.officials()}
         with self.ctx.reading() as session:
             rows = session.scalars(select(SettingRow).where(SettingRow.key.startswith(CERT_PREFIX)))
             kept = {int(r.key[len(CERT_PREFIX):]): json.loads(r.value) for r in rows}  # fmt: skip
         return [CertificateBinding(o.id, o.full_name, o.position, o.signature_role.value,
                                    kept[o.id]["path"], _info(kept[o.id]))
-                for o in officials.values() if o.id in kept]  # fmt: skip
+                for o in officials_by_id.values() if o.id in kept]  # fmt: skip
 
     def binding_of(self, official: Official) -> CertificateBinding:
         found = next((b for b in self.bindings() if b.official_id == official.id), None)
         if found is None:
-            raise NotFoundError(
-                N_("No certificate is set for {name}: set it in Settings → Electronic "
-                   "signatures, or sign with --cert FILE.p12."), name=official.full_name,
-            )  # fmt: skip
+            raise self.missing(official)
         return found
+
+    @staticmethod
+    def missing(official: Official) -> NotFoundError:
+        return NotFoundError(
+            N_("No certificate is set for {name}: set it in Settings → Electronic "
+               "signatures, or sign with --cert FILE.p12."), name=official.full_name,
+        )  # fmt: skip
 
     def expiring(self) -> list[CertificateBinding]:
         """Certificates that expire within 30 days or have expired (the warning's list)."""

@@ -54,6 +54,9 @@ def certificate_info(path: Path, password: str) -> CertificateInfo:
 def p12_signer(path: Path, password: str) -> tuple[Any, CertificateInfo]:
     """A pyHanko signer for the file's key and its certificate's facts (the file is decrypted
     once: PKCS#12 key derivation is deliberately slow)."""
+    from nongbon_ita.reports.pades.lean import defer_http_clients
+
+    defer_http_clients()  # this may be the process's first import of pyHanko
     from pyhanko.sign.signers import SimpleSigner
 
     try:

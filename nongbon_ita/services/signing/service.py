@@ -1,7 +1,8 @@
 """Sign a PDF as an official (or with a given .p12) into its signature block; check signatures.
 
-Who signs is proven by the certificate's password, not by the app's login: the login (--user)
-only names who did it in the audit trail. The password is used once and never stored.
+Who signs is proven by the certificate's password; the app's login (--user) says who did it, and
+the audit trail names both the user and the certificate's holder. The password is used once and
+never stored.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from nongbon_ita.domain.calendar import to_be
 from nongbon_ita.domain.errors import N_, NotFoundError, ValidationError
 from nongbon_ita.domain.office import SignatureRole
-from nongbon_ita.domain.signing import CertificateInfo, SignatureCheck
+from nongbon_ita.domain.signing import CertificateBinding, CertificateInfo, SignatureCheck
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.i18n.thaiformat import format_date_short, thai_digits
 from nongbon_ita.services.audit import record_event
@@ -34,6 +35,14 @@ class SigningKey:
     position: str
 
 
+def _no_blocks() -> ValidationError:
+    return ValidationError(
+        N_("This document has no signature block, so it is not signed: labels, registers, "
+           "statistics and appendices are printed without one. Print it without --sign."),
+        field="sign",
+    )  # fmt: skip
+
+
 def _unreadable() -> ValidationError:
     return ValidationError(N_("The file is not a PDF that can be signed or checked."),
                            field="file")  # fmt: skip
@@ -46,26 +55,46 @@ class SigningService:
 
     def key_of_official(self, role: SignatureRole, password: str) -> SigningKey:
         """The certificate of the official who signs as `role` (Settings), opened."""
-        from nongbon_ita.services.signing.keys import p12_signer
-
-        official = self.office.signer(role)
-        if official is None:
-            raise NotFoundError(N_("No official signs as {role}: set one in Settings → "
-                                   "Officials."), role=role.value)  # fmt: skip
-        binding = self.certificates.binding_of(official)
-        signer, info = p12_signer(Path(binding.path), password)
-        return SigningKey(signer, info, official.full_name, official.position)
+        return self.key_for_document(None, role, password)
 
     def document_signer(self, data: bytes) -> SignatureRole:
         """The role of the first official, in the blocks' order, with an unsigned block in the
         PDF and a certificate set: who `print … --sign` signs as."""
+        return self._chosen(data, self.certificates.bindings())
+
+    def key_for_document(
+        self, data: bytes | None, role: SignatureRole | None, password: str
+    ) -> SigningKey:
+        """The opened certificate of the official who signs as `role` — or, None, of the one
+        who signs this document next (`document_signer`); the officials and their certificates
+        are read once."""
+        from nongbon_ita.services.signing.keys import p12_signer
+
+        officials = self.office.officials()
+        bindings = self.certificates.bindings(officials)
+        if role is None:
+            role = self._chosen(data or b"", bindings)
+        official = next((o for o in officials if o.signature_role is role), None)
+        if official is None:
+            raise NotFoundError(N_("No official signs as {role}: set one in Settings → "
+                                   "Officials."), role=role.value)  # fmt: skip
+        binding = next((b for b in bindings if b.official_id == official.id), None)
+        if binding is None:
+            raise self.certificates.missing(official)
+        signer, info = p12_signer(Path(binding.path), password)
+        return SigningKey(signer, info, official.full_name, official.position)
+
+    def _chosen(self, data: bytes, bindings: Sequence[CertificateBinding]) -> SignatureRole:
         from nongbon_ita.reports.pades.sign import PdfUnreadable, signature_fields
 
         try:
-            free = [f.full_name for f in signature_fields(data) if not f.signed]
+            fields = signature_fields(data)
         except PdfUnreadable:
             raise _unreadable() from None
-        bound = {b.official_name: b.role for b in self.certificates.bindings()}
+        if not fields:
+            raise _no_blocks()
+        free = [f.full_name for f in fields if not f.signed]
+        bound = {b.official_name: b.role for b in bindings}
         role = next((bound[name] for name in free if name in bound), None)
         if role is None:
             raise ValidationError(
@@ -74,19 +103,26 @@ class SigningService:
             )  # fmt: skip
         return SignatureRole(role)
 
+    def has_signature_blocks(self, data: bytes) -> bool:
+        """Whether the PDF has signature blocks (signed or not): what `export oit-site --sign`
+        signs; the rest is published as printed."""
+        from nongbon_ita.reports.pades.sign import PdfUnreadable, signature_fields
+
+        try:
+            return bool(signature_fields(data))
+        except PdfUnreadable:
+            raise _unreadable() from None
+
     def key_of_file(self, path: Path, password: str) -> SigningKey:
         from nongbon_ita.services.signing.keys import p12_signer
 
         signer, info = p12_signer(path, password)
         return SigningKey(signer, info, "", "")
 
-    def sign(
-        self, actor: CurrentUser | None, data: bytes, key: SigningKey, source: str = ""
-    ) -> bytes:
+    def sign(self, actor: CurrentUser, data: bytes, key: SigningKey, source: str = "") -> bytes:
         """`data` with one more signature by `key`, in the first unsigned block that is the
         key's (by name) — or, for a file key, the first unsigned block — recorded in the trail
-        as done by `actor`, or (None: `print … --sign` without a login) by the certificate's
-        holder, whose password was the proof."""
+        as done by `actor` with the certificate's holder named."""
         from nongbon_ita.reports.pades.appearance import Appearance
         from nongbon_ita.reports.pades.sign import PdfUnreadable, sign_pdf, signature_fields
 
@@ -131,8 +167,7 @@ class SigningService:
                 url=self.certificates.timestamp_url(),
             ) from None  # fmt: skip
         with self.ctx.transaction() as session:
-            who = actor.username if actor is not None else f"certificate:{key.info.subject}"[:64]
-            record_event(self.ctx, session, who, "document.signed", "document",
+            record_event(self.ctx, session, actor.username, "document.signed", "document",
                          source or hashlib.sha256(data).hexdigest()[:16],
                          after={"field": field.name if field else "", "signer": key.info.subject,
                                 "sha256": hashlib.sha256(signed).hexdigest()})  # fmt: skip
