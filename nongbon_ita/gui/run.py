@@ -68,6 +68,9 @@ def build_main_window(
     add_loan_sections(dashboard, services, user)  # overdue loans, requests to approve
     add_complaint_sections(dashboard, services, user)
     dashboard.add_section("ita", _("ITA measures due"), MeasuresDueWidget(services, user))
+    from nongbon_ita.gui.pages.expiring_certificates import add_signing_section
+
+    add_signing_section(dashboard, services, user)  # admin: certificates near their end
     window.show_page("dashboard")
     return window
 

@@ -10,6 +10,7 @@ import pytest
 from nongbon_ita.domain.office import Official, SignatureRole
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.pages import signatures_tab
+from nongbon_ita.gui.pages.dashboard_page import DashboardPage
 from nongbon_ita.gui.pages.signatures_tab import SignaturesTab
 from nongbon_ita.services.registry import Services
 from tests.gui.conftest import SHOTS_DIR
@@ -58,3 +59,29 @@ def _one_block_pdf(full_name: str) -> bytes:
     from nongbon_ita.reports.thai.template import build_pdf
 
     return build_pdf([signature_block("ผู้รับรอง", full_name, "นายก อบต.", BODY)])
+
+
+def test_dashboard_of_admin_lists_certificates_near_their_end(
+    qtbot, services: Services, admin: CurrentUser, staff: CurrentUser, tmp_path: Path
+) -> None:  # fmt: skip
+    from nongbon_ita.gui.run import build_main_window
+    from nongbon_ita.services.signing.keys import certificate_info
+
+    ca = make_ca()
+    for name, role, days in (("นายบุญมี ศรีหนองบอน", SignatureRole.EXECUTIVE, 12),
+                             ("นายวีระ พัสดุดี", SignatureRole.SUPPLY_OFFICER, 300)):  # fmt: skip
+        official = services.office.save_official(admin, Official(0, name, "ตำแหน่ง", role))
+        p12 = make_p12(ca, name, tmp_path / f"{role.value}.p12", days=days)
+        services.signing.certificates.bind(admin, official.id, p12,
+                                           certificate_info(p12, P12_PASSWORD))  # fmt: skip
+    window = build_main_window(services, admin)
+    qtbot.addWidget(window)
+    section = window.findChild(DashboardPage).sections["certificates"]
+    rows = section.model.rows()
+    assert [b.official_name for b in rows] == ["นายบุญมี ศรีหนองบอน"]  # not the one valid 300 days
+    assert section.model.data(section.model.index(0, 4)) in ("11 days", "12 days")
+    section.resize(900, 200)
+    section.grab().save(str(SHOTS_DIR / "dashboard-certificates.png"))
+    other = build_main_window(services, staff)  # staff set no certificates: no such section
+    qtbot.addWidget(other)
+    assert "certificates" not in other.findChild(DashboardPage).sections
