@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
+# the USB-token test signs on a SoftHSM2 token (tests/integration/sign_publish/test_pkcs11.py)
+if ! dpkg-query -W -f='${Status}' softhsm2 2>/dev/null | grep -q "install ok installed"; then
+  SUDO=""; if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+  echo ">> apt-get install softhsm2"; $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends softhsm2 >/dev/null
+fi
 export QT_QPA_PLATFORM=offscreen
 if [ -z "${NONGBON_ITA_TEST_PG:-}" ]; then
   NONGBON_ITA_TEST_PG="$(bash scripts/pg-test-server.sh)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from nongbon_ita.services.signing.service import SigningKey
 
 PASSWORD_ENV = "NONGBON_ITA_SIGN_PASSWORD"
+PIN_ENV = "NONGBON_ITA_SIGN_PIN"
 
 
 def _role(text: str) -> object:
@@ -58,8 +60,17 @@ def cmd_sign(args: argparse.Namespace) -> int:
     check_output_path(args.out)
     services = services_of(args)
     actor = login(services, args.user, read_only=False)
-    key = _key(services, args)
-    signed = services.signing.sign(actor, data, key, Path(args.file).name)
+    with ExitStack() as stack:
+        if args.pkcs11_lib:  # a USB token: its session stays open while the signature is made
+            if not args.token or not args.key_label:
+                raise ValidationError(N_("A token needs --token LABEL and --key-label LABEL."),
+                                      field="token")  # fmt: skip
+            pin = read_password(PIN_ENV, _("PIN of the token {token}: ").format(token=args.token))
+            key = stack.enter_context(services.signing.key_of_token(
+                Path(args.pkcs11_lib), args.token, args.key_label, pin))  # fmt: skip
+        else:
+            key = _key(services, args)
+        signed = services.signing.sign(actor, data, key, Path(args.file).name)
     warn_expiry(services, key)
     return write_and_report(args.out, signed)
 
@@ -206,6 +217,9 @@ def register(tree: CommandTree) -> None:
     who = sign.add_mutually_exclusive_group(required=True)
     who.add_argument("--cert", metavar="FILE.p12")
     who.add_argument("--official", metavar="ROLE")
+    who.add_argument("--pkcs11-lib", metavar="PATH", help="a USB token's PKCS#11 library")
+    sign.add_argument("--token", metavar="LABEL", help="the token's label (with --pkcs11-lib)")
+    sign.add_argument("--key-label", metavar="LABEL", help="the key's label on the token")
     user_option(sign)
     verify = tree.command("verify", "check the digital signatures of a PDF", cmd_verify)
     verify.add_argument("file", metavar="FILE.pdf")

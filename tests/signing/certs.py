@@ -51,20 +51,27 @@ def make_p12(
 ) -> Path:
     """A signer's PKCS#12 (key, certificate issued by `ca`, the CA) valid for `days` more."""
     key = ec.generate_private_key(ec.SECP256R1())
+    cert = issue_cert(ca, common, key.public_key(), days=days)
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"signer", key, cert, [ca.cert],
+        serialization.BestAvailableEncryption(password.encode()),
+    ))  # fmt: skip
+    return path
+
+
+def issue_cert(
+    ca: ThrowawayCa, common: str, public_key: ec.EllipticCurvePublicKey, *, days: int = 365
+) -> x509.Certificate:
+    """A signer's certificate for `public_key`, issued by `ca`, valid for `days` more."""
     now = datetime.now(UTC)
-    cert = (x509.CertificateBuilder().subject_name(_name(common)).issuer_name(ca.cert.subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+    return (x509.CertificateBuilder().subject_name(_name(common)).issuer_name(ca.cert.subject)
+            .public_key(public_key).serial_number(x509.random_serial_number())
             .not_valid_before(now - timedelta(days=30)).not_valid_after(now + timedelta(days=days))
             .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
                                          key_encipherment=False, data_encipherment=False,
                                          key_agreement=False, key_cert_sign=False, crl_sign=False,
                                          encipher_only=False, decipher_only=False), critical=True)
             .sign(ca.key, hashes.SHA256()))  # fmt: skip
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"signer", key, cert, [ca.cert],
-        serialization.BestAvailableEncryption(password.encode()),
-    ))  # fmt: skip
-    return path
 
 
 def make_tsa(ca: ThrowawayCa) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:

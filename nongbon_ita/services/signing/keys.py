@@ -70,8 +70,12 @@ def p12_signer(path: Path, password: str) -> tuple[Any, CertificateInfo]:
     if cert is None or signer.signing_key is None:
         raise ValidationError(N_("{path} holds no private key and certificate to sign with."),
                               field="cert", path=path.name)  # fmt: skip
+    return signer, info_of(cert)
+
+
+def info_of(cert: Any) -> CertificateInfo:
+    """Holder, issuer and dates of an asn1crypto certificate (what pyHanko's signers hold)."""
     subject, issuer = cert.subject.native, cert.issuer.native
-    info = CertificateInfo(str(subject.get("common_name", cert.subject.human_friendly)),
+    return CertificateInfo(str(subject.get("common_name", cert.subject.human_friendly)),
                            str(issuer.get("common_name", cert.issuer.human_friendly)),
                            cert.not_valid_before.date(), cert.not_valid_after.date())  # fmt: skip
-    return signer, info

@@ -8,7 +8,8 @@ never stored.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,17 @@ class SigningService:
             return bool(signature_fields(data))
         except PdfUnreadable:
             raise _unreadable() from None
+
+    @contextmanager
+    def key_of_token(
+        self, library: Path, token: str, key_label: str, pin: str
+    ) -> Iterator[SigningKey]:
+        """The key `key_label` on a USB token (PKCS#11), for signing inside the block; like a
+        file key it fills the block of its certificate's holder, else the first empty one."""
+        from nongbon_ita.services.signing.token import token_signer
+
+        with token_signer(library, token, key_label, pin) as (signer, info):
+            yield SigningKey(signer, info, "", "")
 
     def key_of_file(self, path: Path, password: str) -> SigningKey:
         from nongbon_ita.services.signing.keys import p12_signer
