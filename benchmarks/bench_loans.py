@@ -72,7 +72,7 @@ def timed(label: str, target_ms: float, work) -> None:  # type: ignore[no-untype
 
 def main() -> int:
     if "--db" in sys.argv:
-        from bench_workstations import fresh
+        from workstation_client import fresh
 
         location = location_of_text(sys.argv[sys.argv.index("--db") + 1])
         fresh(location)

@@ -1,17 +1,37 @@
 """Several workstations at once: N processes, each with its own connection as an office PC has,
 doing the office's daily mix — search, open, request, approve, hand out, return, print — on one
-database (a PostgreSQL server or one SQLite file) for S seconds.
+database (a PostgreSQL server or one SQLite file) for S seconds; every database given is run
+with every think time given, and the figures are printed side by side.
 
-usage: python benchmarks/bench_workstations.py --db URL|FILE [--clients 10] [--seconds 60]
-       (the database is made afresh: a file is replaced, a server database's tables dropped)
+usage: python benchmarks/bench_workstations.py --db URL|FILE [--db URL|FILE …]
+           [--clients 10] [--seconds 60] [--think-ms LO:HI …] [--cold-print]
+       (each database is made afresh for each run: a file is replaced, a server's tables dropped)
 
-Reports p50/p95/max per operation, errors (anything but a rule's refusal), refusals by a rule
-(an asset already booked: expected, the clients compete for 30 pumps on purpose), double
-bookings (two approvals of one asset for overlapping days, neither returned before the other
-was approved), lost updates (a step reported done but not in the database) and the audit chain.
-Target (issue 12): p95 ≤ 150 ms per operation on PostgreSQL, 0 errors, 0 double bookings,
-0 lost updates. "wait" is the part of an operation spent waiting for a write lock (another
-writer's turn); the rest is work, and on a machine shared by N clients, waiting for a CPU.
+The lead's quiet re-measurement (nothing else running; both backends, both think times):
+    python benchmarks/bench_workstations.py \\
+        --db postgresql://postgres@127.0.0.1:55432/nb_ws --db /tmp/nb_ws.sqlite3 \\
+        --clients 10 --seconds 60
+    (create the server database first: createdb -h 127.0.0.1 -p 55432 -U postgres nb_ws)
+
+Think time (`--think-ms`, default both 1000:3000 and 0). An office is ten people, not ten
+programs: between two operations a clerk reads the screen, picks a line, clicks a button. The
+realistic setting, a pause drawn uniformly between 1 and 3 seconds before each operation, is the
+quickest a practised clerk clicks through a screen they know; typing a request's borrower,
+dates and purpose takes far longer, so it over-states the load an office makes. `--think-ms 0`
+is the stress figure: ten processes hammering with no pause, on a 2-core machine five per core,
+so much of its p95 is a wait for a CPU that an office's PCs (a CPU each) would not have.
+
+Print (`--cold-print` turns it off): each client warms the print path at its start with the
+same `warm_up()` the GUI runs in the background once its window is shown (reports/warm.py), so
+"first print" is what a workstation's first print costs, not a fresh process's font loading.
+
+Reports p50/p95 per operation and the p95 of its wait for a write lock ("wait": another
+writer's turn; the rest is work and, with N clients on this machine, waiting for a CPU), errors
+(anything but a rule's refusal), refusals by a rule (an asset already booked: expected, the
+clients compete for 30 pumps on purpose), double bookings (two approvals of one asset for
+overlapping days, neither returned before the other was approved), lost updates (a step
+reported done but not in the database) and the audit chain. Target (issue 12): p95 ≤ 150 ms
+per operation on PostgreSQL, 0 errors, 0 double bookings, 0 lost updates.
 """
 
 from __future__ import annotations
@@ -19,236 +39,92 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
-import random
 import statistics
 import sys
-import time
 from collections import defaultdict
-from datetime import timedelta
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field
 
-os.environ.setdefault("NONGBON_ITA_CHEAP_HASHING", "1")
-
-from sqlalchemy import event, insert, select, text
-
-from nongbon_ita.db.engine import open_database
-from nongbon_ita.db.location import DatabaseLocation, location_of_text
-from nongbon_ita.db.models import AssetRow, LoanItemRow, LoanRow
-from nongbon_ita.domain.assets.records import AssetDraft
-from nongbon_ita.domain.errors import DomainError, ValidationError
-from nongbon_ita.domain.loans import (
-    Borrower,
-    BorrowerKind,
-    ItemRequest,
-    LoanRequest,
-    PurposeType,
-    UseScope,
+from workstation_client import (
+    double_bookings,
+    lost_updates,
+    prepare,
+    run_client,
+    services_at,
 )
-from nongbon_ita.domain.office import OfficeProfile
-from nongbon_ita.domain.roles import Role
+
+from nongbon_ita.db.location import location_of_text
 from nongbon_ita.services.audit import check_chain
-from nongbon_ita.services.context import HashingCost, ServiceContext
-from nongbon_ita.services.loans.handling import ItemReturn
-from nongbon_ita.services.loans.queries import LoanFilter
-from nongbon_ita.services.registry import Services
 
-PASSWORD = "password-1"
-PUMPS, FILLER = 30, 2000
-NAMES = ("นายสมหมาย ใจงาม", "นางบุญเรือน ศรีสมบูรณ์", "กลุ่มแม่บ้าน หมู่ ๓", "นายทองดี มีสุข")
+OPERATIONS = ("log in", "search", "open", "request", "approve", "hand out", "return",
+              "first print", "print")  # fmt: skip
+REALISTIC_THINK = (1000.0, 3000.0)
 
 
-def services_at(location: DatabaseLocation) -> Services:
-    return Services.over(ServiceContext(open_database(location), hashing=HashingCost.cheap()))
+@dataclass
+class Run:
+    """The figures of one database with one think time."""
+
+    label: str
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    waits: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    refused: int = 0
+    doubles: int = 0
+    lost: int = 0
+    chain: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.doubles and not self.lost and self.chain == "intact"
 
 
-def fresh(location: DatabaseLocation) -> None:
-    if location.file is not None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{location.file}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    url = location.url.replace("postgresql+psycopg://", "postgresql://", 1)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
-
-
-def prepare(location: DatabaseLocation) -> list[int]:
-    """An office with a supply officer and an approver, 30 pumps to compete for, 2,000 other
-    assets to search through; returns the pumps' ids."""
-    fresh(location)
-    services = services_at(location)
-    office = OfficeProfile("องค์การบริหารส่วนตำบลหนองบอน", "อบต.หนองบอน", "โกสุมพิสัย", "มหาสารคาม")
-    services.setup.initialise(office, "admin", "ผู้ดูแล", PASSWORD)
-    admin = services.auth.login("admin", PASSWORD)
-    services.users.create_user(admin, "supply", "เจ้าหน้าที่พัสดุ",
-                               frozenset({Role.SUPPLY_OFFICER, Role.STAFF}), PASSWORD)  # fmt: skip
-    services.users.create_user(admin, "approver", "ปลัด", frozenset({Role.APPROVER}), PASSWORD)
-    supply = services.auth.login("supply", PASSWORD)
-    pumps = [services.assets.create(supply, AssetDraft(f"4320-001-{i:04d}",
-                                                       f"เครื่องสูบน้ำ แบบหอยโข่ง เครื่องที่ {i}",
-                                                       unit="เครื่อง")).id
-             for i in range(1, PUMPS + 1)]  # fmt: skip
-    with services.ctx.transaction() as session:
-        last = session.scalar(select(AssetRow.id).order_by(AssetRow.id.desc()).limit(1)) or 0
-        now = services.ctx.now()
-        session.execute(insert(AssetRow), [
-            dict(id=last + i, asset_number=f"7110-{i:06d}", name=f"โต๊ะพับ หลังที่ {i}", unit="ตัว",
-                 status="available", lendable=True, consumable=False, created_at=now,
-                 updated_at=now, version=1) for i in range(1, FILLER + 1)])  # fmt: skip
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("SELECT setval(pg_get_serial_sequence('asset', 'id'), "
-                                 "(SELECT max(id) FROM asset))"))  # fmt: skip
-    services.ctx.database.dispose()
-    return pumps
-
-
-class Client:
-    """One workstation: its own connection, the supply officer and the approver logged in."""
-
-    def __init__(self, location: DatabaseLocation, pumps: list[int], seed: int) -> None:
-        self.services = services_at(location)
-        self.times: dict[str, list[float]] = defaultdict(list)
-        self.waits: dict[str, list[float]] = defaultdict(list)
-        self.waited = 0.0  # ms spent in lock statements during the current operation
-        self._watch_locks()
-        self.errors: list[str] = []
-        self.supply = self.timed("log in", lambda: self.services.auth.login("supply", PASSWORD))
-        self.approver = self.timed("log in", lambda: self.services.auth.login("approver", PASSWORD))
-        self.rng = random.Random(seed)
-        self.pumps = pumps
-        self.refused = 0
-        self.done: dict[int, str] = {}  # loan id → the status this client last set successfully
-
-    def _watch_locks(self) -> None:
-        """Time the statements that take a write lock (db/locks.py): the wait for a lock."""
-        engine = self.services.ctx.database.engine
-        started: list[float] = []
-
-        def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-            if "advisory_xact_lock" in statement or statement.startswith("BEGIN IMMEDIATE"):
-                started.append(time.perf_counter())
-
-        def after(*_args: Any) -> None:
-            if started:
-                self.waited += (time.perf_counter() - started.pop()) * 1000
-
-        event.listen(engine, "before_cursor_execute", before)
-        event.listen(engine, "after_cursor_execute", after)
-
-    def timed(self, name: str, work: Any) -> Any:
-        self.waited = 0.0
-        started = time.perf_counter()
-        try:
-            result = work()
-        except ValidationError:
-            self.refused += 1  # a rule said no (booked already): the right answer under contention
-            return None
-        except DomainError as error:  # busy, stale edit: an error for this benchmark
-            self.errors.append(f"{name}: {type(error).__name__}: {error.message_id}")
-            return None
-        except Exception as error:
-            self.errors.append(f"{name}: {type(error).__name__}: {error}")
-            return None
-        self.times[name].append((time.perf_counter() - started) * 1000)
-        self.waits[name].append(self.waited)
-        return result
-
-    def request(self) -> LoanRequest:
-        today = self.services.ctx.today()
-        start = (
-            today if self.rng.random() < 0.5 else today + timedelta(days=self.rng.randint(1, 20))
-        )
-        return LoanRequest(
-            Borrower(BorrowerKind.VILLAGER, self.rng.choice(NAMES), "", "บ้านหนองบอน หมู่ ๑",
-                     "081-234-5678"),
-            PurposeType.OFFICIAL, "สูบน้ำเข้าแปลงนาช่วงฝนทิ้งช่วง", "ทุ่งนาหมู่ ๑", UseScope.OFF_SITE,
-            start, start + timedelta(days=self.rng.randint(0, 2)),
-            (ItemRequest(self.rng.choice(self.pumps), 1),),
-        )  # fmt: skip
-
-    def one_round(self) -> None:
-        loans = self.services.loans
-        self.timed("search", lambda: (
-            self.services.assets.search(text="สูบน้ำ", limit=100),
-            loans.list_loans(self.supply, LoanFilter(self.rng.choice(NAMES)[3:8]), limit=100)))  # fmt: skip
-        loan = self.timed(
-            "request", lambda: loans.create_request(self.supply, self.request(), True)
-        )
-        if loan is None:
-            return
-        self.done[loan.id] = "submitted"
-        self.timed(
-            "open",
-            lambda: (loans.get(self.approver, loan.id), loans.history(self.approver, loan.id)),
-        )
-        loan = self.timed("approve", lambda: loans.approve(self.approver, loan.id))
-        if loan is None:
-            return
-        self.done[loan.id] = "approved"
-        # a program's first print loads the fonts and the Thai word list (once per start):
-        # reported apart, or ten clients' first prints would be the p95 of a short run
-        first = "first print" not in self.times
-        self.timed("first print" if first else "print",
-                   lambda: loans.loan_form_pdf(self.supply, loan.id))  # fmt: skip
-        if loan.start_date != self.services.ctx.today():
-            return
-        items = [item.id for item in loan.items]
-        loan = self.timed("hand out", lambda: loans.hand_out(self.supply, loan.id, items))
-        if loan is None:
-            return
-        self.done[loan.id] = "handed_out"
-        back = [ItemReturn(item_id) for item_id in items]
-        loan = self.timed(
-            "return", lambda: loans.return_items(self.supply, loan.id, back, "นายสมหมาย")
-        )
-        if loan is not None:
-            self.done[loan.id] = loan.status.value
-
-
-def run_client(url: str, pumps: list[int], seed: int, seconds: float, out: Any) -> None:
+def think_range(value: str) -> tuple[float, float]:
+    """'1000:3000' → (1000, 3000); '0' → no pause."""
     try:
-        client = Client(location_of_text(url), pumps, seed)
-        if client.supply is not None and client.approver is not None:  # else: its errors say why
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                client.one_round()
-        client.services.ctx.database.dispose()
-        out.put((dict(client.times), dict(client.waits), client.errors, client.refused,
-                 client.done))  # fmt: skip
-    except Exception as error:
-        out.put(({}, {}, [f"client: {type(error).__name__}: {error}"], 0, {}))
+        low, _, high = value.partition(":")
+        pair = (float(low), float(high or low))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not LO:HI in ms: {value}") from None
+    if pair[0] < 0 or pair[1] < pair[0]:
+        raise argparse.ArgumentTypeError(f"not 0 ≤ LO ≤ HI: {value}")
+    return pair
 
 
-def double_bookings(services: Services) -> int:
-    """Pairs of approvals of one durable asset for overlapping days where the first loan was not
-    closed (everything back) before the second was approved."""
+def think_text(think: tuple[float, float]) -> str:
+    return "0" if think[1] == 0 else f"{think[0]:.0f}:{think[1]:.0f}"
+
+
+def run_once(db: str, think: tuple[float, float], args: argparse.Namespace) -> Run:
+    location = location_of_text(db)
+    pumps = prepare(location)
+    context = multiprocessing.get_context("spawn")
+    out = context.Queue()
+    workers = [context.Process(target=run_client, args=(db, pumps, seed, args.seconds, think,
+                                                        not args.cold_print, out))
+               for seed in range(args.clients)]  # fmt: skip
+    for worker in workers:
+        worker.start()
+    results = [out.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    backend = "PostgreSQL" if location.is_server else "SQLite"
+    run = Run(f"{backend} think {think_text(think)}")
+    done: dict[int, str] = {}
+    for part_times, part_waits, part_errors, part_refused, part_done in results:
+        for name, values in part_times.items():
+            run.times[name] += values
+        for name, values in part_waits.items():
+            run.waits[name] += values
+        run.errors += part_errors
+        run.refused += part_refused
+        done.update(part_done)
+    services = services_at(location)
     with services.ctx.reading() as session:
-        rows = session.execute(
-            select(LoanItemRow.asset_id, LoanRow.start_date, LoanRow.due_date, LoanRow.decided_at,
-                   LoanRow.closed_at).join(LoanRow, LoanRow.id == LoanItemRow.loan_id)
-            .where(LoanRow.approver_user_id.is_not(None), LoanRow.cancelled_at.is_(None))
-        ).all()  # fmt: skip
-    by_asset: dict[int, list[Any]] = defaultdict(list)
-    for row in rows:
-        by_asset[row[0]].append(row)
-    found = 0
-    for bookings in by_asset.values():
-        bookings.sort(key=lambda r: r[3])
-        for i, first in enumerate(bookings):
-            for second in bookings[i + 1 :]:
-                overlap = first[1] <= second[2] and second[1] <= first[2]
-                if overlap and (first[4] is None or first[4] > second[3]):
-                    found += 1
-    return found
-
-
-def lost_updates(services: Services, done: dict[int, str]) -> int:
-    with services.ctx.reading() as session:
-        stored = dict(session.execute(select(LoanRow.id, LoanRow.status)).all())
-    return sum(1 for loan_id, status in done.items() if stored.get(loan_id) != status)
+        chain = check_chain(session)
+    run.doubles, run.lost = double_bookings(services), lost_updates(services, done)
+    run.chain = f"{'intact' if chain.ok else 'BROKEN'}"
+    services.ctx.database.dispose()
+    return run
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -256,55 +132,57 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def cell(run: Run, name: str) -> str:
+    values = run.times.get(name, [])
+    if not values:
+        return "-"
+    return (f"{len(values)}× {statistics.median(values):.0f}/{percentile(values, 0.95):.0f}/"
+            f"{percentile(run.waits[name], 0.95):.0f}")  # fmt: skip
+
+
+def print_table(runs: list[Run], args: argparse.Namespace, load_before: str) -> None:
+    thinks = " and ".join(think_text(t) for t in args.think_ms)
+    print(f"{args.clients} clients × {args.seconds:.0f} s per run, think {thinks} ms, "
+          f"{os.cpu_count()} cores, load {load_before} before, {load()} after"
+          f"{', cold first print' if args.cold_print else ''}")  # fmt: skip
+    print("cells: n× p50/p95/lock-wait p95 in ms (target p95 ≤ 150 ms on PostgreSQL)")
+    width = max(22, *(len(r.label) + 2 for r in runs))
+    print(f"{'':12}" + "".join(f"{r.label:>{width}}" for r in runs))
+    for name in OPERATIONS:
+        if any(name in r.times for r in runs):
+            print(f"{name:12}" + "".join(f"{cell(r, name):>{width}}" for r in runs))
+    for name, value in (("errors", lambda r: len(r.errors)), ("refused", lambda r: r.refused),
+                        ("double book", lambda r: r.doubles), ("lost update", lambda r: r.lost),
+                        ("audit chain", lambda r: r.chain)):  # fmt: skip
+        print(f"{name:12}" + "".join(f"{value(r)!s:>{width}}" for r in runs))
+    for run in runs:
+        for line in sorted(set(run.errors))[:10]:
+            print(f"  {run.label}: {line}")
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", required=True, metavar="URL|FILE")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--db", required=True, action="append", metavar="URL|FILE")
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think-ms", type=think_range, action="append", metavar="LO:HI",
+                        help="pause before each operation (default: 1000:3000 and 0)")  # fmt: skip
+    parser.add_argument("--cold-print", action="store_true",
+                        help="no print warm-up at client start (a fresh process's first print)")  # fmt: skip
     args = parser.parse_args()
-    location = location_of_text(args.db)
-    pumps = prepare(location)
-    context = multiprocessing.get_context("spawn")
-    out = context.Queue()
-    workers = [context.Process(target=run_client, args=(args.db, pumps, seed, args.seconds, out))
-               for seed in range(args.clients)]  # fmt: skip
-    for worker in workers:
-        worker.start()
-    results = [out.get() for _ in workers]
-    for worker in workers:
-        worker.join()
-    times: dict[str, list[float]] = defaultdict(list)
-    waits: dict[str, list[float]] = defaultdict(list)
-    errors: list[str] = []
-    done: dict[int, str] = {}
-    refused = 0
-    for part_times, part_waits, part_errors, part_refused, part_done in results:
-        for name, values in part_times.items():
-            times[name] += values
-        for name, values in part_waits.items():
-            waits[name] += values
-        errors += part_errors
-        refused += part_refused
-        done.update(part_done)
-    services = services_at(location)
-    with services.ctx.reading() as session:
-        chain = check_chain(session)
-    doubles, lost = double_bookings(services), lost_updates(services, done)
-    services.ctx.database.dispose()
-    print(f"{location.shown}: {args.clients} clients × {args.seconds:.0f} s")
-    for name in ("log in", "search", "open", "request", "approve", "hand out", "return",
-                 "first print", "print"):  # fmt: skip
-        values = times.get(name, [])
-        if values:
-            print(f"  {name:11} n={len(values):5}  p50 {statistics.median(values):6.0f} ms  "
-                  f"p95 {percentile(values, 0.95):6.0f} ms  max {max(values):6.0f} ms  "
-                  f"wait p95 {percentile(waits[name], 0.95):5.0f} ms")  # fmt: skip
-    print(f"  errors {len(errors)}, refused by a rule {refused}, double bookings {doubles}, "
-          f"lost updates {lost}, audit chain {'intact' if chain.ok else 'BROKEN'} "
-          f"({chain.events} events)")  # fmt: skip
-    for line in sorted(set(errors))[:10]:
-        print(f"    {line}")
-    return 0 if not errors and not doubles and not lost and chain.ok else 1
+    args.think_ms = args.think_ms or [REALISTIC_THINK, (0.0, 0.0)]
+    load_before = load()
+    runs: list[Run] = []
+    for db in args.db:
+        for think in args.think_ms:
+            runs.append(run_once(db, think, args))
+            print(f"  … {runs[-1].label} done", file=sys.stderr, flush=True)
+    print_table(runs, args, load_before)
+    return 0 if all(run.ok for run in runs) else 1
 
 
 if __name__ == "__main__":

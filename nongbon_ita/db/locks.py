@@ -23,7 +23,8 @@ of one file). A transaction whose every check is guarded by a key of its own (`k
 instead, so keyed writers run side by side and queue only where they really meet: the assets
 they book (`booking(asset_id)`), one number sequence (`numbering(kind, year)`), and the head of
 the audit chain (`AUDIT`, taken by the commit itself, services/audit_chain.py, so it is held
-only for the append and the commit). An exclusive `WRITE` still waits for every keyed writer
+only for the append and the commit). A loan's number is taken under `AUDIT`, as the commit's
+first step (`audit_chain.at_head`): no numbering key, and the requests' work runs side by side. An exclusive `WRITE` still waits for every keyed writer
 and the reverse. Keys are always taken in the order WRITE, bookings by asset id, numbering,
 AUDIT, so no two transactions wait for each other in a cycle. A wait ends after the busy
 timeout (`lock_timeout`, db/server.py), or `patience_ms`.

@@ -206,6 +206,10 @@ class GuiSession(QObject):
 
         show_backup_note(self.window, self.backup_note)
         self.window.show()
+        from nongbon_ita.reports.warm import warm_up_in_background
+
+        # the first print then costs what any print does (once per process; off this thread)
+        QTimer.singleShot(0, warm_up_in_background)
 
     def logout(self) -> None:
         self.show_login()  # shown first, so closing the window does not quit the app

@@ -10,6 +10,7 @@ on the server.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,6 +24,7 @@ from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
 from nongbon_ita.services.settings_store import AUDIT_HEAD_COUNT, AUDIT_HEAD_HASH, put_setting
 
 QUEUED = "nongbon_ita.audit_chain"  # session.info key: events recorded, not yet chained
+AT_HEAD = "nongbon_ita.audit_chain.at_head"  # session.info key: work to run under the head
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,30 @@ class QueuedEvent:
 
 def queue_event(session: Session, event: QueuedEvent) -> None:
     session.info.setdefault(QUEUED, []).append(event)
+
+
+def at_head(session: Session, work: Callable[[], None]) -> None:
+    """Run `work` at commit, under the chain's head, before the rows are sealed and the events
+    chained (`run_at_head`, called by `ServiceContext.transaction`).
+
+    For a number per fiscal year (a loan's): taken there, it is the transaction's last step, so
+    concurrent requests do all their work side by side and queue only for the head, which every
+    writer queues for anyway; the head is held to the commit, so numbers stay gapless and
+    unique, in commit order, with no key of their own. `work` must only change rows this
+    transaction has already written or locked: the head's holder never waits for a row.
+    """
+    session.info.setdefault(AT_HEAD, []).append(work)
+
+
+def run_at_head(session: Session) -> None:
+    works: list[Callable[[], None]] = session.info.pop(AT_HEAD, [])
+    if not works:
+        return
+    session.flush()  # as in append_queued: every row written before the head is taken
+    take_write_lock(session, AUDIT)
+    for work in works:
+        work()
+    session.flush()
 
 
 def append_queued(session: Session, now: datetime) -> None:

@@ -15,7 +15,7 @@ from nongbon_ita.db.engine import Database
 from nongbon_ita.db.locks import WRITE, busy_or, take_write_lock
 from nongbon_ita.domain.calendar import office_time
 from nongbon_ita.domain.errors import N_, StaleEditError
-from nongbon_ita.services.audit_chain import append_queued
+from nongbon_ita.services.audit_chain import append_queued, run_at_head
 from nongbon_ita.services.audit_heads import PENDING as PENDING_HEADS
 from nongbon_ita.services.audit_heads import append_heads
 from nongbon_ita.services.presence import FileIdentity
@@ -84,6 +84,7 @@ class ServiceContext:
         try:
             take_write_lock(session, WRITE, patience_ms=patience_ms, shared=keyed)
             yield session
+            run_at_head(session)  # a year's number, taken last (audit_chain.at_head)
             seal_rows(session)  # what `check` compares the rows with later (row_seals.py)
             append_queued(session, self.now())
             session.commit()

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from nongbon_ita.db.locks import numbering, take_booking_locks, take_write_lock
+from nongbon_ita.db.locks import take_booking_locks
 from nongbon_ita.db.models import DivisionRow, LoanItemRow, LoanRow, UserRow
 from nongbon_ita.domain.calendar import fiscal_year
 from nongbon_ita.domain.errors import N_, NotFoundError, PermissionDenied, ValidationError
@@ -25,6 +25,7 @@ from nongbon_ita.domain.loans.rules import check_dates, check_request
 from nongbon_ita.domain.permissions import is_allowed, require
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
+from nongbon_ita.services.audit_chain import at_head
 from nongbon_ita.services.loans.base import LoanServiceBase
 from nongbon_ita.services.loans.checks import (
     check_borrower,
@@ -64,6 +65,13 @@ def _write(row: LoanRow, request: LoanRequest) -> None:
     row.start_date, row.due_date = request.start_date, request.due_date
 
 
+def _as_committed(loan: Loan, row: LoanRow) -> Loan:
+    """`loan` as read in the transaction, with what its commit wrote (the number, at_head)."""
+    return replace(loan, fiscal_year=row.fiscal_year, number=row.number,
+                   status=LoanStatus(row.status), submitted_at=row.submitted_at,
+                   version=row.version)  # fmt: skip
+
+
 def _audit_view(row: LoanRow) -> dict[str, object]:
     """What the audit keeps of a loan: no names or phones (personal data)."""
     return {"status": row.status, "number": row.number, "fiscal_year": row.fiscal_year,
@@ -90,20 +98,20 @@ class LoanRequests(LoanServiceBase):
             take_booking_locks(session, [i.asset_id for i in request.items])
             request = _fill_staff_borrower(session, actor, request)
             self._check(session, request, None)
-            row = LoanRow(fiscal_year=fiscal_year(self.today()), status=LoanStatus.DRAFT.value,
-                          created_by_user_id=actor.id)  # fmt: skip
+            status = LoanStatus.SUBMITTED if submit else LoanStatus.DRAFT
+            row = LoanRow(fiscal_year=fiscal_year(self.today()), status=status.value,
+                          created_by_user_id=actor.id,
+                          submitted_at=self.ctx.now() if submit else None)  # fmt: skip
             _write(row, request)
             session.add(row)
             session.flush()
             self._put_items(session, row.id, request)
             loan = load_loan(session, row.id)
-            if submit:  # last: the year's sequence is held only for the audit and the commit
-                self._number(session, row)
-                loan = replace(loan, fiscal_year=row.fiscal_year, number=row.number,
-                               status=LoanStatus.SUBMITTED, submitted_at=row.submitted_at,
-                               version=row.version)  # fmt: skip
-            self._audit(session, actor, "loan.created", row.id, after=_audit_view(row))
-            return loan
+            if submit:  # numbered at the commit, the last step (audit_chain.at_head)
+                self._number(session, actor, row, "loan.created")
+            else:
+                self._audit(session, actor, "loan.created", row.id, after=_audit_view(row))
+        return _as_committed(loan, row)
 
     def update_draft(
         self, actor: CurrentUser, loan_id: int, request: LoanRequest, expected_version: int
@@ -129,6 +137,9 @@ class LoanRequests(LoanServiceBase):
         require(actor, LoanOperation.REQUEST)
         with self.ctx.transaction(keyed=True) as session:
             self._lock_assets(session, loan_id)
+            # the row itself now: its number is written under the audit chain's head, whose
+            # holder must never wait for a row (a cancellation of this draft, say)
+            session.execute(select(LoanRow.id).where(LoanRow.id == loan_id).with_for_update())
             row = self._own_row(session, actor, loan_id)
             self._editable(row, expected_version, LoanStatus.DRAFT)
             loan = load_loan(session, row.id)
@@ -137,9 +148,8 @@ class LoanRequests(LoanServiceBase):
                 loan.start_date, loan.due_date,
                 tuple(ItemRequest(i.asset_id, i.quantity) for i in loan.items),
             ), row.id)  # fmt: skip
-            self._number(session, row)
-            self._audit(session, actor, "loan.submitted", row.id, after=_audit_view(row))
-            return load_loan(session, row.id)
+            self._number(session, actor, row, "loan.submitted")
+        return _as_committed(loan, row)
 
     def approve(
         self, actor: CurrentUser, loan_id: int, expected_version: int | None = None
@@ -252,10 +262,19 @@ class LoanRequests(LoanServiceBase):
             )
         session.flush()
 
-    def _number(self, session: Session, row: LoanRow) -> None:
+    def _number(self, session: Session, actor: CurrentUser, row: LoanRow, action: str) -> None:
+        """Submit `row` with the next number of today's fiscal year, and record `action`: both
+        at the commit, under the audit chain's head, which makes the number ours alone
+        (audit_chain.at_head: the requests' work runs side by side until then)."""
         year = fiscal_year(self.today())
-        take_write_lock(session, numbering("loan", year))  # the next number is ours alone
-        last = session.scalar(select(func.max(LoanRow.number)).where(LoanRow.fiscal_year == year))
-        row.fiscal_year, row.number = year, (last or 0) + 1
-        row.status, row.submitted_at = LoanStatus.SUBMITTED.value, self.ctx.now()
-        session.flush()
+
+        def number() -> None:
+            last = session.scalar(
+                select(func.max(LoanRow.number)).where(LoanRow.fiscal_year == year)
+            )
+            row.fiscal_year, row.number = year, (last or 0) + 1
+            row.status, row.submitted_at = LoanStatus.SUBMITTED.value, self.ctx.now()
+            session.flush()
+            self._audit(session, actor, action, row.id, after=_audit_view(row))
+
+        at_head(session, number)
