@@ -98,9 +98,9 @@ def run_once(db: str, think: tuple[float, float], args: argparse.Namespace) -> R
     location = location_of_text(db)
     pumps = prepare(location)
     context = multiprocessing.get_context("spawn")
-    out = context.Queue()
+    out, start = context.Queue(), context.Barrier(args.clients)
     workers = [context.Process(target=run_client, args=(db, pumps, seed, args.seconds, think,
-                                                        not args.cold_print, out))
+                                                        not args.cold_print, start, out))
                for seed in range(args.clients)]  # fmt: skip
     for worker in workers:
         worker.start()

@@ -228,10 +228,15 @@ class Client:
 
 def run_client(
     url: str, pumps: list[int], seed: int, seconds: float, think: tuple[float, float],
-    warm: bool, out: Any,
+    warm: bool, start: Any, out: Any,
 ) -> None:  # fmt: skip
+    """One client process; `start` (a barrier) lets every client begin its rounds together,
+    once all have warmed up and logged in: no client's round meets another's start-up."""
     try:
-        client = Client(location_of_text(url), pumps, seed, think, warm)
+        try:
+            client = Client(location_of_text(url), pumps, seed, think, warm)
+        finally:
+            start.wait(timeout=600)
         if client.supply is not None and client.approver is not None:  # else: its errors say why
             client.deadline = time.monotonic() + seconds
             with contextlib.suppress(TimeUp):

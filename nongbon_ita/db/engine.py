@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,7 +16,7 @@ from nongbon_ita.db.migrate import ensure_schema
 from nongbon_ita.db.private_files import private_mkdir
 from nongbon_ita.db.safety import install_guards
 from nongbon_ita.db.schema_state import SchemaState
-from nongbon_ita.db.server import server_connect_args, unreachable
+from nongbon_ita.db.server import ping_when_idle, server_connect_args, unreachable
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -41,7 +42,9 @@ def make_engine(location: DatabaseLocation) -> Engine:
             )
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(location.url, pool_pre_ping=True, connect_args=server_connect_args())
+    engine = create_engine(location.url, connect_args=server_connect_args())
+    ping_when_idle(engine)
+    return engine
 
 
 @dataclass
@@ -50,6 +53,14 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     state_found: SchemaState
+
+    @cached_property
+    def glancing(self) -> Engine:
+        """The engine for `ServiceContext.reading(glance=True)`: on a server, statements outside
+        any transaction (no BEGIN, no ROLLBACK); SQLite's reads are so already."""
+        if self.engine.dialect.name == "sqlite":
+            return self.engine
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     def dispose(self) -> None:
         self.engine.dispose()

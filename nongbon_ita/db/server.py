@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import socket
+import time
 from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DisconnectionError
 
 from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation
 from nongbon_ita.domain.errors import N_, DatabaseRefused
 
 CONNECT_TIMEOUT_S = 5  # a switched-off server answers nothing: say so in seconds, not minutes
+# a connection unused this long is tried before use (the server may have restarted meanwhile);
+# one in steady use is not: a ping per session was a round trip for every read of a screen
+IDLE_PING_S = 30.0
 
 
 def server_connect_args() -> dict[str, Any]:
@@ -46,3 +53,26 @@ def check_server(location: DatabaseLocation) -> None:
         raise unreachable(location, error) from None
     finally:
         engine.dispose()
+
+
+def ping_when_idle(engine: Engine) -> None:
+    """Try a pooled connection before use when it has been idle IDLE_PING_S or more; a dead one
+    is replaced (DisconnectionError makes the pool connect afresh), as pool_pre_ping does for
+    every checkout."""
+
+    def checked_in(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    def checked_out(dbapi: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop("idle_since", None)
+        if since is None or time.monotonic() - since < IDLE_PING_S:
+            return
+        try:
+            with dbapi.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            dbapi.rollback()  # the ping opened a transaction: leave the connection idle
+        except Exception as error:
+            raise DisconnectionError(str(error)) from error
+
+    event.listen(engine, "checkin", checked_in)
+    event.listen(engine, "checkout", checked_out)

@@ -105,10 +105,16 @@ class ServiceContext:
             session.close()
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """Reads only: never takes the write lock, never waits for a writer (WAL)."""
+    def reading(self, *, glance: bool = False) -> Iterator[Session]:
+        """Reads only: never takes the write lock, never waits for a writer (WAL).
+
+        `glance`: what one screen shows (a list, a search, an opened record), where each
+        statement may see the latest commit, as SQLite's readers always do: on PostgreSQL the
+        reads then run outside a transaction, without its BEGIN and ROLLBACK round trips.
+        """
         self.identity.check()
-        session = self.database.sessions()
+        bind = self.database.glancing if glance else self.database.engine
+        session = self.database.sessions(bind=bind)
         try:
             yield session
         except OperationalError as error:

@@ -101,11 +101,11 @@ class AssetService:
         descending: bool = False,
     ) -> list[Asset]:  # fmt: skip
         """A page of the register whose number, name, serial or brand contains `text`."""
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             return search_assets(session, text, filters, sort, descending, limit, offset)
 
     def count(self, text: str = "", filters: AssetFilters = NO_FILTERS) -> int:
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             return count_assets(session, text, filters)
 
     def number_pattern(self) -> str:

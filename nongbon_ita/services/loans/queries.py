@@ -73,20 +73,20 @@ def parse_loan_number(text: str) -> RegisterNumber:
 
 class LoanQueries(LoanServiceBase):
     def get(self, actor: CurrentUser, loan_id: int) -> Loan:
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             self._visible_row(session, actor, loan_id)
             return load_loan(session, loan_id)
 
     def history(self, actor: CurrentUser, loan_id: int) -> tuple[LoanEvent, ...]:
         """Every step of the loan, oldest first, for whoever may see the loan."""
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             self._visible_row(session, actor, loan_id)
             return loan_history(session, loan_id)
 
     def by_number(self, actor: CurrentUser, number: str) -> Loan:
         """'12/2567' or '๑๒/๒๕๖๗'."""
         parsed = parse_loan_number(number)
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             found = session.scalar(select(LoanRow.id).where(
                 LoanRow.fiscal_year == parsed.fiscal_year, LoanRow.number == parsed.number))  # fmt: skip
             if found is None:
@@ -137,7 +137,7 @@ class LoanQueries(LoanServiceBase):
         self, actor: CurrentUser, what: LoanFilter = LoanFilter(), limit: int = 100, offset: int = 0
     ) -> list[LoanListEntry]:
         """A page of loans, newest first unless `what.sort` says otherwise."""
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             query = (select(LoanRow).where(*self._conditions(session, actor, what))
                      .order_by(*self._order(what)).limit(limit).offset(offset))  # fmt: skip
             rows = list(session.scalars(query))
@@ -160,7 +160,7 @@ class LoanQueries(LoanServiceBase):
             ]
 
     def count_loans(self, actor: CurrentUser, what: LoanFilter = LoanFilter()) -> int:
-        with self.ctx.reading() as session:
+        with self.ctx.reading(glance=True) as session:
             query = select(func.count(LoanRow.id)).where(*self._conditions(session, actor, what))
             return session.scalar(query) or 0
 
