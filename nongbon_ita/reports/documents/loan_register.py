@@ -33,7 +33,7 @@ from nongbon_ita.reports.thai import (
     nobreak,
     signature_block,
 )
-from nongbon_ita.reports.thai.tables import HEADER_FILL, PAD_X, PAD_Y
+from nongbon_ita.reports.thai.tables import HEADER_FILL, PAD_X, PAD_Y, share_first_baseline
 
 CELL = BODY.but(size=11)
 HEAD = CELL.but(bold=True, align=Align.CENTER)
@@ -169,6 +169,8 @@ class PagedRows(Flowable):  # type: ignore[misc]
         self.widths = list(widths)
         pad = PAD_Y * 2 + 2  # as thai_table pads its cells
         self.header: Cells = [[ThaiParagraph(h, HEAD, under_rule=True)] for h in HEADER]
+        inner = [w - 2 * PAD_X for w in self.widths]
+        share_first_baseline(list(zip(self.header, inner, strict=True)))
         self.header_height = pad + max(
             c[0].wrap(w - 2 * PAD_X, 1e6)[1] for c, w in zip(self.header, self.widths, strict=True)
         )
@@ -179,6 +181,7 @@ class PagedRows(Flowable):  # type: ignore[misc]
                 [_Cell(part, CELL, under_rule=i == 0) for i, part in enumerate(_lines_of(text))]
                 for text in row
             ]
+            share_first_baseline(list(zip(cells, inner, strict=True)))
             tallest = max(sum(p.wrap(w - 2 * PAD_X, 1e6)[1] for p in c)
                           for c, w in zip(cells, self.widths, strict=True))  # fmt: skip
             self.cells.append(cells)

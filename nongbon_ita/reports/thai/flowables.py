@@ -47,6 +47,8 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         self.style = style
         self.label = label
         self._under_rule = under_rule
+        self._row_head = 0.0  # head room the tallest first line of its table row needs
+        self._head = 0.0  # head room its own first line needs (after layout)
         self._face = fonts.face(style.bold, style.italic)
         # units are made at layout time, under the words the document keeps whole (nobreak.py)
         self._given_units = None if _units is None else list(_units)
@@ -84,6 +86,20 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             self._under_rule = value
             self._wrapped_for = -1.0  # the first line moves: lay out again
 
+    def head_needed(self, width: float) -> float:
+        """Room its first line's marks need under the rule above, set `width` wide (0 when it
+        is not under a rule)."""
+        self._layout(width)
+        return self._head if self._under_rule else 0.0
+
+    def share_head(self, room: float) -> None:
+        """Start the first line as low as `room` asks (the tallest first line of its table row),
+        so that every cell of the row shares one first baseline."""
+        if room != self._row_head:
+            self._row_head = room
+            if self._wrapped_for >= 0:
+                self._place_lines()
+
     @property
     def _units(self) -> list[Unit]:
         if self._given_units is None:
@@ -108,8 +124,9 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         s = self.style
         boxes = [line_boxes(self._line_runs(line)[0], s.size) for line in self._lines]
         y = s.size * _ASCENT
-        if self._under_rule and boxes:
-            y += head_room(boxes[0], s.size)
+        self._head = head_room(boxes[0], s.size) if boxes else 0.0
+        if self._under_rule:
+            y += max(self._head, self._row_head)
         self._baselines = [y]
         for above, below in itertools.pairwise(boxes):
             y += line_gap(above, below, s.line_height)

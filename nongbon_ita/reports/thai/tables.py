@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
+from reportlab.platypus.tables import _calc_pc
 
 from nongbon_ita.reports.thai.flowables import ThaiParagraph, paragraphs
 from nongbon_ita.reports.thai.styles import BODY, TITLE, TextStyle
@@ -25,10 +26,25 @@ def _cell(content: Cell, style: TextStyle) -> Any:
 
 def under_rule(content: Any) -> Any:
     """A cell's content with its first paragraph keeping its marks clear of the rule above."""
-    first = content[0] if isinstance(content, list | tuple) and content else content
-    if isinstance(first, ThaiParagraph):
+    first = _first_paragraph(content)
+    if first is not None:
         first.under_rule = True
     return content
+
+
+def _first_paragraph(content: Any) -> ThaiParagraph | None:
+    first = content[0] if isinstance(content, list | tuple) and content else content
+    return first if isinstance(first, ThaiParagraph) else None
+
+
+def share_first_baseline(row: Sequence[tuple[Any, float]]) -> None:
+    """Set the first lines of a row's cells (content, inner width) on one baseline: each starts
+    as low as the tallest marks among them need (a cell "ปั้น" beside a plain one), not each
+    by its own marks."""
+    firsts = [(p, w) for c, w in row if (p := _first_paragraph(c)) is not None]
+    room = max((p.head_needed(w) for p, w in firsts), default=0.0)
+    for p, _ in firsts:
+        p.share_head(room)
 
 
 def _word_needs(content: Any) -> list[float]:
@@ -66,9 +82,19 @@ def fit_columns(data: Sequence[Sequence[Any]], col_widths: Sequence[float]) -> l
 
 
 class _ThaiTable(Table):  # type: ignore[misc]
-    """A Table whose cells, when a row is split across pages, start their continuation clear of
+    """A Table whose cells share one first baseline per row (the tallest first line's marks set
+    it), whose cells, when a row is split across pages, start their continuation clear of
     the rule above (the repeated header's) like every first line of a cell; and that never
     leaves one lone row at the foot of a page when more follow."""
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None,
+                     W: Any = None) -> Any:  # fmt: skip
+        widths = W or _calc_pc(self._argW, availWidth)
+        for values, styles in zip(self._cellvalues, self._cellStyles, strict=True):
+            share_first_baseline([(v, w - s.leftPadding - s.rightPadding)
+                                  for v, s, w in zip(values, styles, widths, strict=True)
+                                  if w is not None])  # fmt: skip
+        return super()._calc_height(availHeight, availWidth, H, W)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
