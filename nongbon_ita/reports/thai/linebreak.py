@@ -233,7 +233,8 @@ def _better_break(
 
 def _long_parts(text: str, measure: Callable[[str], float], room: float) -> list[str]:
     """A unit longer than a line, cut at its own spaces ("นายประเสริฐ ใจธรรม") and, where a
-    piece is still too long, where its dictionary words meet."""
+    piece is still too long, where its dictionary words meet, or a web address after its
+    separators."""
     glued = nobreak.glued(text)  # a date or a phone number is not cut at its spaces
     pieces, start = [], 0
     for m in re.finditer(r"\s+", text):
@@ -244,8 +245,21 @@ def _long_parts(text: str, measure: Callable[[str], float], room: float) -> list
     pieces.append(text[start:])
     out: list[str] = []
     for piece in pieces:
-        out += [piece] if measure(piece.rstrip()) <= room + 1e-6 else compound_parts(piece)
+        if measure(piece.rstrip()) <= room + 1e-6:
+            out.append(piece)
+        elif _URL.search(piece):
+            # a web address breaks after / . - _ ? & = only; a part wider than the line alone
+            # where its words meet (a Thai file name) or between its letters
+            for part in _URL_PART.findall(piece):
+                out += [part] if measure(part) <= room + 1e-6 else compound_parts(part)
+        else:
+            out += compound_parts(piece)
     return out
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z+.-]*://|\bwww\.")
+# a part of an address: up to and with its separators ("https://", "nongbon.", "report-")
+_URL_PART = re.compile(r"[^/.\-_?&=]*[/.\-_?&=]+|[^/.\-_?&=]+$")
 
 
 def wrap(

@@ -68,6 +68,35 @@ def test_long_word_is_cut_between_clusters(face: Any) -> None:
         assert line[0] not in NO_LINE_START
 
 
+URLS = [
+    "https://www.nongbon.go.th/ita/o21/report-2569.pdf",
+    "https://nongbon.go.th/index.php?option=com_content&view=article&id=123",
+    "http://www.facebook.com/nongbon.sao/posts/2569_ita_public",
+]
+
+
+def test_web_addresses_break_only_after_their_separators(face: Any) -> None:
+    for url in URLS:
+        for width in (70, 90, 120, 160):
+            lines = lay(f"ดูที่ {url} ครับ", width, face, size=12)
+            text = " ".join(lines)
+            assert url in text.replace(" ", "").replace("ดูที่", "ดูที่ ")
+            inside = [line for line in lines if url.startswith(line) or line in url]
+            for line in inside[:-1]:  # every part but the address's last ends on a separator
+                assert line[-1] in "/.-_?&=", (url, width, lines)
+
+
+def test_a_web_address_part_wider_than_the_column_alone_is_cut_inside(face: Any) -> None:
+    long_part = "pfbid02abcDEFghijklmnopqrstuvwxyz"
+    url = f"https://nongbon.go.th/{long_part}/o43"
+    lines = lay(url, 80, face, size=12)
+    assert "".join(lines) == url and lines[0] == "https://"
+    start = url.index(long_part)
+    ends = [len("".join(lines[: i + 1])) for i in range(len(lines) - 1)]
+    cut = [end for end in ends if url[end - 1] not in "/.-_?&="]
+    assert cut and all(start < end < start + len(long_part) for end in cut)  # only inside it
+
+
 def test_compound_words_are_cut_where_their_parts_meet(face: Any) -> None:
     lines = lay("องค์กรปกครองส่วนท้องถิ่น", 90, face)
     assert lines[0] in ("องค์กร", "องค์กรปกครอง")

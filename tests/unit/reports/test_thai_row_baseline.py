@@ -10,7 +10,9 @@ import subprocess
 from nongbon_ita.reports.documents.loan_register import HEADER, WIDTHS, PagedRows
 from nongbon_ita.reports.thai import build_pdf, thai_table
 
-_WORD = re.compile(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>')
+_WORD = re.compile(
+    r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>'
+)
 
 
 def _bottoms(pdf: bytes) -> dict[str, float]:
@@ -32,7 +34,7 @@ def test_a_cell_with_stacked_marks_shares_the_baseline_of_a_plain_cell() -> None
 def test_the_loan_register_rows_share_one_baseline() -> None:
     plain = ["๑", "๑/๒๕๖๙", "โต๊ะพับ", "๗๑๐-๖๙-๐๐๑", "๒ ตัว", "กานดา", "นายสมชาย", "", "", ""]
     marked = [*plain[:2], "ปั้นน้ำ", *plain[3:]]
-    rows = PagedRows([marked], WIDTHS + (760 - sum(WIDTHS),))
+    rows = PagedRows([marked], (*WIDTHS, 760 - sum(WIDTHS)))
     bottoms = _bottoms(build_pdf([rows], landscape_page=True))
     assert bottoms["ปั้นน้ำ"] == bottoms["กานดา"] == bottoms["นายสมชาย"] == bottoms["๒"]
     assert len(HEADER) == len(plain)
