@@ -3,6 +3,7 @@
 A table followed by a kept block (the signatures, a closing paragraph with its signature) goes
 as `TableThenBlock`: when the block would not fit under the table's last row, the table's last
 row moves to the next page with it — the signatures always sign something on their own page.
+A last row too tall to share a page with the block is cut inside: its last lines go on with it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Table
+
+CARRY = 72.0  # points of a too-tall last row that go on with the block (a few lines of text)
+_SLACK = 2.0  # rounding of the rows' heights and paddings
 
 
 def _stack(flowables: Sequence[Flowable], width: float) -> float:
@@ -40,10 +44,16 @@ class TableThenBlock(Flowable):  # type: ignore[misc]
         parts: list[Any]
         heights = self.table._rowHeights
         header = sum(heights[: self.table.repeatRows])
+        free = self.page_height - header - self._block_height - 2 * _SLACK
+        carry = min(CARRY, free / 2) if free > 0 else 0.0  # what goes on with the block
         if self._table_height <= availHeight:
-            if header + heights[-1] + self._block_height > self.page_height:
-                # the last row and the block never share a page (a row of nearly a page): the
-                # block follows the table as any block would, rather than no page taking them
+            if header + heights[-1] + self._block_height > self.page_height - _SLACK:
+                # the last row and the block never share a page whole (a row of nearly a page):
+                # the row's end goes on with the block, cut inside the row (its text split)
+                parts = self.table.split(availWidth, self._table_height - carry) if carry else []
+                if len(parts) == 2:
+                    return [parts[0], TableThenBlock(parts[1], self.block, self.page_height)]
+                # nothing in the row can be cut: the block follows the table on its own
                 return [self.table, KeepTogether(self.block)]
             # the table fits, its block does not: the last row goes on with the block (whole:
             # split between rows, not inside the last one — halfway into it, whatever rounding)
@@ -55,7 +65,9 @@ class TableThenBlock(Flowable):  # type: ignore[misc]
         ):
             return []  # the last row, cut here, would leave its block an empty row: go on whole
         else:
-            parts = self.table.split(availWidth, availHeight)
+            # cut where the rest keeps some lines to go on with the block, not at the very end
+            # of the last row (its rest an empty row over the signatures)
+            parts = self.table.split(availWidth, min(availHeight, self._table_height - carry))
         if len(parts) != 2:
             return []  # nothing of the table here: all of it starts on the next page
         return [parts[0], TableThenBlock(parts[1], self.block, self.page_height)]

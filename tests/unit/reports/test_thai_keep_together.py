@@ -62,10 +62,24 @@ def test_tall_last_rows_still_end_with_the_signatures_and_never_fail() -> None:
     # signatures did not fit under the rows before them, and no page took them (LayoutError)
     signature = keep_lines(Spacer(1, 20), signature_block("ผู้รับรอง", "นายสมชาย ใจดี", "ปลัด"))
     for fill in range(0, 500, 50):
-        for rows in ((2, 8, 7, 10), (3, 12, 12), (1, 14), (12, 20), (34,)):
+        for rows in ((2, 8, 7, 10), (3, 12, 12), (1, 14), (12, 20), (34,), (2, 33), (31,)):
             story = [Spacer(1, fill), table(["ลำดับ", "รายการ"], _tall_rows(rows), [120, 300]),
                      signature]  # fmt: skip
             pages = pdftotext(build_pdf(story)).split("\f")[:-1]
             (signed,) = [p for p in pages if "ผู้รับรอง" in p]
-            if rows != (34,):  # a row of a whole page: the signatures follow it on their own
-                assert re.search(r"ของแถว \d", signed), (fill, rows)
+            assert re.search(r"ของแถว \d", signed), (fill, rows)
+
+
+def test_a_last_row_of_nearly_a_page_goes_on_with_the_signatures_cut_inside() -> None:
+    """One paragraph nearly a page tall as the last row: its last lines start the signatures'
+    page (the row is cut inside), they never stand alone under the repeated header."""
+    signature = keep_lines(Spacer(1, 20), signature_block("ผู้รับรอง", "นายสมชาย ใจดี", "ปลัด"))
+    for words in (150, 170, 190):
+        long_text = " ".join(f"ข้อความที่{k}" for k in range(words))
+        for fill in (0, 120, 400):
+            rows = [["แถวที่ 1", "สั้น"], ["แถวที่ 2", long_text]]
+            story = [Spacer(1, fill), table(["ลำดับ", "รายการ"], rows, [120, 300]), signature]
+            pages = pdftotext(build_pdf(story)).split("\f")[:-1]
+            (signed,) = [p for p in pages if "ผู้รับรอง" in p]
+            assert re.search(r"ข้อความที่\d", signed), (words, fill)
+            assert "ข้อความที่0" not in signed  # cut: the row's start stayed before
