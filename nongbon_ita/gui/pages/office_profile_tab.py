@@ -77,7 +77,7 @@ class OfficeProfileTab(QWidget):
             "province": _("Province"), "address": _("Address"), "phone": _("Phone"),
             "website": _("Website"), "letter_code": _("Letter code (ที่ …)"),
         }  # fmt: skip
-        form = QFormLayout()
+        form = self.form = QFormLayout()  # Settings adds the numbering of letters under it
         self.edits: dict[str, QLineEdit] = {}
         for key, label in labels.items():
             edit = QLineEdit(self)

@@ -8,6 +8,7 @@ from nongbon_ita.domain.permissions import Operation, is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.pages.language_tab import LanguageTab
+from nongbon_ita.gui.pages.letter_numbering import LetterNumberingBox
 from nongbon_ita.gui.pages.office_profile_tab import LogoChooser, OfficeProfileTab, choose_logo_file
 from nongbon_ita.gui.pages.officials_tab import OfficialsTab
 from nongbon_ita.gui.pages.users_tab import UsersTab
@@ -34,6 +35,11 @@ class SettingsPage(QWidget):
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.tabs = QTabWidget(self)
         self.office_tab = OfficeProfileTab(services.office, user, choose_logo=choose_logo)
+        # how letters are numbered sits by the letter code (ที่ …) it numbers after
+        self.numbering = LetterNumberingBox(services.letters, user)
+        form = self.office_tab.form
+        code_row, _role = form.getWidgetPosition(self.office_tab.edits["letter_code"])
+        form.insertRow(code_row + 1, _("Numbering of outgoing letters"), self.numbering)
         self.officials_tab = OfficialsTab(services.office, user)
         self.users_tab: UsersTab | None = None
         self.tabs.addTab(_scrolling(self.office_tab), _("Office profile"))
