@@ -19,9 +19,13 @@ from dataclasses import fields
 from nongbon_ita.db.location import BUSY_TIMEOUT_MS, DatabaseLocation, check_file
 from nongbon_ita.db.schema_state import SchemaState, state_without_alembic
 from nongbon_ita.domain.errors import N_, NotFoundError
-from nongbon_ita.domain.ita.catalogue_data import ItemRole
-from nongbon_ita.domain.ita.measure import result_cell_of
-from nongbon_ita.domain.ita.report import AssessmentForm, MeasureRow, MeasuresReport
+from nongbon_ita.domain.ita.report import (
+    AssessmentForm,
+    ItemRole,
+    MeasureRow,
+    MeasuresReport,
+    result_cell_of,
+)
 from nongbon_ita.domain.office import OfficeProfile, Official, SignatureRole
 
 # OfficeProfile's and Official's fields are the columns of office_profile and official

@@ -13,19 +13,12 @@ from enum import StrEnum
 
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.report import AssessmentForm
+from nongbon_ita.domain.ita.report import ItemRole as ItemRole  # defined there: light to import
 
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})(?:[\s.:)]+(.*))?$", re.DOTALL)
 DEFAULT_WEIGHTS = {AssessmentForm.IIT: 30, AssessmentForm.EIT: 30, AssessmentForm.OIT: 40}
 MISSING_NAME = "ต้องกรอก"  # shown for an item whose code is known but not its name
-
-
-class ItemRole(StrEnum):
-    """What the program does with an OIT item of a year (the catalogue says which code it is)."""
-
-    MEASURES_PLAN = "measures-plan"
-    MEASURES_REPORT = "measures-report"
-    COMPLAINT_STATS = "complaint-stats"
 
 
 class CatalogueStatus(StrEnum):

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from nongbon_ita.domain.errors import N_, ValidationError
 from nongbon_ita.domain.ita.report import AssessmentForm
+from nongbon_ita.domain.ita.report import result_cell_of as result_cell_of  # light to import
 
 MAX_TIME_FRAME = 200
 PROGRESS_MONTHS = (6, 12)
@@ -153,11 +154,6 @@ def result_cell(results: tuple[MeasureResult, ...], imported: str) -> str:
     """The measures report's result cell: the entries as typed, one per line; the imported cell if none."""
     ordered = sorted(results, key=lambda r: (r.position, r.id))
     return result_cell_of([r.text for r in ordered], imported)
-
-
-def result_cell_of(entry_texts: list[str], imported: str) -> str:
-    """`result_cell` for entry texts already in order (position, id)."""
-    return "\n".join(entry_texts) if entry_texts else imported
 
 
 def check_draft(draft: MeasureDraft) -> MeasureDraft:

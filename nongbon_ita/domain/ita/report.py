@@ -33,3 +33,17 @@ class MeasuresReport:
     rows: tuple[MeasureRow, ...]
     code: str = ""  # the year's code of the measures report (its catalogue's role); "" = none
     title: str = ""  # the title the year's catalogue gives it; "" = the standard title
+
+
+class ItemRole(StrEnum):
+    """What the program does with an OIT item of a year (the catalogue says which code it is)."""
+
+    MEASURES_PLAN = "measures-plan"
+    MEASURES_REPORT = "measures-report"
+    COMPLAINT_STATS = "complaint-stats"
+
+
+def result_cell_of(entry_texts: list[str], imported: str) -> str:
+    """A measure's result cell from its entry texts already in order (position, id), else the
+    imported text. Here, not in measure.py: the quick print path (db/plain.py) needs only this."""
+    return "\n".join(entry_texts) if entry_texts else imported

@@ -15,23 +15,29 @@ from reportlab.pdfbase import pdfdoc
 
 from nongbon_ita.reports.thai.shaping import OpKind, Run
 
-_codes: weakref.WeakKeyDictionary[Any, dict[tuple[str, int], tuple[str, int]]] = (
-    weakref.WeakKeyDictionary()
-)
+# per document: (face, code point) → (subset font name, byte, advance in font units)
+_Code = tuple[str, int, int]
+_codes: weakref.WeakKeyDictionary[Any, dict[tuple[str, int], _Code]] = weakref.WeakKeyDictionary()
 
 
-def _subset_code(canv: Any, run: Run, code: int) -> tuple[str, int]:
-    """(internal font name of the subset, byte) for one code point of the run's face."""
-    doc = canv._doc
-    table = _codes.get(doc)
+def _doc_codes(canv: Any) -> dict[tuple[str, int], _Code]:
+    table = _codes.get(canv._doc)
     if table is None:
-        table = _codes[doc] = {}
+        table = _codes[canv._doc] = {}
+    return table
+
+
+def _subset_code(canv: Any, run: Run, code: int) -> _Code:
+    """(internal font name of the subset, byte, advance) for one code point of the run's face."""
+    doc = canv._doc
+    table = _doc_codes(canv)
     key = (run.face.name, code)
     found = table.get(key)
     if found is None:
         font = run.face.rl_font
         ((subset, data),) = font.splitString(chr(code), doc)
-        found = table[key] = (font.getSubsetInternalName(subset, doc), data[0])
+        name = font.getSubsetInternalName(subset, doc)
+        found = table[key] = (name, data[0], run.face.width(code))
     return found
 
 
@@ -96,14 +102,17 @@ def draw_runs(
             text.append(f"[{' '.join(tj)}] TJ")
             tj.clear()
 
+    table = _doc_codes(canv)  # looked up once per line: a page sets ten thousand glyphs
     for offset, run in runs:
         scale = size / run.face.upem
+        face_name = run.face.name
         for op in run.ops:
             at = offset + op.x * scale
             if op.kind == OpKind.PATH:
                 shapes.append((run, op.code, x + at, y + op.y * scale))
                 continue
-            name, byte = _subset_code(canv, run, op.code)
+            found = table.get((face_name, op.code)) or _subset_code(canv, run, op.code)
+            name, byte, advance = found
             want_mode = 3 if op.kind == OpKind.HIDDEN else 0
             if name != font_name or want_mode != mode:
                 flush()
@@ -117,7 +126,7 @@ def draw_runs(
             if abs(shift) > 0.05:
                 tj.append(f"{shift:.1f}")
             tj.append(f"<{byte:02X}>")
-            pen = at + run.face.width(op.code) * scale
+            pen = at + advance * scale
     flush()
     if mode:
         text.append("0 Tr")

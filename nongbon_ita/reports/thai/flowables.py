@@ -55,6 +55,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         self._continued = _continued
         self._label_shown = _label_shown and not _continued
         self._lines: list[list[Unit]] = []
+        self._boxes: list[list[tuple[float, float, float, float]]] = []
         self._baselines: list[float] = []  # from the top of the box, per line
         self._wrapped_for = -1.0
         self.spaceBefore = 0.0 if _continued else style.space_before
@@ -122,7 +123,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
     def _place_lines(self) -> None:
         """Baselines of the lines, from the top of the box (marks and tails kept apart)."""
         s = self.style
-        boxes = [line_boxes(self._line_runs(line)[0], s.size) for line in self._lines]
+        boxes = self._boxes
         y = s.size * _ASCENT
         self._head = head_room(boxes[0], s.size) if boxes else 0.0
         if self._under_rule:
@@ -148,6 +149,8 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
                     hi = mid
             lines = self._wrap_at(hi)
         self._lines = lines
+        # ink boxes of each line, kept: a row sharing its first baseline places the lines again
+        self._boxes = [line_boxes(self._line_runs(line)[0], self.style.size) for line in lines]
         self._place_lines()
         self._wrapped_for = width
 

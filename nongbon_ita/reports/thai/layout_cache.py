@@ -26,7 +26,15 @@ from typing import Any
 from nongbon_ita.user_cache import user_cache, write_cache_file
 
 MAX_ENTRIES = 20_000  # a file that grew past this starts afresh (a long-running GUI session)
-_ENGINE = ("linebreak.py", "nobreak.py", "segment.py", "shaping.py", "fonts.py", "layout_cache.py")
+_ENGINE = (
+    "linebreak.py",
+    "longwords.py",
+    "nobreak.py",
+    "segment.py",
+    "shaping.py",
+    "fonts.py",
+    "layout_cache.py",
+)
 
 
 class _Store:

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nongbon_ita.reports.thai import layout_cache, nobreak
+from nongbon_ita.reports.thai.longwords import NO_LINE_START, clusters, long_parts
 from nongbon_ita.reports.thai.segment import dictionary, tcc_positions, word_tokenize
 
-# may not start a line: above/below vowels, tone marks, following vowels, ๆ, closing punctuation
-NO_LINE_START = frozenset("ะาำัิีึืุู่้๊๋็์ํฺๅๆ")
+__all__ = ["NO_LINE_START", "Unit", "clusters", "units", "wrap"]
+
 _CLOSING = frozenset(")]}.,:;!?%”’»")
 _OPENING = frozenset("([{“‘«")
-_LEADING_VOWELS = frozenset("เแโใไ")
 _LATIN_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 
 
@@ -151,54 +151,6 @@ def _split_latin(token: str) -> list[str]:
     return pieces
 
 
-def clusters(word: str) -> list[str]:
-    """Grapheme clusters a too-long word may be cut between (marks and following vowels stay with
-    their consonant, a leading vowel with the consonant after it)."""
-    out: list[str] = []
-    pending = ""
-    for ch in word:
-        if ch in NO_LINE_START and out and not pending:
-            out[-1] += ch
-        elif ch in _LEADING_VOWELS:
-            pending += ch
-        else:
-            out.append(pending + ch)
-            pending = ""
-    if pending:
-        out.append(pending)
-    return out
-
-
-def compound_parts(word: str) -> list[str]:
-    """A word too long for its column, cut where dictionary words meet ("องค์กร|ปกครอง|ส่วน|
-    ท้องถิ่น"), longest first; stretches no dictionary word starts are cut into clusters."""
-    words = dictionary()
-    valid = tcc_positions(word)
-    names: dict[int, int] = {}  # the office's names inside: "…ภูธร|โกสุมพิสัย", not "โกสุม|พิสัย"
-    reach: dict[int, int] = {}  # a word ending inside a glued stretch takes the whole stretch
-    for start, end in nobreak.inner_spans(word):
-        valid[start + 1 : end] = bytes(end - start - 1)
-        names[start] = max(end, names.get(start, 0))
-        for at in range(start + 1, end):
-            reach[at] = max(end, reach.get(at, 0))
-    parts: list[str] = []
-    pos = 0
-    while pos < len(word):
-        rest = len(word) - pos
-        ends = [pos + len(w) for w in words.prefixes(word, pos) if len(w) < rest or pos > 0]
-        ends += [names[pos]] if pos in names else []
-        ends = [e for e in (reach.get(e, e) for e in ends) if e < len(word) or pos > 0]
-        ends = [e for e in ends if valid[e] and (e == len(word) or word[e] not in NO_LINE_START)]
-        if ends:
-            parts.append(word[pos : max(ends)])
-            pos = max(ends)
-        else:
-            first = clusters(word[pos:])[0]
-            parts.append(first)
-            pos += len(first)
-    return parts
-
-
 def _strength(before: Unit, after: Unit) -> int:
     """How good a break between two units is: at a space best, between two words by the
     shorter one's number of clusters ("ตัว|ชี้|วัด", "งบ|ประมาณ" are weak breaks)."""
@@ -229,37 +181,6 @@ def _better_break(
             return carried
         return []
     return []
-
-
-def _long_parts(text: str, measure: Callable[[str], float], room: float) -> list[str]:
-    """A unit longer than a line, cut at its own spaces ("นายประเสริฐ ใจธรรม") and, where a
-    piece is still too long, where its dictionary words meet, or a web address after its
-    separators."""
-    glued = nobreak.glued(text)  # a date or a phone number is not cut at its spaces
-    pieces, start = [], 0
-    for m in re.finditer(r"\s+", text):
-        # never before a mark or ๆ ("บอน ๆ" stays whole: no line starts with ๆ)
-        if not glued[m.start()] and m.end() < len(text) and text[m.end()] not in NO_LINE_START:
-            pieces.append(text[start : m.end()])
-            start = m.end()
-    pieces.append(text[start:])
-    out: list[str] = []
-    for piece in pieces:
-        if measure(piece.rstrip()) <= room + 1e-6:
-            out.append(piece)
-        elif _URL.search(piece):
-            # a web address breaks after / . - _ ? & = only; a part wider than the line alone
-            # where its words meet (a Thai file name) or between its letters
-            for part in _URL_PART.findall(piece):
-                out += [part] if measure(part) <= room + 1e-6 else compound_parts(part)
-        else:
-            out += compound_parts(piece)
-    return out
-
-
-_URL = re.compile(r"[A-Za-z][A-Za-z+.-]*://|\bwww\.")
-# a part of an address: up to and with its separators ("https://", "nongbon.", "report-")
-_URL_PART = re.compile(r"[^/.\-_?&=]*[/.\-_?&=]+|[^/.\-_?&=]+$")
 
 
 def wrap(
@@ -303,7 +224,7 @@ def wrap(
             used = sum(measure(u.text) for u in line)
             continue
         joined = False  # a word longer than a line: fill this line with its first parts
-        for part in _long_parts(unit.text, measure, widths(len(lines) + 1)):
+        for part in long_parts(unit.text, measure, widths(len(lines) + 1)):
             part_width = measure(part)
             pieces = [part] if part_width <= widths(len(lines) + 1) + 1e-6 else clusters(part)
             for piece in pieces:

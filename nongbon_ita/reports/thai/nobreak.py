@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 
+from nongbon_ita.reports.thai.platypus_import import LazyPattern
+
 _D = "0-9๐-๙"
 _MONTHS = [
     "มกราคม",
@@ -67,21 +69,27 @@ TITLES = frozenset(
 _PLACE_BEFORE = re.compile(r"(?:อำเภอ|ตำบล|จังหวัด|หมู่บ้าน|บ้าน)\s?$")
 PLACE_WORDS = frozenset(["อำเภอ", "ตำบล", "จังหวัด", "บ้าน", "หมู่บ้าน", "อ.", "ต.", "จ."])
 
+
+def _lazy(pattern: str) -> re.Pattern[str]:
+    """Compiled on first use: runs whose break units come from the layout cache never use them."""
+    return LazyPattern(pattern, 0)  # type: ignore[return-value]  # a Pattern on first use
+
+
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ๒๙ พ.ย. ๖๙, ๒๐ พฤศจิกายน ๒๕๖๙, พฤศจิกายน ๒๕๖๙
-    ("date", re.compile(rf"(?:[{_D}]{{1,2}}\s*)?(?:{_MONTH})\s*(?:พ\.ศ\.\s*)?[{_D}]{{2,4}}")),
-    ("era", re.compile(rf"(?:พ\.ศ\.|ค\.ศ\.|ปี)\s*[{_D}]{{4}}")),  # พ.ศ. ๒๕๖๙
+    ("date", _lazy(rf"(?:[{_D}]{{1,2}}\s*)?(?:{_MONTH})\s*(?:พ\.ศ\.\s*)?[{_D}]{{2,4}}")),
+    ("era", _lazy(rf"(?:พ\.ศ\.|ค\.ศ\.|ปี)\s*[{_D}]{{4}}")),  # พ.ศ. ๒๕๖๙
     # 0 4377 1234, ๐๘๑-๒๓๔-๕๖๗๘, ๐๔๓ ๗๗๑ ๒๓๔
-    ("phone", re.compile(rf"[{_D}]{{1,3}}(?:[ -]?[{_D}]{{3,4}}){{2}}")),
-    ("number", re.compile(rf"[{_D}]+(?:[,./:\-][{_D}]+)*(?:\s*(?:%|บาท|น\.))?")),
+    ("phone", _lazy(rf"[{_D}]{{1,3}}(?:[ -]?[{_D}]{{3,4}}){{2}}")),
+    ("number", _lazy(rf"[{_D}]+(?:[,./:\-][{_D}]+)*(?:\s*(?:%|บาท|น\.))?")),
     # Latin words and codes: O21, S/N, whistleblower, HT-S18M, SN00001
-    ("code", re.compile(rf"[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),
+    ("code", _lazy(rf"[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),
     # tracking codes in capitals and digits: Q7GW-GJMJ, 2026-BRWPQD (Latin words such as
     # "E-pla" still break after their hyphen)
-    ("tracking", re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")),
-    ("village", re.compile(rf"หมู่(?:ที่)?\s?[{_D}]+")),  # หมู่ที่ ๕, หมู่ ๕
+    ("tracking", _lazy(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")),
+    ("village", _lazy(rf"หมู่(?:ที่)?\s?[{_D}]+")),  # หมู่ที่ ๕, หมู่ ๕
     # a postcode stays with the province before it (the space between them is glued)
-    ("postcode", re.compile(rf"[ก-๛]\s[{_D}]{{5}}(?![{_D}])")),
+    ("postcode", _lazy(rf"[ก-๛]\s[{_D}]{{5}}(?![{_D}])")),
 )
 
 

@@ -1,11 +1,13 @@
-"""Import ReportLab's platypus without compiling the one pattern the engine never uses.
+"""Import ReportLab's platypus without compiling patterns the engine never uses.
 
 `reportlab.platypus` always imports its `paragraph` module (the package and doctemplate import
 it), which compiles a case-insensitive URL pattern over the whole Basic Multilingual Plane at
-import: ~0.07 s of CPU, a tenth of `nongbon-ita print o43`. The engine sets every paragraph
-itself (flowables.py) and never calls ReportLab's Paragraph, which alone uses that pattern. So
-while platypus is imported, the case-insensitive patterns that module compiles become patterns
-compiled on first use: same behaviour, paid only if something ever uses them.
+import: ~0.07 s of CPU, a tenth of `nongbon-ita print o43`; with it come `textsplit` (a CJK
+pattern over U+2E80-U+FFFF), `paraparser`, `PyFontify` and `rl_safe_eval`, another ~0.03 s of
+patterns. The engine sets every paragraph itself (flowables.py) and never calls ReportLab's
+Paragraph, preformatted text or safe eval, which alone use them. So while platypus is imported,
+the patterns those modules compile become patterns compiled on first use: same behaviour (each
+is only ever used through its methods), paid only if something ever uses them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import threading
 from typing import Any
 
 _MODULE = "reportlab.platypus.paragraph"
+# modules whose import-time patterns become lazy (checked: used only as pattern.method(...))
+_LAZY_IN = frozenset({_MODULE, "reportlab.platypus.paraparser", "reportlab.lib.textsplit",
+                      "reportlab.lib.PyFontify", "reportlab.lib.rl_safe_eval"})  # fmt: skip
 
 
 class LazyPattern:
@@ -30,7 +35,9 @@ class LazyPattern:
         with self._lock:
             if self._compiled is None:
                 self._compiled = re.compile(*self._source)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)  # the next use finds it here, without this call
+        return value
 
 
 def import_platypus() -> None:
@@ -41,7 +48,7 @@ def import_platypus() -> None:
 
     def compile_lazily(pattern: Any, flags: Any = 0) -> Any:
         caller = sys._getframe(1).f_globals.get("__name__")
-        if caller == _MODULE and int(flags) & re.IGNORECASE and isinstance(pattern, str):
+        if caller in _LAZY_IN and isinstance(pattern, str):
             return LazyPattern(pattern, int(flags))
         return real(pattern, flags)
 

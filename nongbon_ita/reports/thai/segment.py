@@ -25,6 +25,7 @@ from heapq import heappop, heappush
 from pathlib import Path
 
 from nongbon_ita.reports.thai.errors import ThaiEngineError
+from nongbon_ita.reports.thai.platypus_import import LazyPattern
 from nongbon_ita.user_cache import user_cache, write_cache_file
 
 _PAT_NONTHAI = re.compile(
@@ -77,7 +78,8 @@ ck
     .replace("d", "ูุ")
     .split()
 )
-_PAT_TCC = re.compile("|".join(_RE_TCC))
+# compiled on first use: a run whose break units all come from the layout cache never needs it
+_PAT_TCC = LazyPattern("|".join(_RE_TCC), 0)
 
 
 class WordList:
