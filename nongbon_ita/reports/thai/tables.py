@@ -101,6 +101,8 @@ class _ThaiTable(Table):  # type: ignore[misc]
         lone = len(parts) == 2 and _body_rows(parts[0], self) == 1 and _body_rows(self, self) > 1
         if lone and availHeight < FOOT:  # a lone row at a page's foot: start on the next page
             return []
+        if len(parts) == 2:  # a row cut by the page end: this page's part is closed all round
+            parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), 0.75, colors.black)])
         return parts
 
     def _splitCell(self, value: Any, style: Any, oldHeight: float, newHeight: float,

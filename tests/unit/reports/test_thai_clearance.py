@@ -70,3 +70,19 @@ def test_a_tail_below_keeps_clear_of_stacked_marks_on_the_next_line() -> None:
     gaps = {round(b - a, 6) for a, b in zip(plain._baselines, plain._baselines[1:], strict=False)}
     assert gaps == {BODY.line_height}
     assert LINE_CLEARANCE >= 0.3 * MM
+
+
+def test_a_table_cut_by_the_page_end_is_closed_at_the_foot_of_that_page() -> None:
+    """The part of a table on a page ends on a rule (the row goes on under the next page's
+    repeated header): no page shows a table open at its foot."""
+    from thai_helpers import _pgm_pages
+
+    long_cell = "\n".join(f"บรรทัดที่ {i} ของแถวที่ยาว" for i in range(70))
+    pdf = build_pdf([thai_table(["ลำดับ", "รายการ"], [["๑", long_cell]], [100, 300])])
+    (width, height, pixels), *rest = _pgm_pages(pdf, 100)
+    assert rest  # the row went on to a next page
+    dark = [[x for x in range(width) if pixels[y * width + x] < 128] for y in range(height)]
+    table_px = 400 * 100 / 72
+    rules = [y for y, xs in enumerate(dark) if len(xs) > 0.9 * table_px]
+    inked = [y for y, xs in enumerate(dark) if xs and y < height * 0.93]  # above the footer
+    assert rules and max(rules) >= max(inked)  # the lowest ink of the table is its closing rule
