@@ -183,6 +183,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             self.label,
             _units=_flatten(self._lines[:fit]),
             _continued=self._continued,
+            _label_shown=self._label_shown,
             under_rule=self.under_rule,
         )
         head.spaceAfter = 0.0
@@ -250,8 +251,20 @@ def dash_item(text: str, style: TextStyle = BODY) -> ThaiParagraph:
 
 
 def paragraphs(text: str, style: TextStyle = BODY) -> list[Flowable]:
-    """One flowable per line of `text`, items detected (what a table cell holds)."""
-    return [item(line.strip(), style) for line in text.split("\n") if line.strip()]
+    """One flowable per line of `text`, items detected (what a table cell holds). A line that
+    follows an item and is none itself goes on with that item: it hangs under the item's text
+    (an imported cell whose item was broken by a line end), not at the cell's edge."""
+    out: list[Flowable] = []
+    label = ""
+    for line in (part.strip() for part in text.split("\n")):
+        if not line:
+            continue
+        paragraph = item(line, style)
+        if not paragraph.label and label:
+            paragraph = ThaiParagraph(line, style, label, _label_shown=False)
+        label = paragraph.label
+        out.append(paragraph)
+    return out
 
 
 def signature_block(

@@ -84,3 +84,19 @@ def test_signature_block_sits_right_of_centre() -> None:
         name = next(w for w in doc.pages[0].extract_words() if w["text"].startswith("(นาย"))
     centre = 3 * CM + frame_width() / 2
     assert name["x0"] > centre - 20 and (name["x0"] + name["x1"]) / 2 > centre
+
+
+def test_a_line_that_goes_on_with_an_item_hangs_under_its_text() -> None:
+    """An imported cell whose "-" item was broken by a line end: the rest hangs under the item's
+    text (no label of its own), a following item starts again at the label."""
+    from nongbon_ita.reports.thai import paragraphs
+
+    first, rest, second = paragraphs("- จัดทำประกาศ เรื่องแนวทางการปฏิบัติตนของบุคลากรในสังกัด\n"
+                                     "องค์การบริหารส่วนตำบลหนองบอน\n- มีการขับเคลื่อน")  # fmt: skip
+    for p in (first, rest, second):
+        p.wrap(200, 1000)
+    assert rest._text_left(0) == first._text_left(0) > 0
+    assert rest.label == "-" and not rest._label_shown
+    assert second._label_shown and second.text == "มีการขับเคลื่อน"
+    (plain,) = paragraphs("ข้อความธรรมดา")
+    assert plain._text_left(0) == 0
