@@ -82,8 +82,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 0 4377 1234, ๐๘๑-๒๓๔-๕๖๗๘, ๐๔๓ ๗๗๑ ๒๓๔
     ("phone", _lazy(rf"[{_D}]{{1,3}}(?:[ -]?[{_D}]{{3,4}}){{2}}")),
     ("number", _lazy(rf"[{_D}]+(?:[,./:\-][{_D}]+)*(?:\s*(?:%|บาท|น\.))?")),
-    # Latin words and codes: O21, S/N, whistleblower, HT-S18M, SN00001
-    ("code", _lazy(rf"[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),
+    # Latin words and codes: O21, S/N, whistleblower, HT-S18M, SN00001, a digest 477b02da21…
+    ("code", _lazy(rf"[{_D}]*[A-Za-z][A-Za-z{_D}]*(?:[/._][A-Za-z{_D}]+)*")),
     # tracking codes in capitals and digits: Q7GW-GJMJ, 2026-BRWPQD (Latin words such as
     # "E-pla" still break after their hyphen)
     ("tracking", _lazy(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")),
