@@ -1,7 +1,8 @@
 """ใบยืมพัสดุ: the loan request form, pre-filled, one A4 page for up to 8 items.
 
-More than 8 items: page one lists the first 8 and says how many follow; a continuation page
-lists the rest under the form's number.
+More items than page one holds with the signatures (8, fewer when their lines are long): page
+one lists what fits and says how many follow; a continuation page lists the rest under the
+form's number.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from nongbon_ita.domain.loans import Loan, LoanItem, LoanStatus, UseScope
@@ -31,7 +33,7 @@ from nongbon_ita.reports.thai import (
 )
 from nongbon_ita.reports.thai.drawing import draw_runs
 from nongbon_ita.reports.thai.shaping import shape
-from nongbon_ita.reports.thai.tables import thai_table, under_rule
+from nongbon_ita.reports.thai.tables import PAD_Y, thai_table, under_rule
 
 ITEMS_ON_FIRST_PAGE = 8
 # 16 pt cannot hold eight items and eight signatures on one page; 1.2 em leading (not 1.25) pays
@@ -181,17 +183,18 @@ def render_loan_form(
                    lead="ลักษณะการใช้"),
         Spacer(1, 1),
     ]  # fmt: skip
-    first, rest = loan.items[:ITEMS_ON_FIRST_PAGE], loan.items[ITEMS_ON_FIRST_PAGE:]
-    story.append(_items_table(first, 1, width))
-    if rest:
-        story.append(ThaiParagraph(
-            f"(มีรายการต่อในแผ่นต่อ อีก {thai_digits(len(rest))} รายการ รวมทั้งสิ้น "
-            f"{thai_digits(len(loan.items))} รายการ)", ITEM.but(align=Align.CENTER)))  # fmt: skip
-    story.append(keep_lines(
+    closing = [
         ThaiParagraph(f"{UNDERTAKING} และจะส่งคืนพัสดุในวันที่ {_date(loan.due_date)}",
                       SIGN.but(size=13, leading=13 * 1.2, first_indent=2 * CM, space_before=2,
                                space_after=2)),
-        _grid(_signature_blocks(loan, signers), width)))  # fmt: skip
+        _grid(_signature_blocks(loan, signers), width),
+    ]  # fmt: skip
+    count = _first_page_items(loan, story, closing, width)
+    first, rest = loan.items[:count], loan.items[count:]
+    story.append(_items_table(first, 1, width))
+    if rest:
+        story.append(_more_note(loan, len(rest)))
+    story.append(keep_lines(*closing))
     if loan.refusal_reason:
         story.append(ThaiParagraph(f"เหตุผลที่ไม่อนุมัติ: {loan.refusal_reason}", SIGN))
     if rest:
@@ -199,9 +202,46 @@ def render_loan_form(
                   ThaiParagraph(f"ใบยืมพัสดุ เลขที่ {number} (แผ่นต่อ)", TITLE.but(size=18)),
                   ThaiParagraph("รายการพัสดุ (ต่อ)", SMALL.but(bold=True, space_before=4,
                                                              space_after=3)),
-                  _items_table(rest, ITEMS_ON_FIRST_PAGE + 1, width)]  # fmt: skip
+                  _items_table(rest, count + 1, width)]  # fmt: skip
     return build_pdf(story, footer_text=footer_text, title=f"ใบยืมพัสดุ {loan.number_text}",
                      author=office.name, margins=MARGINS)  # fmt: skip
+
+
+def _more_note(loan: Loan, more: int) -> ThaiParagraph:
+    return ThaiParagraph(f"(มีรายการต่อในแผ่นต่อ อีก {thai_digits(more)} รายการ รวมทั้งสิ้น "
+                         f"{thai_digits(len(loan.items))} รายการ)", ITEM.but(align=Align.CENTER))  # fmt: skip
+
+
+def _first_page_items(loan: Loan, head: Sequence[Flowable], closing: Sequence[Flowable],
+                      width: float) -> int:  # fmt: skip
+    """How many items page one lists (at most ITEMS_ON_FIRST_PAGE): as many as leave room for
+    the undertaking and the signatures under them, so that the form is signed on its first
+    page (items of two lines each pushed them alone onto a page of their own)."""
+    room = PAGE_HEIGHT - MARGINS.top - MARGINS.bottom - _FIT_SLACK
+    used = sum(_height(f, width) for f in [*head, *closing[1:]])
+    count = min(len(loan.items), ITEMS_ON_FIRST_PAGE)
+    while count > 1:
+        more = len(loan.items) - count
+        # what follows the table is set under its rule (template.prepare_story): measure it so
+        under = _more_note(loan, more) if more else closing[0]
+        under.under_rule = True
+        below = _height(under, width) + max(0.0, PAD_Y - under.getSpaceBefore())
+        below += _height(closing[0], width) if more else 0.0
+        closing[0].under_rule = False
+        table = _height(_items_table(loan.items[:count], 1, width), width)
+        if used + below + table <= room:
+            break
+        count -= 1
+    return count
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    return float(flowable.getSpaceBefore() + flowable.wrap(width, 1e6)[1]
+                 + flowable.getSpaceAfter())  # fmt: skip
+
+
+PAGE_HEIGHT = A4[1]
+_FIT_SLACK = 1.0  # points of rounding
 
 
 SCOPES = ((UseScope.PREMISES, "ใช้ภายในสถานที่"), (UseScope.OFF_SITE, "นำไปใช้นอกสถานที่"),

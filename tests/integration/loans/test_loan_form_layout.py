@@ -19,6 +19,7 @@ from nongbon_ita.domain.loans import (
     UseScope,
 )
 from nongbon_ita.domain.office import OfficeProfile, SignatureBlock
+from nongbon_ita.i18n.thaiformat import thai_digits
 from nongbon_ita.reports.documents.loan_form import LoanFormSigners, render_loan_form
 from nongbon_ita.reports.documents.overdue_memo import render_overdue_memo
 
@@ -72,9 +73,13 @@ def test_up_to_eight_items_fit_one_page(items: int) -> None:
 def test_more_items_continue_on_a_second_page() -> None:
     pages = _pages(render_loan_form(_loan(12), _office(), _signers()))
     assert len(pages) == 2
-    assert "อีก ๔ รายการ" in pages[0] and "ผู้รับคืน" in pages[0]
+    # page one: as many items as fit above the signatures with the note (7 of these); the rest
+    # on the continuation sheet, each item once
+    first = [i for i in range(1, 13) if f"7080-001-{i:04d}" in pages[0]]
+    assert first == list(range(1, len(first) + 1)) and len(first) >= 7
+    assert f"อีก {thai_digits(12 - len(first))} รายการ" in pages[0] and "ผู้รับคืน" in pages[0]
     assert "รายการพัสดุ (ต่อ)" in pages[1] and "7080-001-0012" in pages[1]
-    assert "7080-001-0009" not in pages[0]
+    assert all(f"7080-001-{i:04d}" in pages[1] for i in range(len(first) + 1, 13))
 
 
 def _png() -> bytes:
@@ -97,3 +102,21 @@ def test_memo_is_one_page_with_number_and_date_on_one_line(logo: bytes | None) -
     assert "เรื่อง ติดตามทวงพัสดุที่ยืม" in pages[0] and "เรียน นายสมหมาย ใจงาม" in pages[0]
     assert "นายประยุทธ์ อนุมัติดี" in pages[0]
     assert (b"/Subtype /Image" in pdf) is (logo is not None)
+
+
+def test_a_long_request_keeps_the_signatures_on_page_one() -> None:
+    """Eight two-line items under a request of five lines no longer fit with the signatures:
+    page one lists fewer items, the signatures stay under them (not alone on a page of their
+    own, under the page number), and the continuation sheet lists the rest, each item once."""
+    from dataclasses import replace
+
+    loan = _loan(8)
+    loan = replace(loan, purpose="ประชุมคณะกรรมการกองทุนหมู่บ้านและประชาคมหมู่บ้านเพื่อจัดทำแผน"
+                                 "พัฒนาหมู่บ้าน ประจำปีงบประมาณ ๒๕๗๐ ร่วมกับหน่วยงานภาคีเครือข่าย"
+                                 "ในพื้นที่ตำบลหนองบอนและตำบลใกล้เคียง")  # fmt: skip
+    pages = _pages(render_loan_form(loan, _office(), _signers()))
+    assert len(pages) == 2
+    assert "ผู้รับคืน" in pages[0] and "ผู้อนุมัติ" in pages[0] and "ผู้รับคืน" not in pages[1]
+    assert "รายการพัสดุ (ต่อ)" in pages[1] and "7080-001-0008" in pages[1]
+    listed = [f"7080-001-{i:04d}" for i in range(1, 9)]
+    assert all(sum(p.count(number) for p in pages) == 1 for number in listed)
