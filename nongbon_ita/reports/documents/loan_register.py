@@ -41,9 +41,10 @@ HEADER = ("ที่", "เลขที่ใบยืม", "รายการ"
           "ยืม (วันที่ ผู้ยืม กำหนดส่งคืน)", "ผู้อนุมัติ", "คืน (วันที่ ผู้คืน สภาพ)",
           "วันที่ติดตามทวง", "หมายเหตุ")  # fmt: skip
 # points at 11 pt on a landscape page: numbers and dates such as ๑๒๓๔/๒๕๖๗ and ๒๘ พ.ย. ๖๙ stay on
-# one line (text + padding); the follow-up date has its own column (DOMAIN.md's register), the
-# remarks (carried, still out, overdue, liability) take what is left
-WIDTHS = (30.0, 72.0, 118.0, 80.0, 44.0, 104.0, 84.0, 100.0, 66.0)
+# one line (text + padding), so do a line number ๑๒๓๔ and a quantity such as "๑๐ เครื่อง"; the
+# follow-up date has its own column (DOMAIN.md's register), the remarks (carried, still out,
+# overdue, liability) take what is left
+WIDTHS = (40.0, 72.0, 108.0, 80.0, 54.0, 104.0, 84.0, 100.0, 66.0)
 MARGINS = PageMargins(left=1.5 * CM, right=1.5 * CM, top=2 * CM, bottom=1.8 * CM)
 
 
@@ -215,6 +216,8 @@ class PagedRows(Flowable):  # type: ignore[misc]
             return []  # a lone first row at a page's foot: start on the next page
         if end == len(self.heights):
             return [self._chunk(end)]
+        if end == len(self.heights) - 1 and end - self._start >= 3:
+            end -= 1  # never one last row alone on the last page: two go on together
         return [self._chunk(end), self._rest(end)]
 
     def draw(self) -> None:  # only reached when everything left fits: draw it as one chunk

@@ -38,3 +38,12 @@ def test_the_loan_register_rows_share_one_baseline() -> None:
     bottoms = _bottoms(build_pdf([rows], landscape_page=True))
     assert bottoms["ปั้นน้ำ"] == bottoms["กานดา"] == bottoms["นายสมชาย"] == bottoms["๒"]
     assert len(HEADER) == len(plain)
+
+
+def test_the_register_never_leaves_its_last_row_alone_on_a_page() -> None:
+    row = ["๑", "๑/๒๕๗๐", "โต๊ะพับ", "401-67-0007", "๑ ตัว", "๑ ต.ค. ๖๙", "", "", "", ""]
+    rows = PagedRows([row] * 6, (*WIDTHS, 760 - sum(WIDTHS)))
+    rows.wrap(760, 1e6)
+    all_but_one = rows.header_height + sum(rows.heights[:-1]) + 1
+    first, rest = rows.split(760, all_but_one)
+    assert len(first.rows) == 4 and len(rest.heights) - rest._start == 2
