@@ -98,6 +98,10 @@ class _ThaiTable(Table):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) == 2 and _empty_row(parts[1], int(self.repeatRows)):
+            # the cut fell in a row's bottom padding: its text all stayed here and the next
+            # page would start with an empty sliver of a row (a double rule under the header)
+            parts = self._splitRows(availHeight, doInRowSplit=0)
         lone = len(parts) == 2 and _body_rows(parts[0], self) == 1 and _body_rows(self, self) > 1
         if lone and availHeight < FOOT:  # a lone row at a page's foot: start on the next page
             return []
@@ -111,6 +115,11 @@ class _ThaiTable(Table):  # type: ignore[misc]
         if isinstance(parts, tuple) and len(parts) == 2 and isinstance(parts[1], tuple):
             under_rule(parts[1])
         return parts
+
+
+def _empty_row(table: Table, row: int) -> bool:
+    values = table._cellvalues[row] if row < len(table._cellvalues) else []
+    return all(v in ("", None) or (isinstance(v, list | tuple) and not v) for v in values)
 
 
 def _body_rows(table: Table, whole: Table) -> int:

@@ -83,3 +83,18 @@ def test_a_last_row_of_nearly_a_page_goes_on_with_the_signatures_cut_inside() ->
             (signed,) = [p for p in pages if "ผู้รับรอง" in p]
             assert re.search(r"ข้อความที่\d", signed), (words, fill)
             assert "ข้อความที่0" not in signed  # cut: the row's start stayed before
+
+
+def test_a_page_end_in_a_rows_bottom_padding_moves_the_row_whole() -> None:
+    """Cut where only a row's bottom padding is left: its text all fits, so the next page must
+    not start with an empty sliver of it under the repeated header (a double rule)."""
+    rows = [[f"แถวที่ {i}", "๑"] for i in range(1, 9)]
+    whole = table(["ช่องทาง", "รวม"], rows, [150, 80])
+    whole.wrap(450, 1e6)
+    heights = whole._rowHeights
+    in_padding = sum(heights[:5]) - 1.5  # the header, rows 1-4: in row 4's last 1.5 points
+    first, rest = whole.split(450, in_padding)
+    assert [str(p) for p in rest._cellvalues[1]] != ["()", "()"]
+    body = pdftotext(build_pdf([rest]))
+    assert body.split("\n")[1].startswith("แถวที่ 4")
+    assert "แถวที่ 4" not in pdftotext(build_pdf([first]))
