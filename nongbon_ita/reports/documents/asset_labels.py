@@ -16,6 +16,7 @@ from nongbon_ita.domain.assets.labels import LabelGrid
 from nongbon_ita.domain.assets.records import Asset
 from nongbon_ita.domain.office import OfficeProfile
 from nongbon_ita.reports.thai import TextStyle, ThaiParagraph, fonts
+from nongbon_ita.reports.thai.clearance import LINE_CLEARANCE
 from nongbon_ita.reports.thai.shaping import shape
 
 MM = 72 / 25.4
@@ -86,15 +87,18 @@ def _draw_label(canvas: Any, asset: Asset, office: OfficeProfile, x: float, y: f
     size = _number_size(asset.asset_number, text_width)
     office_line = ThaiParagraph(office.short_name or office.name, OFFICE_STYLE)
     number = ThaiParagraph(asset.asset_number, TextStyle(size=size, bold=True, leading=size * 1.2))
-    # room under the number for the name's stacked tone marks (ี้ of เก้าอี้)
     heights = [office_line.wrap(text_width, height)[1], number.wrap(text_width, height)[1] + 2]
     room = int((height - 2 * PADDING - sum(heights)) // NAME_STYLE.line_height)
     name = _name_paragraph(asset.name, text_width, max(1, min(NAME_LINES, room)))
     heights.append(name.wrap(text_width, height)[1])
+    # room under the number for the name's stacked tone marks (ี้ of เก้าอี้ reached the digits),
+    # twice what lines of a paragraph keep: a label is read from further away
+    rise, under_number = name.ink_reach()[0], number.ink_reach()[1]
+    heights[1] = number.height + max(0.0, rise + 2 * LINE_CLEARANCE - under_number)
     # the text block is centred beside the QR code, like the code itself
     top = y + (height + sum(heights)) / 2
     for paragraph, used in zip((office_line, number, name), heights, strict=True):
-        paragraph.drawOn(canvas, x + PADDING, top - used)
+        paragraph.drawOn(canvas, x + PADDING, top - paragraph.height)  # room left under it
         top -= used
 
 

@@ -197,6 +197,15 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         )
         return [head, tail]
 
+    def ink_reach(self) -> tuple[float, float]:
+        """(how far the first line's ink rises above the box, room left under the last line's
+        baseline in the box), in points after wrap(): what stacks another text above or below
+        it without touching."""
+        if not self._baselines:
+            return 0.0, 0.0
+        top = max((box[3] for box in self._boxes[0]), default=0.0)
+        return top - self._baselines[0], self.height - self._baselines[-1]
+
     # drawing --------------------------------------------------------------------------
     def lines_text(self) -> list[str]:
         """The wrapped lines as text (after wrap())."""
