@@ -4,7 +4,8 @@ Each area module (cli/admin.py, cli/documents.py, …) registers its commands in
 a command's handler is set with `set_defaults(handler=...)`, so no central table needs editing.
 Area modules import heavy libraries inside their handlers only: `--version` and the GUI stay fast.
 A run builds the parsers of its own command word only (`print …` builds the print commands, not
-the other hundred: a tenth of `print o43`'s time); help and mistakes get the whole tree.
+the other hundred: a tenth of `print o43`'s time); the GUI (no command word) builds none of
+them; help and mistakes get the whole tree.
 """
 
 from __future__ import annotations
@@ -131,6 +132,8 @@ def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     wanted = _command_word(words) if words is not None else None
     tree = CommandTree(wanted)
+    if words is not None and wanted is None and not _asks_help(words):
+        return tree.parser  # no command: the GUI (or --version) needs no command's parser
     for name in AREA_MODULES:
         import_module(f"nongbon_ita.cli.{name}").register(tree)
     if wanted is not None and wanted not in tree.built:  # a mistake: say what there is
@@ -138,10 +141,14 @@ def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return tree.parser
 
 
+def _asks_help(words: Sequence[str]) -> bool:
+    return "-h" in words or "--help" in words
+
+
 def _command_word(words: Sequence[str]) -> str | None:
     """The first word that is neither an option nor a global option's value; None if there is
     none or help is asked for (the whole tree then)."""
-    if "-h" in words or "--help" in words:
+    if _asks_help(words):
         return None
     value_next = False
     for word in words:

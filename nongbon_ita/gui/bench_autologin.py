@@ -23,17 +23,17 @@ def bench_autologin(session: object) -> bool:
     credentials = os.environ.get(ENV, "")
     if ":" not in credentials:
         return False
-    from nongbon_ita.gui.daily_backup import show_backup_note
-    from nongbon_ita.gui.run import build_main_window
+    from nongbon_ita.gui.run import show_backup_note
 
     username, password = credentials.split(":", 1)
     services = session.services  # type: ignore[attr-defined]
-    user = services.auth.login(username, password)
+    # as at the login dialog: the window is built while the password is checked, shown after
+    user = services.auth.login(username, password, meanwhile=session.prepare_window)  # type: ignore[attr-defined]
     from nongbon_ita.gui.run import ensure_own_password
 
     if not ensure_own_password(services, user):  # a temporary password is changed first, always
         return False
-    window = build_main_window(services, user, session.render_report)  # type: ignore[attr-defined]
+    window = session.main_window_for(user)  # type: ignore[attr-defined]
     show_backup_note(window, getattr(session, "backup_note", ""))
     session.window = window  # type: ignore[attr-defined]
     window.show()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,14 +27,19 @@ from nongbon_ita.services.auth import AuthService
 
 
 class LoginDialog(QDialog):
-    """Accepted once `auth.login` succeeds; the signed-in user is then in `self.user`."""
+    """Accepted once `auth.login` succeeds; the signed-in user is then in `self.user`.
+
+    `prepare(candidate)`, if given, runs while the password is checked (the session builds the
+    main window, hidden); `failed` is emitted when the login is refused, so that work is dropped."""
+
+    failed = Signal()
 
     def __init__(
         self, auth: AuthService, office_name: str = "", parent: QWidget | None = None,
-        username: str = "",
+        username: str = "", prepare: Callable[[CurrentUser], None] | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
-        self.auth = auth
+        self.auth, self.prepare = auth, prepare
         self.user: CurrentUser | None = None
         self.setWindowTitle(_("Sign in") + " — nongbon-ita")
         self.setMinimumWidth(420)
@@ -76,8 +83,10 @@ class LoginDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.user = self.auth.login(username, self.password_edit.text(), channel="gui")
+            self.user = self.auth.login(username, self.password_edit.text(), channel="gui",
+                                        meanwhile=self.prepare)  # fmt: skip
         except DomainError as err:
+            self.failed.emit()
             self.error_label.show_message(domain_message(err))
             self.password_edit.clear()
             self.password_edit.setFocus()

@@ -1,7 +1,8 @@
 """Start the GUI: font, error handler, first-run wizard, login, main window; logout loops back.
 
 Heavy libraries (reportlab, pythainlp, openpyxl) stay off this path: they are imported inside
-the functions that need them.
+the functions that need them. So are the pages not on the first screen (settings, reports, the
+backups tab): issue 14's start-up target counts every module the first screen imports.
 """
 
 from __future__ import annotations
@@ -17,13 +18,10 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.change_password_dialog import ChangePasswordDialog
 from nongbon_ita.gui.errors import install_error_handler, report_error
-from nongbon_ita.gui.first_run_wizard import FirstRunWizard
 from nongbon_ita.gui.fonts import load_screen_font
 from nongbon_ita.gui.login_dialog import LoginDialog
 from nongbon_ita.gui.main_window import MainWindow
 from nongbon_ita.gui.pages.dashboard_page import DashboardPage
-from nongbon_ita.gui.pages.reports_page import Render, ReportsPage
-from nongbon_ita.gui.pages.settings_page import SettingsPage
 from nongbon_ita.gui.preferences import apply_saved_language
 from nongbon_ita.gui.qt_strings import install_qt_strings
 from nongbon_ita.gui.widgets.background import BackgroundTask
@@ -33,8 +31,9 @@ from nongbon_ita.services.registry import Services
 
 if TYPE_CHECKING:  # imported when the GUI runs: it is not needed to build a window
     from nongbon_ita.gui.database_watch import DatabaseWatch
+    from nongbon_ita.gui.pages.reports_page import Render
 
-__all__ = ["FirstRunWizard", "GuiSession", "LoginDialog", "build_main_window", "run_gui"]
+__all__ = ["GuiSession", "LoginDialog", "build_main_window", "run_gui"]
 
 log = logging.getLogger("nongbon_ita.gui")
 
@@ -60,7 +59,7 @@ def build_main_window(
     window.add_page("complaints", _("Complaints"), lambda: _complaints_area(services, user))
     window.add_page("ita", _("ITA measures"), lambda: _ita_area(services, user))
     window.add_page("reports", _("Reports"), lambda: _reports_area(services, user, render_report))
-    window.add_page("settings", _("Settings"), lambda: SettingsPage(services, user))
+    window.add_page("settings", _("Settings"), lambda: _settings_area(services, user))
     from nongbon_ita.gui.complaints.area import add_complaint_sections
     from nongbon_ita.gui.ita.due_widget import MeasuresDueWidget
     from nongbon_ita.gui.loans.area import add_loan_sections
@@ -99,8 +98,15 @@ def _ita_area(services: Services, user: CurrentUser) -> QWidget:
     return ItaPage(services, user)
 
 
+def _settings_area(services: Services, user: CurrentUser) -> QWidget:
+    from nongbon_ita.gui.pages.settings_page import SettingsPage
+
+    return SettingsPage(services, user)
+
+
 def _reports_area(services: Services, user: CurrentUser, render_report: Render | None) -> QWidget:
     from nongbon_ita.gui.complaints.area import add_complaint_reports
+    from nongbon_ita.gui.pages.reports_page import ReportsPage
 
     reports = ReportsPage(render_report or services.documents.measures_report_pdf)
     ita_docs = services.ita.documents
@@ -112,6 +118,15 @@ def _reports_area(services: Services, user: CurrentUser, render_report: Render |
                          lambda year: ita_docs.progress_pdf(year, 2), "ITA-progress-12m")  # fmt: skip
     add_complaint_reports(reports, services, user)
     return reports
+
+
+def show_backup_note(window: QWidget, note: str) -> None:
+    """The daily backup's warning in the window's status bar; its module (a heavy import: the
+    backup services, cryptography) is imported only when there is one."""
+    if note:
+        from nongbon_ita.gui.daily_backup import show_backup_note as show
+
+        show(window, note)
 
 
 def ensure_own_password(
@@ -137,6 +152,7 @@ class GuiSession(QObject):
         self.backup_task: BackgroundTask | None = None
         self.ended = False
         self.watch: DatabaseWatch | None = None
+        self.prepared: MainWindow | None = None  # built while the password is checked
 
     def start_daily_backup(self) -> None:
         """The daily backup, once the first window is on screen and off the GUI thread: the
@@ -151,8 +167,6 @@ class GuiSession(QObject):
         task.start()
 
     def _backup_done(self, note: object) -> None:
-        from nongbon_ita.gui.daily_backup import show_backup_note
-
         self.backup_note = str(note or "")
         if self.window is not None:
             show_backup_note(self.window, self.backup_note)
@@ -179,15 +193,36 @@ class GuiSession(QObject):
         self.wait_for_backup()
 
     def show_login(self) -> LoginDialog:
-        self.login = LoginDialog(
-            self.services.auth, office_name(self.services), username=self.last_username
-        )
+        self.login = LoginDialog(self.services.auth, office_name(self.services),
+                                 username=self.last_username, prepare=self.prepare_window)  # fmt: skip
         self.login.accepted.connect(self._logged_in)
         self.login.rejected.connect(self._login_cancelled)
+        self.login.failed.connect(self.drop_prepared)
         self.login.show()
         return self.login
 
+    def prepare_window(self, candidate: CurrentUser) -> None:
+        """The main window of the user logging in, built (not shown) while argon2 checks the
+        password on another thread: issue 14's start-up. Shown only once the login succeeded."""
+        self.drop_prepared()
+        self.prepared = build_main_window(self.services, candidate, self.render_report)
+
+    def drop_prepared(self) -> None:
+        if self.prepared is not None:
+            self.prepared.deleteLater()
+            self.prepared = None
+
+    def main_window_for(self, user: CurrentUser) -> MainWindow:
+        """The window prepared during the login if it is this user's, else one built now."""
+        window, self.prepared = self.prepared, None
+        if window is not None and window.user == user:
+            return window
+        if window is not None:
+            window.deleteLater()
+        return build_main_window(self.services, user, self.render_report)
+
     def _login_cancelled(self) -> None:
+        self.drop_prepared()
         if self.window is None:
             QApplication.quit()
 
@@ -200,10 +235,8 @@ class GuiSession(QObject):
         if not ensure_own_password(self.services, user):
             self.show_login()
             return
-        self.window = build_main_window(self.services, user, self.render_report)
+        self.window = self.main_window_for(user)
         self.window.logout_requested.connect(self.logout)
-        from nongbon_ita.gui.daily_backup import show_backup_note
-
         show_backup_note(self.window, self.backup_note)
         self.window.show()
         from nongbon_ita.reports.warm import warm_up_in_background

@@ -11,8 +11,14 @@ Arabic digits.
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from nongbon_ita.i18n.thaiformat import THAI_MONTHS, THAI_MONTHS_SHORT, thai_digits
+from nongbon_ita.i18n.thaiformat import (
+    THAI_MONTHS,
+    THAI_MONTHS_SHORT,
+    format_date_short,
+    thai_digits,
+)
 from nongbon_ita.i18n.translate import current_language
 
 ARABIC, THAI = "arabic", "thai"
@@ -45,6 +51,11 @@ def on_screen(text: str | int) -> str:
     """Every digit of `text` in the screens' style (for text the program composed)."""
     text = str(text)
     return thai_digits(text) if screen_thai() else text.translate(_TO_ARABIC)
+
+
+def short_date(day: date | None) -> str:
+    """A date as tables show it ("5 พ.ย. 69"), in the screens' digits; "" for none."""
+    return format_date_short(day, screen_thai()) if day else ""
 
 
 def to_arabic(text: str) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import cast
 
 from sqlalchemy import Table, select, update
@@ -14,7 +17,7 @@ from nongbon_ita.domain.errors import N_, AuthenticationError
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.services.audit import record_event
-from nongbon_ita.services.context import ServiceContext
+from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.passwords import hash_secret, validate_password, verify_secret
 from nongbon_ita.services.row_seals import UNSEALED
 from nongbon_ita.services.settings_store import LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, get_int
@@ -56,19 +59,48 @@ def _set_quietly(session: Session, user_id: int, **values: object) -> None:
     )
 
 
+def _verify_while(
+    stored: str, password: str, cost: HashingCost, meanwhile: Callable[[], None] | None
+) -> tuple[bool, BaseException | None]:
+    """The password check, with `meanwhile` run on this thread as it goes on in another (argon2
+    releases the GIL, so its full cost overlaps the caller's own work). Returns whether the
+    password is right, and what `meanwhile` raised: the login finishes (counts a failure or
+    records itself) before the caller hears of it."""
+    if meanwhile is None:
+        return verify_secret(stored, password, cost), None
+    outcome: list[bool] = []
+    check = threading.Thread(target=lambda: outcome.append(verify_secret(stored, password, cost)),
+                             name="password-check", daemon=True)  # fmt: skip
+    check.start()
+    failure: BaseException | None = None
+    try:
+        meanwhile()
+    except Exception as error:  # reported once the password is known to be right
+        failure = error
+    finally:
+        check.join()
+    return bool(outcome and outcome[0]), failure
+
+
 class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
     def login(
-        self, username: str, password: str, channel: str = "gui", read_only: bool = False
-    ) -> CurrentUser:
+        self, username: str, password: str, channel: str = "gui", read_only: bool = False,
+        meanwhile: Callable[[CurrentUser], None] | None = None,
+    ) -> CurrentUser:  # fmt: skip
         """Check the password; every failure counts toward the lock-out, GUI and CLI alike.
 
         The check reads only (the slow hash runs outside any lock). A success is recorded
         (last login, audit) without touching the user's version: a login is not an edit, and
         two sessions of one user must not make each other stale. `read_only` (prints, exports)
         records it only if the database is free now, and never waits for another writer.
+
+        `meanwhile(candidate)` runs while the password is checked (the GUI builds the main
+        window, hidden: issue 14's start-up): the check keeps argon2's full cost, the caller
+        shows nothing before this returns, and a wrong password means the work is thrown away.
+        It is never run for an account that is disabled or must change its password first.
         """
         with self.ctx.reading() as session:
             row = _find_user(session, username)
@@ -76,7 +108,11 @@ class AuthService:
                 raise AuthenticationError(_WRONG)
             _refuse_locked(row, self.ctx.now())
             user, active, stored = current_user_of(row), row.active, row.password_hash
-        if not verify_secret(stored, password, self.ctx.hashing):
+        early = None
+        if meanwhile is not None and active and not user.must_change_password:
+            early = partial(meanwhile, user)
+        right, failure = _verify_while(stored, password, self.ctx.hashing, early)
+        if not right:
             self._count_failure(user.id, channel)
             raise AuthenticationError(_WRONG)
         if not active:
@@ -86,6 +122,8 @@ class AuthService:
         except DatabaseBusy:
             if not read_only:
                 raise  # a print goes on; its login is simply not recorded
+        if failure is not None:
+            raise failure
         return user
 
     def _count_failure(self, user_id: int, channel: str) -> None:

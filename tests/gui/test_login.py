@@ -98,3 +98,24 @@ def test_build_main_window_for_staff_hides_users_tab(qtbot, services, staff):
     qtbot.addWidget(window)
     settings = window.page("settings")
     assert settings.users_tab is None
+
+
+def test_the_window_built_during_the_password_check_is_the_one_shown(qtbot, services):
+    session = GuiSession(services)
+    dialog = session.show_login()
+    qtbot.addWidget(dialog)
+    prepared: list[MainWindow] = []
+    build = session.prepare_window
+
+    def prepare(candidate) -> None:  # type: ignore[no-untyped-def]
+        build(candidate)
+        assert session.prepared is not None and not session.prepared.isVisible()
+        prepared.append(session.prepared)
+
+    dialog.prepare = prepare
+    assert not attempt(dialog, "admin", "wrong-password")
+    assert len(prepared) == 1 and session.prepared is None  # dropped, never shown
+    assert attempt(dialog, "admin", "nongbon-demo")
+    assert len(prepared) == 2 and session.window is prepared[1]
+    qtbot.addWidget(session.window)
+    assert session.window.isVisible() and session.window.user.username == "admin"

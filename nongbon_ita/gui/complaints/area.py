@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from nongbon_ita.domain.complaints.permissions import ComplaintOperation
@@ -9,9 +11,11 @@ from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.pages.dashboard_page import DashboardPage
 from nongbon_ita.gui.pages.placeholder_page import PlaceholderPage
-from nongbon_ita.gui.pages.reports_page import ReportsPage
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
+
+if TYPE_CHECKING:  # the reports page is built when first shown, not at start-up
+    from nongbon_ita.gui.pages.reports_page import ReportsPage
 
 
 def complaints_page(services: Services, user: CurrentUser) -> QWidget:

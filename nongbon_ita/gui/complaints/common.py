@@ -4,7 +4,6 @@ replaced by tests so that nothing blocks."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from enum import Enum
 from typing import TypeVar
 
@@ -16,8 +15,7 @@ from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.widgets import dialog_hooks
 from nongbon_ita.gui.widgets.document_preview import DocumentPreviewDialog
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
-from nongbon_ita.i18n.digits import screen_thai
-from nongbon_ita.i18n.thaiformat import format_date_short
+from nongbon_ita.i18n.digits import short_date as short_date  # tables and details share it
 from nongbon_ita.i18n.translate import _
 
 E = TypeVar("E", bound=Enum)
@@ -32,10 +30,6 @@ DEADLINE_COLOURS = {
 exec_dialog: Callable[[QDialog], int] = dialog_hooks.run_dialog
 open_preview: Callable[[DocumentPreviewDialog], None] = dialog_hooks.open_preview_dialog
 choose_xlsx_path: Callable[[QWidget, str], str | None] = dialog_hooks.ask_xlsx_path
-
-
-def short_date(day: date | None) -> str:
-    return format_date_short(day, screen_thai()) if day else ""
 
 
 def enum_combo(members: list[E], parent: QWidget, blank: str = "") -> QComboBox:

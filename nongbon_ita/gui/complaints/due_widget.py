@@ -7,10 +7,9 @@ from PySide6.QtWidgets import QWidget
 
 from nongbon_ita.domain.errors import N_
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.gui.complaints.common import short_date
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.table_section import TableSection
-from nongbon_ita.i18n.digits import screen_thai
+from nongbon_ita.i18n.digits import screen_thai, short_date
 from nongbon_ita.i18n.thaiformat import format_register_number
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.complaints.queries import DueItem

@@ -12,8 +12,8 @@ from nongbon_ita.domain.ita.due import DUE_SOON_DAYS, DueMeasure
 from nongbon_ita.domain.ita.permissions import ItaOperation
 from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.i18n.thaiformat import format_date_short
-from nongbon_ita.i18n.translate import _, current_language
+from nongbon_ita.i18n.digits import on_screen, short_date
+from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
 
@@ -42,8 +42,8 @@ class MeasuresDueWidget(QWidget):
         assessed = fiscal_year(self._today()) - 1
         scores = self.services.ita.scores.scores(assessed)
         if scores.overall_score is not None and scores.level is not None:
-            self.level.setText(_("ITA {year}: {total} points, level {level}").format(
-                year=assessed, total=scores.overall_score, level=scores.level.value))  # fmt: skip
+            self.level.setText(on_screen(_("ITA {year}: {total} points, level {level}").format(
+                year=assessed, total=scores.overall_score, level=scores.level.value)))  # fmt: skip
         self.level.setVisible(scores.level is not None)
         everyone = is_allowed(self.user, ItaOperation.EDIT_MEASURES)
         due = self.services.ita.plan.due(self._today(), None if everyone else self.user.id)
@@ -56,6 +56,6 @@ class MeasuresDueWidget(QWidget):
     def line(due: DueMeasure) -> str:
         m = due.measure
         reasons = ", ".join(_(r.label_id).format(days=DUE_SOON_DAYS) for r in due.reasons)
-        end = format_date_short(m.due_on, current_language() == "th") if m.due_on else "—"
-        who = m.responsible_user or _("nobody responsible yet")
-        return f"{m.fiscal_year} · {m.indicator} · {who} · {end}: {reasons}"
+        end = short_date(m.due_on) or "—"
+        who = m.responsible_user or _("nobody responsible yet")  # names as typed
+        return f"{on_screen(m.fiscal_year)} · {m.indicator} · {who} · {end}: {on_screen(reasons)}"

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QWidget
 
 from nongbon_ita.domain.loans import LoanListEntry, LoanStatus
 from nongbon_ita.domain.users import CurrentUser
-from nongbon_ita.gui.loans.common import short_date
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.table_section import TableSection
+from nongbon_ita.i18n.digits import short_date
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.loans.queries import LoanFilter
 from nongbon_ita.services.registry import Services
