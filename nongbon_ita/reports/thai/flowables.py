@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from nongbon_ita.reports.thai import fonts
+from nongbon_ita.reports.thai import fonts, nobreak
 from nongbon_ita.reports.thai.clearance import ASCENT, head_room, line_boxes, line_gap
 from nongbon_ita.reports.thai.drawing import draw_runs
 from nongbon_ita.reports.thai.linebreak import Unit, units, wrap
@@ -18,6 +18,9 @@ from nongbon_ita.reports.thai.styles import BODY, Align, TextStyle
 
 _ITEM_LABEL = re.compile(r"^([๐-๙0-9]{1,3}[.)]|-|•)\s*(?=\S)")
 _ASCENT = ASCENT  # baseline below the top of a line box, in ems (stacked marks reach 1.25 em)
+# lines of a paragraph by (text or units, style, label, continued, width, kept words in it)
+_WRAPPED: dict[tuple[Any, ...], tuple[tuple[Unit, ...], ...]] = {}
+_WRAPPED_MAX = 20_000
 
 
 class ThaiParagraph(Flowable):  # type: ignore[misc]
@@ -108,8 +111,19 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         return self._given_units
 
     def _wrap_at(self, width: float) -> list[list[Unit]]:
-        right = self.style.right_indent
-        return wrap(self._units, self._measure, lambda i: width - right - self._text_left(i))
+        # a paragraph wraps the same at the same width in every document: a form's fixed text
+        # is laid out once per process, not at every print (issue 12: a third of a warm print)
+        source = self.text if self._given_units is None else tuple(self._given_units)
+        words = nobreak.current().within(self.text)  # another loan's names change nothing here
+        key = (source, self.style, self.label, self._continued, width, words)
+        lines = _WRAPPED.get(key)
+        if lines is None:
+            if len(_WRAPPED) >= _WRAPPED_MAX:
+                _WRAPPED.clear()
+            right = self.style.right_indent
+            made = wrap(self._units, self._measure, lambda i: width - right - self._text_left(i))
+            lines = _WRAPPED[key] = tuple(tuple(line) for line in made)
+        return [list(line) for line in lines]
 
     def _line_runs(self, line: Sequence[Unit]) -> tuple[list[tuple[float, Run]], float]:
         runs: list[tuple[float, Run]] = []

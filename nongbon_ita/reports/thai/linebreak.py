@@ -151,6 +151,7 @@ def _split_latin(token: str) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=16384)  # the same pairs of words come back line after line, print after print
 def _strength(before: Unit, after: Unit) -> int:
     """How good a break between two units is: at a space best, between two words by the
     shorter one's number of clusters ("ตัว|ชี้|วัด", "งบ|ประมาณ" are weak breaks)."""
@@ -198,8 +199,15 @@ def wrap(
     line: list[Unit] = []
     used = 0.0
 
+    known: dict[int, float] = {}
+
+    def width_at(i: int) -> float:  # asked for every unit: worked out once per line
+        if i not in known:
+            known[i] = widths(i)
+        return known[i]
+
     def room() -> float:
-        return widths(len(lines)) + 1e-6
+        return width_at(len(lines)) + 1e-6
 
     def close() -> None:
         nonlocal line, used
@@ -217,16 +225,16 @@ def wrap(
             line.append(unit)
             used += width
             continue
-        if line and width <= widths(len(lines) + 1) + 1e-6:
+        if line and width <= width_at(len(lines) + 1) + 1e-6:
             carried = _better_break(line, unit, measure, room())
             close()  # the usual case: the word goes to the next line
             line.extend([*carried, unit])
             used = sum(measure(u.text) for u in line)
             continue
         joined = False  # a word longer than a line: fill this line with its first parts
-        for part in long_parts(unit.text, measure, widths(len(lines) + 1)):
+        for part in long_parts(unit.text, measure, width_at(len(lines) + 1)):
             part_width = measure(part)
-            pieces = [part] if part_width <= widths(len(lines) + 1) + 1e-6 else clusters(part)
+            pieces = [part] if part_width <= width_at(len(lines) + 1) + 1e-6 else clusters(part)
             for piece in pieces:
                 w = measure(piece)
                 if line and used + w > room():

@@ -93,6 +93,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_PART = r"[ก-๛]{3,}"  # a word of a phrase that may be kept whole
+
+
 class KeepWords:
     """The office's own words (names of the office, places, people, assets): each stays whole.
 
@@ -103,6 +106,7 @@ class KeepWords:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(dict.fromkeys(w for w in words if w.strip()))
         self._index: dict[str, list[str]] | None = None
+        self._parts: tuple[str, ...] | None = None  # the Thai words of the phrases, in order
 
     @property
     def fingerprint(self) -> str:
@@ -118,7 +122,7 @@ class KeepWords:
             known = dictionary()
             index: dict[str, list[str]] = {}
             for phrase in self.words:
-                for word in re.findall(r"[ก-๛]{3,}", phrase):
+                for word in re.findall(_PART, phrase):
                     # a dictionary word already stays whole; "(ศรีไทย" is read as "ศรีไทย"
                     if word not in known:
                         index.setdefault(word[:2], []).append(word)
@@ -130,6 +134,14 @@ class KeepWords:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_start.values())
+
+    def within(self, text: str) -> tuple[str, ...]:
+        """The words that may match inside `text` (those occurring in it, in list order): text
+        set under two lists with the same such words breaks the same (a cache key). Without the
+        dictionary: a document laid out from the layout cache still never loads it."""
+        if self._parts is None:
+            self._parts = tuple(w for phrase in self.words for w in re.findall(_PART, phrase))
+        return tuple(w for w in self._parts if w in text)
 
     def spans(self, text: str, *, inside: bool = False) -> Iterator[tuple[int, int]]:
         """Where the words occur in `text`, longest first; `inside`: only words shorter than
