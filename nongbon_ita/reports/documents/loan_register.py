@@ -43,8 +43,8 @@ HEADER = ("ที่", "เลขที่ใบยืม", "รายการ"
 # points at 11 pt on a landscape page: numbers and dates such as ๑๒๓๔/๒๕๖๗ and ๒๘ พ.ย. ๖๙ stay on
 # one line (text + padding), so do a line number ๑๒๓๔ and a quantity such as "๑๐ เครื่อง"; the
 # follow-up date has its own column (DOMAIN.md's register), the remarks (carried, still out,
-# overdue, liability) take what is left
-WIDTHS = (40.0, 72.0, 108.0, 80.0, 54.0, 104.0, 84.0, 100.0, 66.0)
+# overdue, liability) take what is left ("เกินกำหนด" on one line); an approver's name takes two
+WIDTHS = (40.0, 72.0, 108.0, 80.0, 54.0, 104.0, 74.0, 100.0, 66.0)
 MARGINS = PageMargins(left=1.5 * CM, right=1.5 * CM, top=2 * CM, bottom=1.8 * CM)
 
 
