@@ -26,11 +26,10 @@ from nongbon_ita.reports.thai.flowables import (
     ThaiParagraph,
     dash_item,
     item,
-    keep_lines,
     numbered_item,
     paragraphs,
-    signature_block,
 )
+from nongbon_ita.reports.thai.signature import keep_lines, signature_block
 from nongbon_ita.reports.thai.styles import BODY, CM, TITLE, Align, PageMargins, TextStyle
 from nongbon_ita.reports.thai.tables import thai_table
 from nongbon_ita.reports.thai.template import (
