@@ -1,10 +1,12 @@
-"""Platypus flowables that set Thai text with the engine: paragraphs, list items, signatures."""
+"""Platypus flowables that set Thai text with the engine: paragraphs and list items (the
+signature block is in signature.py)."""
 
 from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable
 
