@@ -247,3 +247,22 @@ def test_files_without_a_record_are_named_and_removed_from_the_gui(
     with qtbot.waitSignal(group.checked, timeout=15000) as done:
         group.repair_button.click()
     assert not leftover.exists() and done.args[0].ok and not group.repair_button.isVisible()
+
+
+def test_a_thai_digit_office_sees_thai_digits_in_the_tab(qtbot, office, message_log) -> None:
+    from nongbon_ita.i18n.digits import set_screen_digits
+    from nongbon_ita.i18n.translate import set_language
+
+    set_language("th")
+    try:
+        admin = office.auth.login("admin", ADMIN_PASSWORD)
+        office.office.set_digit_style(admin, "thai")
+        set_screen_digits("thai")
+        tab, _user, _restarts = make_tab(qtbot, office)
+        tab.back_up_now()
+        listed = tab.backups.item(0).text()  # when it was taken, and its size
+        for shown in (tab.days.text(), listed, tab.status.text()):
+            assert set("๐๑๒๓๔๕๖๗๘๙") & set(shown) and not set("0123456789") & set(shown), shown
+    finally:
+        set_screen_digits("arabic")
+        set_language("en")

@@ -69,3 +69,36 @@ def test_an_arabic_office_sees_no_thai_digit_on_the_dashboard_and_loans(
     qtbot.addWidget(page)
     shown = "".join(label.text() for label in page.findChildren(QLabel))
     assert shown and not THAI_DIGITS & set(shown) and ARABIC_DIGITS & set(shown)
+
+
+def test_a_thai_digit_office_sees_thai_digits_in_the_ita_area(
+    qtbot, services, admin, thai_ui: None
+) -> None:
+    from nongbon_ita.domain.roles import Role
+    from nongbon_ita.gui.ita.due_widget import MeasuresDueWidget
+    from nongbon_ita.gui.ita.measure_dialog import MeasureDialog
+    from nongbon_ita.gui.ita.page import ItaPage
+
+    services.users.create_user(admin, "ita", "นางสาวไอทีเอ ทดสอบ",
+                               frozenset({Role.ITA_COORDINATOR}), "password-1")  # fmt: skip
+    coordinator = services.auth.login("ita", "password-1")
+    services.office.set_digit_style(admin, "thai")
+    set_screen_digits("thai")
+    today = date(2024, 4, 10)  # fiscal year 2567: the 2566 assessment's flagged measures
+    services.ita.scores.set_scores(coordinator, 2566, "80", {n: "60" for n in range(1, 11)})
+    services.ita.plan.create_for_flagged(coordinator, 2567)
+    page = ItaPage(services, coordinator, today=lambda: today)
+    qtbot.addWidget(page)
+    assert page.year_spin.text() == "๒๕๖๗"
+    assert not ARABIC_DIGITS & set(page.measures.hint.text())
+    (measure,) = services.ita.plan.measures(2567)[:1]
+    dialog = MeasureDialog(services, coordinator, 2567, measure)
+    qtbot.addWidget(dialog)
+    dialog.percent[6].setValue(50)
+    assert dialog.percent[6].text().startswith("๕๐")
+    due = MeasuresDueWidget(services, coordinator, today=lambda: today)
+    qtbot.addWidget(due)
+    lines = [due.list.item(row).text() for row in range(due.list.count())]
+    assert lines and all(line.startswith("๒๕๖๗ · ") for line in lines)
+    shown = due.level.text() + "".join(lines)
+    assert not ARABIC_DIGITS & set(shown.replace("O", ""))  # indicator codes are letters here

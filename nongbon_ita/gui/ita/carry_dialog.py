@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import domain_message, report_error
 from nongbon_ita.gui.ita.mapping_table import MappingTable
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.carry import CarryPreview, CarryResult
@@ -38,7 +38,7 @@ class CarryDialog(QDialog):
         self.result: CarryResult | None = None
         self.setWindowTitle(_("Carry into fiscal year {year}").format(year=to_year))
         self.resize(980, 620)
-        self.from_spin = QSpinBox(self)
+        self.from_spin = DigitSpinBox(self)
         self.from_spin.setRange(2550, 2700)
         self.from_spin.setValue(to_year - 1)
         self.from_spin.valueChanged.connect(lambda _y: self.reload())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,9 @@ from nongbon_ita.gui.ita.small_forms import (
     exec_ask,
     read_only_table,
 )
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.scroll_body import ScrollBody
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -96,12 +97,13 @@ class CatalogueTab(QWidget):
     def load(self, fiscal_year: int) -> None:
         self.fiscal_year = fiscal_year
         self.catalogue = cat = self.services.ita.catalogue.catalogue(fiscal_year)
-        self.summary.setText(_("Fiscal year {year}: {i} indicators, {s} sub-indicators, {o} OIT "
-                               "items.").format(year=fiscal_year, i=len(cat.indicators),
-                                                s=len(cat.sub_indicators), o=len(cat.items)))  # fmt: skip
+        self.summary.setText(on_screen(_("Fiscal year {year}: {i} indicators, {s} sub-indicators, "
+                                         "{o} OIT items.").format(
+            year=fiscal_year, i=len(cat.indicators), s=len(cat.sub_indicators),
+            o=len(cat.items))))  # fmt: skip
         self.indicators.setRowCount(len(cat.indicators))
         for row, ind in enumerate(cat.indicators):
-            for column, text in enumerate((ind.form.value, str(ind.number), ind.name)):
+            for column, text in enumerate((ind.form.value, on_screen(ind.number), ind.name)):
                 self.indicators.setItem(row, column, QTableWidgetItem(text))
         self.status.show_status(cat.provenance)
         subs = {s.id: s.name for s in cat.sub_indicators}
@@ -170,7 +172,7 @@ class CatalogueTab(QWidget):
 
     # indicators ---------------------------------------------------------------------------
     def _indicator_dialog(self, current: Indicator | None) -> None:
-        form, number, name = QComboBox(), QSpinBox(), QLineEdit()
+        form, number, name = QComboBox(), DigitSpinBox(), QLineEdit()
         for choice in AssessmentForm:
             form.addItem(choice.value)
         number.setRange(1, 99)

@@ -36,6 +36,7 @@ from nongbon_ita.gui.ita.results_panel import (
     exec_result_dialog,
 )
 from nongbon_ita.gui.widgets.be_date_edit import BeDateEdit
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.error_label import ErrorLabel
 from nongbon_ita.gui.widgets.scroll_body import scrolled
 from nongbon_ita.i18n.translate import _
@@ -141,7 +142,7 @@ class MeasureDialog(QDialog):
         self.note: dict[int, QLineEdit] = {}
         self.mark_buttons: dict[int, QPushButton] = {}
         for months in (6, 12):
-            percent, note = QSpinBox(tab), QLineEdit(tab)
+            percent, note = DigitSpinBox(tab), QLineEdit(tab)
             percent.setRange(0, 100)
             percent.setSuffix(" %")
             # named after its round: beside the dialog's own Save, three "บันทึก" said nothing

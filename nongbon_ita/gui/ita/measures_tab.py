@@ -22,6 +22,7 @@ from nongbon_ita.gui.ita.measure_dialog import MeasureDialog
 from nongbon_ita.gui.ita.measure_files import MeasureFiles
 from nongbon_ita.gui.widgets.record_table import make_table_view, selected_row
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -144,8 +145,8 @@ class MeasuresTab(QWidget):
                                 "add results, evidence and progress."))  # fmt: skip
         else:
             rows = plan.measures(fiscal_year)
-            self.hint.setText(_("{n} measures in fiscal year {year}.").format(
-                n=len(rows), year=fiscal_year))  # fmt: skip
+            self.hint.setText(on_screen(_("{n} measures in fiscal year {year}.").format(
+                n=len(rows), year=fiscal_year)))  # fmt: skip
         self._places = {m.id: place for place, m in enumerate(rows, start=1)}
         self.model.set_rows(rows)
         if kept is not None:

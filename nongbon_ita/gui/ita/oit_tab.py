@@ -32,6 +32,7 @@ from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
 from nongbon_ita.gui.ita.oit_dialog import OitEntryDialog
 from nongbon_ita.gui.widgets.dialog_hooks import ask_xlsx_path, run_dialog
+from nongbon_ita.i18n.digits import on_screen, screen_thai
 from nongbon_ita.i18n.thaiformat import format_date_numeric
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.oit_export import clipboard_text
@@ -92,8 +93,8 @@ class OitTab(QWidget):
         self.fiscal_year = fiscal_year
         self.entries = self.services.ita.oit.entries(fiscal_year)
         missing = sum(entry.missing for entry in self.entries)
-        self.summary.setText(_("{n} OIT items, {missing} not ready for ITAS").format(
-            n=len(self.entries), missing=missing))  # fmt: skip
+        self.summary.setText(on_screen(_("{n} OIT items, {missing} not ready for ITAS").format(
+            n=len(self.entries), missing=missing)))  # fmt: skip
         self._fill()
 
     def _fill(self) -> None:
@@ -103,7 +104,7 @@ class OitTab(QWidget):
         self.table.setRowCount(len(self.shown))
         for row, e in enumerate(self.shown):
             cells = (e.code, e.name or MISSING_NAME, "\n".join(e.urls), e.status.thai,
-                     e.responsible, format_date_numeric(e.due_on) if e.due_on else "",
+                     e.responsible, format_date_numeric(e.due_on, screen_thai()) if e.due_on else "",
                      "\n".join(Path(f).name for f in e.files))  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

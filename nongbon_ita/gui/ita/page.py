@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from nongbon_ita.gui.ita.measures_tab import MeasuresTab
 from nongbon_ita.gui.ita.oit_tab import OitTab
 from nongbon_ita.gui.ita.scores_tab import ScoresTab
 from nongbon_ita.gui.widgets.dialog_hooks import open_preview_dialog
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
 from nongbon_ita.gui.widgets.previewer import Previewer, PreviewOpener
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
@@ -44,7 +44,7 @@ class ItaPage(QWidget):
         self.intro_dialog: IntroDialog | None = None
         heading = QLabel(_("ITA measures"), self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.year_spin = QSpinBox(self)
+        self.year_spin = DigitSpinBox(self)
         self.year_spin.setRange(2550, 2700)
         self.year_spin.setValue(fiscal_year(today()))
         self.year_spin.setFixedWidth(110)

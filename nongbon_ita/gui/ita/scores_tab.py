@@ -28,6 +28,7 @@ from nongbon_ita.domain.permissions import is_allowed
 from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui import messages
 from nongbon_ita.gui.errors import report_error
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.ita.shipped import nearest_shipped, shipped_catalogue
 from nongbon_ita.services.registry import Services
@@ -104,10 +105,10 @@ class ScoresTab(QWidget):
 
     def load(self, fiscal_year: int) -> None:
         self.fiscal_year = fiscal_year
-        self.heading.setText(
+        self.heading.setText(on_screen(
             _("Results of the ITA assessment of fiscal year {year}: the measures of {plan} "
               "answer them.").format(year=self.assessment_year, plan=fiscal_year)
-        )  # fmt: skip
+        ))  # fmt: skip
         scores = self.services.ita.scores.scores(self.assessment_year)
         if not scores.indicators:  # no catalogue yet: saving the scores makes one
             scores = YearScores(self.assessment_year, None, scores.threshold,

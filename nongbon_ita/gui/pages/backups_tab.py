@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,8 @@ from nongbon_ita.gui.pages.backup_questions import (
     restore_with_questions,
 )
 from nongbon_ita.gui.pages.check_group import CheckGroup
+from nongbon_ita.gui.widgets.digit_spin import DigitSpinBox
+from nongbon_ita.i18n.digits import on_screen, screen_thai
 from nongbon_ita.i18n.thaiformat import format_datetime_short
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services import auto_backup, backup_preview
@@ -74,7 +75,7 @@ def when(moment: object) -> str:
 
     if not isinstance(moment, datetime):
         return _("never")
-    return format_datetime_short(moment.astimezone())  # screens use Arabic digits
+    return format_datetime_short(moment.astimezone(), screen_thai())  # the office's digits
 
 
 class BackupsTab(QWidget):
@@ -95,7 +96,7 @@ class BackupsTab(QWidget):
         self.folder_edit.setReadOnly(True)
         self.choose_button = QPushButton(_("Choose…"), self)
         self.default_button = QPushButton(_("Beside the database"), self)
-        self.days = QSpinBox(self)
+        self.days = DigitSpinBox(self)
         self.days.setRange(1, 3650)
         self.days.setSuffix(" " + _("days"))
         self.days.setMaximumWidth(160)
@@ -171,7 +172,7 @@ class BackupsTab(QWidget):
         self.status.setText(text)
         self.backups.clear()
         for found in auto_backup.list_backups(folder) if folder else []:
-            size = f"{found.size / 1_048_576:.1f} MB"
+            size = on_screen(f"{found.size / 1_048_576:.1f}") + " MB"
             sealed = (
                 "  · " + _("encrypted") if found.path.suffix == auto_backup.ENCRYPTED_SUFFIX else ""
             )
@@ -253,7 +254,7 @@ class BackupsTab(QWidget):
             return
 
         def count(value: int | None) -> str:
-            return "—" if value is None else f"{value:,}"
+            return "—" if value is None else on_screen(f"{value:,}")
 
         self.preview.setText(
             "\n".join([
@@ -265,7 +266,7 @@ class BackupsTab(QWidget):
                     loans=count(found.loans), complaints=count(found.complaints),
                     measures=count(found.measures)),
                 _("Last recorded change: {when}").format(when=when(found.last_event_at)),
-                _("Schema revision: {revision}").format(revision=found.revision),
+                _("Schema revision: {revision}").format(revision=found.revision),  # a code
             ])
         )  # fmt: skip
         self.chosen = path

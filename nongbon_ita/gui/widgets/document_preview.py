@@ -30,6 +30,7 @@ from nongbon_ita.gui import messages
 from nongbon_ita.gui.widgets.buttons import command_button
 from nongbon_ita.gui.widgets.print_job import PrintJob, PrintProgressDialog, page_span
 from nongbon_ita.gui.widgets.saving import in_documents, save_bytes, with_suffix
+from nongbon_ita.i18n.digits import on_screen
 from nongbon_ita.i18n.translate import _
 
 ZOOM_STEP = 1.25
@@ -128,7 +129,7 @@ class DocumentPreviewDialog(QDialog):
 
     def _update_page_label(self, page: int) -> None:
         self.page_label.setText(
-            _("Page {page} of {count}").format(page=page + 1, count=self.page_count())
+            on_screen(_("Page {page} of {count}").format(page=page + 1, count=self.page_count()))
         )
         self.prev_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < self.page_count() - 1)
