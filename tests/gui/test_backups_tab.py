@@ -259,6 +259,7 @@ def test_a_thai_digit_office_sees_thai_digits_in_the_tab(qtbot, office, message_
         office.office.set_digit_style(admin, "thai")
         set_screen_digits("thai")
         tab, _user, _restarts = make_tab(qtbot, office)
+        assert "๗" in tab.status.text()  # never backed up: older than 7 days
         tab.back_up_now()
         listed = tab.backups.item(0).text()  # when it was taken, and its size
         for shown in (tab.days.text(), listed, tab.status.text()):

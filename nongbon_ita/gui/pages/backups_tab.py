@@ -169,7 +169,7 @@ class BackupsTab(QWidget):
             self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
         else:
             self.status.setStyleSheet("")
-        self.status.setText(text)
+        self.status.setText(on_screen(text))  # "older than 7 days" too
         self.backups.clear()
         for found in auto_backup.list_backups(folder) if folder else []:
             size = on_screen(f"{found.size / 1_048_576:.1f}") + " MB"
