@@ -12,8 +12,8 @@ from nongbon_ita.domain.users import CurrentUser
 from nongbon_ita.gui.pages.dashboard_page import DashboardPage
 from nongbon_ita.gui.widgets.rows_model import RowsTableModel
 from nongbon_ita.gui.widgets.table_section import TableSection
-from nongbon_ita.i18n.digits import screen_thai
-from nongbon_ita.i18n.thaiformat import format_date_short, thai_digits
+from nongbon_ita.i18n.digits import on_screen, screen_thai
+from nongbon_ita.i18n.thaiformat import format_date_short
 from nongbon_ita.i18n.translate import _
 from nongbon_ita.services.registry import Services
 
@@ -26,8 +26,7 @@ class ExpiringCertificatesWidget(TableSection[CertificateBinding]):
 
         def left(b: CertificateBinding) -> str:
             days = (b.info.not_after - today()).days
-            text = _("expired") if days < 0 else _("{n} days").format(n=days)
-            return thai_digits(text) if screen_thai() else text
+            return _("expired") if days < 0 else on_screen(_("{n} days").format(n=days))
 
         model: RowsTableModel[CertificateBinding] = RowsTableModel([
             (_("Official"), lambda b: b.official_name),
@@ -37,7 +36,7 @@ class ExpiringCertificatesWidget(TableSection[CertificateBinding]):
                                                            thai=screen_thai())),
             (_("Left"), left),
         ], self)  # fmt: skip
-        self.build(model, _("No certificate expires within 30 days."))
+        self.build(model, on_screen(_("No certificate expires within 30 days.")))
 
     def load(self) -> list[CertificateBinding]:
         return self.services.signing.certificates.expiring()
@@ -46,5 +45,5 @@ class ExpiringCertificatesWidget(TableSection[CertificateBinding]):
 def add_signing_section(dashboard: DashboardPage, services: Services, user: CurrentUser) -> None:
     """Certificates near their end, for whoever sets them (Settings → Electronic signatures)."""
     if is_allowed(user, Operation.EDIT_OFFICIALS):
-        dashboard.add_section("certificates", _("Certificates expiring within 30 days"),
+        dashboard.add_section("certificates", on_screen(_("Certificates expiring within 30 days")),
                               ExpiringCertificatesWidget(services))  # fmt: skip
