@@ -60,6 +60,16 @@ def blank_services() -> Iterator[Services]:
 
 
 @pytest.fixture
+def office(tmp_path: Path) -> Iterator[Services]:
+    """An office in a database FILE (backups and restores need one), with its admin."""
+    database = open_database(DatabaseLocation.for_file(tmp_path / "office.sqlite3"))
+    built = Services.over(ServiceContext(database, hashing=HashingCost.cheap()))
+    built.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", ADMIN_PASSWORD)
+    yield built
+    built.ctx.database.dispose()
+
+
+@pytest.fixture
 def services(blank_services: Services) -> Services:
     blank_services.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", ADMIN_PASSWORD)
     return blank_services

@@ -9,28 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from nongbon_ita.db.engine import open_database
-from nongbon_ita.db.location import DatabaseLocation
 from nongbon_ita.domain.errors import DatabaseRefused
 from nongbon_ita.domain.roles import Role
 from nongbon_ita.gui.pages.backup_questions import restore_with_questions
 from nongbon_ita.gui.pages.backups_tab import BackupsTab
 from nongbon_ita.services import auto_backup, backup_preview
 from nongbon_ita.services.backup_crypto import sealed_to_key
-from nongbon_ita.services.context import HashingCost, ServiceContext
-from nongbon_ita.services.registry import Services
-from tests.gui.conftest import ADMIN_PASSWORD, OFFICE
+from tests.gui.conftest import ADMIN_PASSWORD
 
 KEY_PASSPHRASE = "กุญแจของสำนักงาน 2570"
-
-
-@pytest.fixture
-def office(tmp_path: Path):
-    database = open_database(DatabaseLocation.for_file(tmp_path / "office.sqlite3"))
-    built = Services.over(ServiceContext(database, hashing=HashingCost.cheap()))
-    built.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", ADMIN_PASSWORD)
-    yield built
-    built.ctx.database.dispose()
 
 
 def test_create_the_key_then_the_daily_backup_is_sealed_and_restores_with_it(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from nongbon_ita.db.engine import open_database
@@ -17,15 +16,6 @@ from nongbon_ita.services import auto_backup, backup_preview
 from nongbon_ita.services.context import HashingCost, ServiceContext
 from nongbon_ita.services.registry import Services
 from tests.gui.conftest import ADMIN_PASSWORD, OFFICE
-
-
-@pytest.fixture
-def office(tmp_path: Path):
-    database = open_database(DatabaseLocation.for_file(tmp_path / "office.sqlite3"))
-    built = Services.over(ServiceContext(database, hashing=HashingCost.cheap()))
-    built.setup.initialise(OFFICE, "admin", "ผู้ดูแลระบบ", ADMIN_PASSWORD)
-    yield built
-    built.ctx.database.dispose()
 
 
 def make_tab(qtbot, office, **kwargs):
